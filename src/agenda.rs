@@ -1,0 +1,240 @@
+//! Agendas: the ordered topics a series works through. Built-in agendas are compiled in
+//! from `agendas/*.ron`; users add their own as RON files.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::storage::format::{self, FormatError};
+
+pub const DEFAULT_AGENDA: &str = "service-roast";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Topic {
+    pub id: String,
+    pub title: String,
+    /// What the session covers, one or two sentences.
+    pub covers: String,
+    /// 3–6 prompt questions, phrased as how/what/where/when questions.
+    pub prompts: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agenda {
+    pub version: u32,
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub topics: Vec<Topic>,
+}
+
+impl Agenda {
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+}
+
+/// The agendas shipped inside the binary, in the order they are listed.
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "agendas/service-roast.ron",
+        include_str!("../agendas/service-roast.ron"),
+    ),
+    (
+        "agendas/stability-practices.ron",
+        include_str!("../agendas/stability-practices.ron"),
+    ),
+    (
+        "agendas/on-call-readiness.ron",
+        include_str!("../agendas/on-call-readiness.ron"),
+    ),
+    (
+        "agendas/service-ownership.ron",
+        include_str!("../agendas/service-ownership.ron"),
+    ),
+];
+
+/// Where an agenda came from, so listings and errors can say so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AgendaSource {
+    BuiltIn,
+    File(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub struct LoadedAgenda {
+    pub agenda: Agenda,
+    pub source: AgendaSource,
+}
+
+/// A problem with an agenda's content (as opposed to its syntax).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaProblem {
+    pub message: String,
+}
+
+/// Checks what RON syntax cannot: ids present and unique, 3–6 prompts per topic.
+pub fn validate(agenda: &Agenda) -> Vec<AgendaProblem> {
+    let mut problems = Vec::new();
+    let mut say = |message: String| problems.push(AgendaProblem { message });
+    if agenda.id.trim().is_empty() {
+        say("the agenda has an empty id".into());
+    }
+    if agenda.title.trim().is_empty() {
+        say("the agenda has an empty title".into());
+    }
+    if agenda.topics.is_empty() {
+        say("the agenda has no topics".into());
+    }
+    let mut seen = std::collections::HashSet::new();
+    for topic in &agenda.topics {
+        if topic.id.trim().is_empty() {
+            say(format!("topic \"{}\" has an empty id", topic.title));
+        } else if !seen.insert(topic.id.as_str()) {
+            say(format!("topic id \"{}\" is used twice", topic.id));
+        }
+        if topic.title.trim().is_empty() {
+            say(format!("topic \"{}\" has an empty title", topic.id));
+        }
+        if !(3..=6).contains(&topic.prompts.len()) {
+            say(format!(
+                "topic \"{}\" has {} prompt questions; it needs 3 to 6",
+                topic.id,
+                topic.prompts.len()
+            ));
+        }
+        for prompt in &topic.prompts {
+            if prompt.trim().is_empty() {
+                say(format!("topic \"{}\" has an empty prompt question", topic.id));
+            }
+        }
+    }
+    problems
+}
+
+/// Parses one agenda file's text; `origin` names it in errors.
+pub fn parse(origin: &Path, text: &str) -> Result<Agenda, FormatError> {
+    format::from_ron_str(origin, text)
+}
+
+/// The built-in agendas. They are tested to parse, so a failure here is a build defect.
+pub fn builtin() -> Vec<LoadedAgenda> {
+    BUILTIN
+        .iter()
+        .map(|(name, text)| LoadedAgenda {
+            agenda: parse(Path::new(name), text)
+                .unwrap_or_else(|e| panic!("built-in agenda is broken: {e}")),
+            source: AgendaSource::BuiltIn,
+        })
+        .collect()
+}
+
+/// Every agenda on offer: the built-ins, then user files in `dir` (sorted by file name),
+/// then `extra` (from `--agenda`). A user agenda with a built-in's id replaces it.
+/// Unreadable user files are reported, not fatal: the rest still load.
+pub fn catalog(dir: Option<&Path>, extra: Option<&Path>) -> (Vec<LoadedAgenda>, Vec<FormatError>) {
+    let mut agendas = builtin();
+    let mut errors = Vec::new();
+    let mut files: Vec<PathBuf> = dir
+        .and_then(|d| std::fs::read_dir(d).ok())
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    files.extend(extra.map(Path::to_path_buf));
+    for path in files {
+        match load_file(&path) {
+            Ok(agenda) => {
+                agendas.retain(|a| a.agenda.id != agenda.id);
+                agendas.push(LoadedAgenda {
+                    agenda,
+                    source: AgendaSource::File(path),
+                });
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    (agendas, errors)
+}
+
+/// Reads, parses and validates one agenda file.
+pub fn load_file(path: &Path) -> Result<Agenda, FormatError> {
+    let agenda: Agenda = format::read_ron_file(path)?;
+    if let Some(problem) = validate(&agenda).into_iter().next() {
+        return Err(FormatError::invalid(path, problem.message));
+    }
+    Ok(agenda)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_agenda_parses_and_is_valid() {
+        let all = builtin();
+        assert!(all.len() >= 4);
+        for a in &all {
+            assert_eq!(validate(&a.agenda), vec![], "agenda {}", a.agenda.id);
+        }
+        let ids: Vec<_> = all.iter().map(|a| a.agenda.id.as_str()).collect();
+        for id in [
+            "service-roast",
+            "stability-practices",
+            "on-call-readiness",
+            "service-ownership",
+        ] {
+            assert!(ids.contains(&id), "missing built-in agenda {id}");
+        }
+    }
+
+    #[test]
+    fn default_agenda_has_the_eight_sample_topics() {
+        let all = builtin();
+        let default = all
+            .iter()
+            .find(|a| a.agenda.id == DEFAULT_AGENDA)
+            .expect("default agenda");
+        assert_eq!(default.agenda.topics.len(), 8);
+    }
+
+    #[test]
+    fn no_builtin_prompt_is_a_why_question() {
+        for a in builtin() {
+            for t in &a.agenda.topics {
+                for p in &t.prompts {
+                    let lower = p.to_lowercase();
+                    assert!(
+                        !lower.starts_with("why") && !lower.contains(" why ") && !lower.starts_with("how come"),
+                        "{}/{}: {p}",
+                        a.agenda.id,
+                        t.id
+                    );
+                    assert!(p.trim_end().ends_with('?'), "{}/{}: {p}", a.agenda.id, t.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn validate_reports_duplicate_ids_and_prompt_counts() {
+        let topic = Topic {
+            id: "a".into(),
+            title: "A".into(),
+            covers: "".into(),
+            prompts: vec!["How?".into()],
+        };
+        let agenda = Agenda {
+            version: 1,
+            id: "x".into(),
+            title: "X".into(),
+            description: "".into(),
+            topics: vec![topic.clone(), topic],
+        };
+        let messages: Vec<_> = validate(&agenda).into_iter().map(|p| p.message).collect();
+        assert!(messages.iter().any(|m| m.contains("used twice")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("needs 3 to 6")), "{messages:?}");
+    }
+}

@@ -1,0 +1,11 @@
+//! roast: run a Service Roast from the terminal.
+//!
+//! The domain (model, agendas, timer, storage) knows nothing of the terminal; `tui` is a
+//! layer on top of it and `cli` is the command line.
+
+pub mod agenda;
+pub mod clock;
+pub mod model;
+pub mod storage;
+pub mod timer;
+pub mod progress;

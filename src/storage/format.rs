@@ -1,0 +1,139 @@
+//! Versioned, human-readable RON on disk, and errors that name the file and the place.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::model::FORMAT_VERSION;
+
+/// Why a file could not be used. It always names the file; the file is never touched.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct FormatError {
+    pub path: PathBuf,
+    /// 1-based line and column, where the problem has a place.
+    pub position: Option<(usize, usize)>,
+    pub kind: FormatErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormatErrorKind {
+    Io(String),
+    Syntax(String),
+    NewerVersion { found: u32 },
+    Invalid(String),
+}
+
+impl FormatError {
+    pub fn invalid(path: &Path, message: impl Into<String>) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            position: None,
+            kind: FormatErrorKind::Invalid(message.into()),
+        }
+    }
+
+    pub fn io(path: &Path, err: &std::io::Error) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            position: None,
+            kind: FormatErrorKind::Io(err.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some((line, col)) = self.position {
+            write!(f, ":{line}:{col}")?;
+        }
+        match &self.kind {
+            FormatErrorKind::Io(e) => write!(f, ": cannot read: {e}"),
+            FormatErrorKind::Syntax(e) => write!(f, ": {e}"),
+            FormatErrorKind::NewerVersion { found } => write!(
+                f,
+                ": written by a newer roast (format version {found}; this build reads up to {FORMAT_VERSION}); upgrade roast to use it"
+            ),
+            FormatErrorKind::Invalid(e) => write!(f, ": {e}"),
+        }
+    }
+}
+
+/// Just the version, read before the rest so a newer file is refused with a clear reason
+/// rather than a confusing "unknown field".
+#[derive(serde::Deserialize)]
+struct VersionProbe {
+    version: u32,
+}
+
+pub fn from_ron_str<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, FormatError> {
+    if let Ok(probe) = ron::from_str::<VersionProbe>(text)
+        && probe.version > FORMAT_VERSION
+    {
+        return Err(FormatError {
+            path: path.to_path_buf(),
+            position: None,
+            kind: FormatErrorKind::NewerVersion {
+                found: probe.version,
+            },
+        });
+    }
+    ron::from_str(text).map_err(|e| FormatError {
+        path: path.to_path_buf(),
+        position: Some((e.span.start.line, e.span.start.col)),
+        kind: FormatErrorKind::Syntax(e.code.to_string()),
+    })
+}
+
+pub fn read_ron_file<T: DeserializeOwned>(path: &Path) -> Result<T, FormatError> {
+    let text = std::fs::read_to_string(path).map_err(|e| FormatError::io(path, &e))?;
+    from_ron_str(path, &text)
+}
+
+/// Pretty RON, the way people read and diff it.
+pub fn to_pretty_ron<T: Serialize>(value: &T) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(8)
+        .indentor("    ".to_string())
+        .struct_names(false)
+        .separate_tuple_members(false);
+    // Serialising our own plain data types cannot fail; if it ever did, that is a bug we
+    // want loudly rather than a silently empty file.
+    ron::ser::to_string_pretty(value, config).expect("model types always serialise to RON")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize, PartialEq)]
+    struct Thing {
+        version: u32,
+        name: String,
+    }
+
+    #[test]
+    fn a_syntax_error_names_file_line_and_column() {
+        let err = from_ron_str::<Thing>(Path::new("x/thing.ron"), "(\n  version: 1,\n  name: 42,\n)")
+            .unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with("x/thing.ron:3:"), "{text}");
+    }
+
+    #[test]
+    fn a_newer_version_is_refused_by_name() {
+        let err =
+            from_ron_str::<Thing>(Path::new("t.ron"), "(version: 99, name: \"a\", extra: 1)")
+                .unwrap_err();
+        assert_eq!(err.kind, FormatErrorKind::NewerVersion { found: 99 });
+        assert!(err.to_string().contains("newer roast"), "{err}");
+    }
+
+    #[test]
+    fn the_current_version_loads() {
+        let t: Thing = from_ron_str(Path::new("t.ron"), "(version: 1, name: \"a\")").unwrap();
+        assert_eq!(t.name, "a");
+    }
+}

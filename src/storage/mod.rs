@@ -1,0 +1,116 @@
+//! Everything on disk: where the data directory is, how series folders are laid out, and
+//! how files are written (atomically, durably, privately, by one writer at a time).
+//!
+//! Layout:
+//! ```text
+//! <data dir>/agendas/*.ron               user agendas
+//! <data dir>/series/<id>/series.ron      the series
+//! <data dir>/series/<id>/sessions/*.ron  one file per session (merge-friendly)
+//! <data dir>/series/<id>/.lock           held by the one app writing the series
+//! ```
+
+pub mod atomic;
+pub mod format;
+pub mod lock;
+pub mod saver;
+pub mod series_folder;
+
+pub use atomic::{create_private_dir, write_atomic};
+pub use format::{FormatError, FormatErrorKind};
+pub use lock::{LockError, SeriesLock};
+pub use saver::{Saver, SaverStatus};
+pub use series_folder::{LoadedSeries, SeriesFolder};
+
+use std::path::{Path, PathBuf};
+
+/// The environment variable that overrides the data directory (the flag wins over it).
+pub const DATA_DIR_ENV: &str = "ROAST_DATA_DIR";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataDir {
+    root: PathBuf,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error("no data directory: pass --data-dir DIR or set {DATA_DIR_ENV}")]
+    NoDataDir,
+    #[error("{path}: {source}", path = .path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Format(#[from] FormatError),
+}
+
+impl StorageError {
+    pub fn io(path: &Path, source: std::io::Error) -> Self {
+        StorageError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+impl DataDir {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+
+    /// `explicit` is the `--data-dir` flag or `ROAST_DATA_DIR` (clap resolves which wins);
+    /// otherwise the platform's data directory for "roast".
+    pub fn resolve(explicit: Option<PathBuf>) -> Result<Self, StorageError> {
+        if let Some(root) = explicit {
+            return Ok(Self::new(root));
+        }
+        directories::ProjectDirs::from("", "", "roast")
+            .map(|dirs| Self::new(dirs.data_dir()))
+            .ok_or(StorageError::NoDataDir)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn agendas_dir(&self) -> PathBuf {
+        self.root.join("agendas")
+    }
+
+    pub fn series_root(&self) -> PathBuf {
+        self.root.join("series")
+    }
+
+    pub fn series_folder(&self, id: &str) -> SeriesFolder {
+        SeriesFolder::new(self.series_root().join(id))
+    }
+
+    /// Every series folder, sorted by id. Each loads on its own: one broken series never
+    /// hides the others.
+    pub fn list_series(&self) -> Vec<Result<LoadedSeries, FormatError>> {
+        let Ok(entries) = std::fs::read_dir(self.series_root()) else {
+            return Vec::new();
+        };
+        let mut dirs: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| e.path())
+            .collect();
+        dirs.sort();
+        dirs.into_iter()
+            .map(|dir| SeriesFolder::new(dir).load())
+            .collect()
+    }
+
+    /// A folder id that is not taken yet, derived from `wanted`.
+    pub fn free_series_id(&self, wanted: &str) -> String {
+        let taken = |id: &str| self.series_root().join(id).exists();
+        if !taken(wanted) {
+            return wanted.to_string();
+        }
+        (2..)
+            .map(|n| format!("{wanted}-{n}"))
+            .find(|id| !taken(id))
+            .expect("an unbounded range always yields a free id")
+    }
+}

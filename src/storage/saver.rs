@@ -1,0 +1,207 @@
+//! Saves happen on a background thread so a slow disk never stalls the scribe's typing.
+//!
+//! The UI hands over the bytes of a file; the saver writes the newest bytes of each path
+//! atomically, and keeps retrying a path that fails (a full disk, say) until it succeeds or
+//! newer bytes replace it. Nothing handed over is dropped while the process lives.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use crate::storage::write_atomic;
+
+const RETRY_AFTER: Duration = Duration::from_millis(1000);
+
+enum Job {
+    /// New bytes are waiting in `unsaved`.
+    Wake,
+    Flush(Sender<()>),
+    Stop,
+}
+
+/// What the UI shows about saving.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SaverStatus {
+    /// The last failure, while any path is still failing: file and reason.
+    pub failing: Option<(PathBuf, String)>,
+    /// Files handed over and not written yet.
+    pub pending: usize,
+    /// How many writes have completed, for tests and the status line.
+    pub written: u64,
+}
+
+pub struct Saver {
+    jobs: Sender<Job>,
+    status: Arc<Mutex<SaverStatus>>,
+    // Bytes not yet on disk, shared so that a last-resort dump can print them.
+    unsaved: Arc<Mutex<BTreeMap<PathBuf, Vec<u8>>>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Saver {
+    pub fn start() -> Self {
+        let (jobs, rx) = mpsc::channel();
+        let status = Arc::new(Mutex::new(SaverStatus::default()));
+        let unsaved = Arc::new(Mutex::new(BTreeMap::new()));
+        let thread = {
+            let status = Arc::clone(&status);
+            let unsaved = Arc::clone(&unsaved);
+            std::thread::Builder::new()
+                .name("roast-saver".into())
+                .spawn(move || run(rx, status, unsaved))
+                .expect("spawning the saver thread")
+        };
+        Self {
+            jobs,
+            status,
+            unsaved,
+            thread: Some(thread),
+        }
+    }
+
+    pub fn save(&self, path: PathBuf, bytes: Vec<u8>) {
+        {
+            let mut unsaved = lock(&self.unsaved);
+            unsaved.insert(path, bytes);
+            lock(&self.status).pending = unsaved.len();
+        }
+        // The thread only stops when we tell it to, so a send cannot fail before then.
+        let _ = self.jobs.send(Job::Wake);
+    }
+
+    /// Waits until everything handed over has been tried once more; returns whether all of
+    /// it is on disk.
+    pub fn flush(&self) -> bool {
+        let (done, wait) = mpsc::channel();
+        if self.jobs.send(Job::Flush(done)).is_ok() {
+            let _ = wait.recv();
+        }
+        lock(&self.unsaved).is_empty()
+    }
+
+    pub fn status(&self) -> SaverStatus {
+        lock(&self.status).clone()
+    }
+
+    /// Files whose newest content is not on disk, with that content.
+    pub fn unsaved(&self) -> Vec<(PathBuf, Vec<u8>)> {
+        lock(&self.unsaved)
+            .iter()
+            .map(|(p, b)| (p.clone(), b.clone()))
+            .collect()
+    }
+}
+
+impl Drop for Saver {
+    fn drop(&mut self) {
+        self.flush();
+        let _ = self.jobs.send(Job::Stop);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // A panic while holding the lock leaves plain data behind; keep using it.
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn run(
+    rx: Receiver<Job>,
+    status: Arc<Mutex<SaverStatus>>,
+    unsaved: Arc<Mutex<BTreeMap<PathBuf, Vec<u8>>>>,
+) {
+    let mut waiting_flush: Vec<Sender<()>> = Vec::new();
+    loop {
+        let timeout = if lock(&unsaved).is_empty() {
+            Duration::from_secs(3600)
+        } else {
+            RETRY_AFTER
+        };
+        match rx.recv_timeout(timeout) {
+            Ok(Job::Stop) => return,
+            Ok(Job::Flush(done)) => waiting_flush.push(done),
+            Ok(Job::Wake) | Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
+        // Drain whatever else is queued: only the newest bytes of each path matter, and
+        // those are already in `unsaved`.
+        while let Ok(job) = rx.try_recv() {
+            match job {
+                Job::Stop => return,
+                Job::Flush(done) => waiting_flush.push(done),
+                Job::Wake => {}
+            }
+        }
+        write_all_unsaved(&status, &unsaved);
+        for done in waiting_flush.drain(..) {
+            let _ = done.send(());
+        }
+    }
+}
+
+fn write_all_unsaved(status: &Mutex<SaverStatus>, unsaved: &Mutex<BTreeMap<PathBuf, Vec<u8>>>) {
+    let snapshot: Vec<(PathBuf, Vec<u8>)> = lock(unsaved)
+        .iter()
+        .map(|(p, b)| (p.clone(), b.clone()))
+        .collect();
+    let mut failing = None;
+    let mut written = 0;
+    for (path, bytes) in snapshot {
+        match write_atomic(&path, &bytes) {
+            Ok(()) => {
+                written += 1;
+                let mut unsaved = lock(unsaved);
+                // Only forget it if nothing newer arrived while we were writing.
+                if unsaved.get(&path) == Some(&bytes) {
+                    unsaved.remove(&path);
+                }
+            }
+            Err(e) => failing = Some((path, e.to_string())),
+        }
+    }
+    let pending = lock(unsaved).len();
+    let mut status = lock(status);
+    status.failing = failing;
+    status.pending = pending;
+    status.written += written;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_the_newest_bytes_of_each_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let saver = Saver::start();
+        let path = dir.path().join("s.ron");
+        for i in 0..50 {
+            saver.save(path.clone(), format!("v{i}").into_bytes());
+        }
+        assert!(saver.flush());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "v49");
+        assert_eq!(saver.status().pending, 0);
+    }
+
+    #[test]
+    fn a_failing_path_is_kept_and_reported_until_it_can_be_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let saver = Saver::start();
+        let path = dir.path().join("missing-folder/s.ron");
+        saver.save(path.clone(), b"precious".to_vec());
+        assert!(!saver.flush());
+        let status = saver.status();
+        assert_eq!(status.failing.as_ref().map(|f| &f.0), Some(&path));
+        assert_eq!(saver.unsaved(), vec![(path.clone(), b"precious".to_vec())]);
+        // The folder appears (space freed, drive remounted…): the retry succeeds.
+        std::fs::create_dir(dir.path().join("missing-folder")).unwrap();
+        assert!(saver.flush());
+        assert_eq!(std::fs::read(&path).unwrap(), b"precious");
+        assert_eq!(saver.status().failing, None);
+    }
+}

@@ -1,0 +1,116 @@
+//! One series folder: `series.ron` plus one file per session under `sessions/`.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{Series, Session};
+use crate::storage::format::{self, FormatError};
+use crate::storage::{StorageError, create_private_dir, write_atomic};
+
+pub const SERIES_FILE: &str = "series.ron";
+pub const SESSIONS_DIR: &str = "sessions";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesFolder {
+    dir: PathBuf,
+}
+
+/// A series as found on disk. Session files that could not be read are listed in
+/// `problems` and left untouched; everything else loads.
+#[derive(Debug, Clone)]
+pub struct LoadedSeries {
+    pub folder: SeriesFolder,
+    pub series: Series,
+    /// Sorted by start time.
+    pub sessions: Vec<Session>,
+    pub problems: Vec<FormatError>,
+}
+
+impl LoadedSeries {
+    /// The session that was left open (the app was closed mid-meeting), if any.
+    pub fn open_session(&self) -> Option<&Session> {
+        self.sessions.iter().rev().find(|s| !s.is_closed())
+    }
+
+    /// Session ids whose files could not be read: never write over them.
+    pub fn unreadable_paths(&self) -> Vec<&Path> {
+        self.problems.iter().map(|p| p.path.as_path()).collect()
+    }
+}
+
+impl SeriesFolder {
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn series_path(&self) -> PathBuf {
+        self.dir.join(SERIES_FILE)
+    }
+
+    pub fn sessions_dir(&self) -> PathBuf {
+        self.dir.join(SESSIONS_DIR)
+    }
+
+    pub fn session_path(&self, session_id: &str) -> PathBuf {
+        self.sessions_dir().join(format!("{session_id}.ron"))
+    }
+
+    /// Creates the folder and writes `series.ron`. Refuses to replace an existing series.
+    pub fn create(&self, series: &Series) -> Result<(), StorageError> {
+        let path = self.series_path();
+        if path.exists() {
+            return Err(StorageError::Format(FormatError::invalid(
+                &path,
+                "a series with this id already exists",
+            )));
+        }
+        create_private_dir(&self.sessions_dir())
+            .map_err(|e| StorageError::io(&self.sessions_dir(), e))?;
+        self.save_series(series)
+    }
+
+    pub fn save_series(&self, series: &Series) -> Result<(), StorageError> {
+        let path = self.series_path();
+        write_atomic(&path, format::to_pretty_ron(series).as_bytes())
+            .map_err(|e| StorageError::io(&path, e))
+    }
+
+    pub fn load(&self) -> Result<LoadedSeries, FormatError> {
+        let series: Series = format::read_ron_file(&self.series_path())?;
+        let (sessions, problems) = self.load_sessions();
+        Ok(LoadedSeries {
+            folder: self.clone(),
+            series,
+            sessions,
+            problems,
+        })
+    }
+
+    fn load_sessions(&self) -> (Vec<Session>, Vec<FormatError>) {
+        let mut sessions = Vec::new();
+        let mut problems = Vec::new();
+        let Ok(entries) = std::fs::read_dir(self.sessions_dir()) else {
+            return (sessions, problems);
+        };
+        for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+            // Skip the temporary files of a save in progress and anything not ours.
+            let is_session = path.extension().is_some_and(|x| x == "ron")
+                && !path
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if !is_session {
+                continue;
+            }
+            match format::read_ron_file::<Session>(&path) {
+                Ok(session) => sessions.push(session),
+                Err(e) => problems.push(e),
+            }
+        }
+        sessions.sort_by(|a, b| a.started.cmp(&b.started).then(a.id.cmp(&b.id)));
+        problems.sort_by(|a, b| a.path.cmp(&b.path));
+        (sessions, problems)
+    }
+}
