@@ -71,41 +71,53 @@ pub struct LoadedAgenda {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgendaProblem {
     pub message: String,
+    /// Text to find in the file to say where the problem is (its `n`th occurrence).
+    pub anchor: Option<(String, usize)>,
 }
 
 /// Checks what RON syntax cannot: ids present and unique, 3–6 prompts per topic.
 pub fn validate(agenda: &Agenda) -> Vec<AgendaProblem> {
     let mut problems = Vec::new();
-    let mut say = |message: String| problems.push(AgendaProblem { message });
+    let mut say = |message: String, anchor: Option<(String, usize)>| {
+        problems.push(AgendaProblem { message, anchor })
+    };
     if agenda.id.trim().is_empty() {
-        say("the agenda has an empty id".into());
+        say("the agenda has an empty id".into(), None);
     }
     if agenda.title.trim().is_empty() {
-        say("the agenda has an empty title".into());
+        say("the agenda has an empty title".into(), None);
     }
     if agenda.topics.is_empty() {
-        say("the agenda has no topics".into());
+        say("the agenda has no topics".into(), None);
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = std::collections::HashMap::new();
     for topic in &agenda.topics {
+        let quoted = format!("\"{}\"", topic.id);
+        let occurrence = *seen
+            .entry(topic.id.as_str())
+            .and_modify(|n| *n += 1)
+            .or_insert(0usize);
+        let at = Some((quoted.clone(), occurrence));
         if topic.id.trim().is_empty() {
-            say(format!("topic \"{}\" has an empty id", topic.title));
-        } else if !seen.insert(topic.id.as_str()) {
-            say(format!("topic id \"{}\" is used twice", topic.id));
+            say(format!("topic \"{}\" has an empty id", topic.title), at.clone());
+        } else if occurrence == 1 {
+            say(format!("topic id {quoted} is used twice"), at.clone());
         }
         if topic.title.trim().is_empty() {
-            say(format!("topic \"{}\" has an empty title", topic.id));
+            say(format!("topic {quoted} has an empty title"), at.clone());
         }
         if !(3..=6).contains(&topic.prompts.len()) {
-            say(format!(
-                "topic \"{}\" has {} prompt questions; it needs 3 to 6",
-                topic.id,
-                topic.prompts.len()
-            ));
+            say(
+                format!(
+                    "topic {quoted} has {} prompt questions; it needs 3 to 6",
+                    topic.prompts.len()
+                ),
+                at.clone(),
+            );
         }
         for prompt in &topic.prompts {
             if prompt.trim().is_empty() {
-                say(format!("topic \"{}\" has an empty prompt question", topic.id));
+                say(format!("topic {quoted} has an empty prompt question"), at.clone());
             }
         }
     }
@@ -161,11 +173,36 @@ pub fn catalog(dir: Option<&Path>, extra: Option<&Path>) -> (Vec<LoadedAgenda>, 
 
 /// Reads, parses and validates one agenda file.
 pub fn load_file(path: &Path) -> Result<Agenda, FormatError> {
-    let agenda: Agenda = format::read_ron_file(path)?;
-    if let Some(problem) = validate(&agenda).into_iter().next() {
-        return Err(FormatError::invalid(path, problem.message));
+    match check_file(path)?.into_iter().next() {
+        Some(problem) => Err(problem),
+        None => format::read_ron_file(path),
     }
-    Ok(agenda)
+}
+
+/// Every problem in an agenda file, each naming the file and, where it can, line:column.
+/// `Err` when the file cannot be read or parsed at all.
+pub fn check_file(path: &Path) -> Result<Vec<FormatError>, FormatError> {
+    let text = std::fs::read_to_string(path).map_err(|e| FormatError::io(path, &e))?;
+    let agenda = parse(path, &text)?;
+    Ok(validate(&agenda)
+        .into_iter()
+        .map(|p| FormatError {
+            path: path.to_path_buf(),
+            position: p
+                .anchor
+                .and_then(|(needle, n)| text.match_indices(&needle).nth(n))
+                .map(|(offset, _)| line_col(&text, offset)),
+            kind: crate::storage::FormatErrorKind::Invalid(p.message),
+        })
+        .collect())
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
 }
 
 #[cfg(test)]

@@ -9,3 +9,6 @@ pub mod model;
 pub mod storage;
 pub mod timer;
 pub mod progress;
+pub mod topic_choice;
+pub mod cli;
+pub mod tui;

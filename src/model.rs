@@ -180,6 +180,12 @@ pub struct Draft {
     pub editing: Option<u32>,
 }
 
+/// The closing form as far as it was filled in, so a crash while closing loses nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClosingDraft {
+    pub outcome: Outcome,
+}
+
 /// One meeting: one RON file in the series' `sessions/` folder.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -198,6 +204,9 @@ pub struct Session {
     pub draft: Option<Draft>,
     #[serde(default)]
     pub outcome: Option<Outcome>,
+    /// The outcome picked on the closing screen before the session was closed.
+    #[serde(default)]
+    pub closing: Option<ClosingDraft>,
     #[serde(default)]
     pub next_topic: Option<TopicRef>,
     #[serde(default)]
@@ -239,6 +248,7 @@ impl Session {
             notes: Vec::new(),
             draft: None,
             outcome: None,
+            closing: None,
             next_topic: None,
             summary: String::new(),
             maturity: None,

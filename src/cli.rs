@@ -1,0 +1,142 @@
+//! The command line: `roast` opens the app; subcommands serve scripts and the afterwards.
+//! Errors are one line naming the file and what is wrong; exit codes follow linters:
+//! 0 clean, 1 problems found, 2 usage or I/O errors.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+
+use crate::agenda::{self, AgendaSource};
+use crate::clock::SystemClock;
+use crate::model::DEFAULT_MINUTES;
+use crate::storage::{DATA_DIR_ENV, DataDir};
+use crate::tui::theme::Theme;
+
+#[derive(Debug, Parser)]
+#[command(name = "roast", version, about = "Run a Service Roast: agenda, 45-minute timer, phrasing checker, scribe notes, series summary.")]
+pub struct Cli {
+    /// Where series and user agendas live (default: the platform's data directory).
+    #[arg(long, global = true, env = DATA_DIR_ENV, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// An agenda file to offer (and pick by default) when creating a series.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub agenda: Option<PathBuf>,
+    /// Planned meeting length in minutes.
+    #[arg(long, global = true, default_value_t = DEFAULT_MINUTES, value_parser = clap::value_parser!(u32).range(1..=600))]
+    pub minutes: u32,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every agenda (built-in and your own) with its topics.
+    Agendas,
+    /// Work with one agenda file.
+    Agenda {
+        #[command(subcommand)]
+        command: AgendaCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgendaCommand {
+    /// Validate an agenda file: exit 0 when valid, 1 with FILE:line:col: message otherwise.
+    Check { file: PathBuf },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("roast: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let data = DataDir::resolve(cli.data_dir.clone())?;
+    match cli.command {
+        None => open_app(data, cli.agenda, cli.minutes),
+        Some(Command::Agendas) => {
+            print!("{}", list_agendas(&data, cli.agenda.as_deref()));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Agenda {
+            command: AgendaCommand::Check { file },
+        }) => Ok(check_agenda(&file)),
+    }
+}
+
+fn open_app(data: DataDir, agenda_file: Option<PathBuf>, minutes: u32) -> anyhow::Result<ExitCode> {
+    if let Some(file) = &agenda_file {
+        // A broken --agenda is a usage error: say so before taking over the terminal.
+        agenda::load_file(file)?;
+    }
+    crate::storage::create_private_dir(data.root())
+        .map_err(|e| anyhow::anyhow!("{}: cannot create the data folder: {e}", data.root().display()))?;
+    let app = crate::tui::App::new(crate::tui::AppConfig {
+        data,
+        agenda_file,
+        minutes,
+        clock: Arc::new(SystemClock),
+        theme: Theme::default(),
+    });
+    crate::tui::runtime::run(app)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn list_agendas(data: &DataDir, extra: Option<&Path>) -> String {
+    let (agendas, errors) = agenda::catalog(Some(&data.agendas_dir()), extra);
+    let mut out = String::new();
+    for a in &agendas {
+        let source = match &a.source {
+            AgendaSource::BuiltIn => "built-in".to_string(),
+            AgendaSource::File(p) => p.display().to_string(),
+        };
+        let default = if a.agenda.id == agenda::DEFAULT_AGENDA {
+            ", default"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "{} — {} ({source}{default})\n",
+            a.agenda.id, a.agenda.title
+        ));
+        for t in &a.agenda.topics {
+            out.push_str(&format!("  {:<28} {}\n", t.id, t.title));
+        }
+        out.push('\n');
+    }
+    for e in errors {
+        out.push_str(&format!("skipped: {e}\n"));
+    }
+    out
+}
+
+fn check_agenda(file: &Path) -> ExitCode {
+    match agenda::check_file(file) {
+        Ok(problems) if problems.is_empty() => {
+            println!("{}: ok", file.display());
+            ExitCode::SUCCESS
+        }
+        Ok(problems) => {
+            for p in problems {
+                println!("{p}");
+            }
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            println!("{e}");
+            ExitCode::from(if matches!(e.kind, crate::storage::FormatErrorKind::Io(_)) {
+                2
+            } else {
+                1
+            })
+        }
+    }
+}

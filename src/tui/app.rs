@@ -1,0 +1,143 @@
+//! The app: the context every screen shares, the current screen, and the overlay on top.
+
+use crate::tui::action::Action;
+use crate::tui::context::{AppConfig, Context};
+use crate::tui::keymap::{self, KeyContext};
+use crate::tui::screens::{Screen, Transition, series_list};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Guidelines,
+}
+
+pub struct App {
+    pub ctx: Context,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub quit: bool,
+}
+
+impl App {
+    /// Opens on the series list, or straight back into a session left in progress (the
+    /// app was closed or killed mid-meeting), so the scribe's draft is right there.
+    pub fn new(config: AppConfig) -> Self {
+        let mut ctx = Context::new(config);
+        let list = series_list::SeriesListState::load(&mut ctx);
+        let in_progress = list
+            .entries
+            .iter()
+            .filter_map(|e| e.as_ref().ok())
+            .filter_map(|l| l.open_session().map(|s| (s.started, l)))
+            .max_by_key(|(started, _)| *started)
+            .map(|(_, l)| l.clone());
+        let mut app = App {
+            ctx,
+            screen: Screen::SeriesList(list),
+            overlay: None,
+            quit: false,
+        };
+        if let Some(loaded) = in_progress
+            && let Some(transition) = series_list::open_series(&mut app.ctx, loaded)
+        {
+            app.apply(transition);
+        }
+        app
+    }
+
+    /// Where the keyboard focus is, for the keymap and the help bar.
+    pub fn focus(&self) -> KeyContext {
+        match self.overlay {
+            Some(Overlay::Help) => KeyContext::Help,
+            Some(Overlay::Guidelines) => KeyContext::Guidelines,
+            None => self.screen_focus(),
+        }
+    }
+
+    /// The focus of the screen under any overlay.
+    pub fn screen_focus(&self) -> KeyContext {
+        match &self.screen {
+            Screen::SeriesList(_) => KeyContext::SeriesList,
+            Screen::NewSeries(_) => KeyContext::NewSeries,
+            Screen::Setup(_) => KeyContext::Setup,
+            Screen::Live(live) => live.key_context(),
+            Screen::Closing(_) => KeyContext::Closing,
+        }
+    }
+
+    fn apply(&mut self, transition: Transition) {
+        match transition {
+            Transition::To(screen) => self.screen = screen,
+            Transition::ToWithGuidelines(screen) => {
+                self.screen = screen;
+                self.overlay = Some(Overlay::Guidelines);
+            }
+        }
+    }
+
+    /// Everything the scribe typed goes to the saver, and the saver to disk. Returns
+    /// whether it is all on disk.
+    pub fn save_all(&mut self) -> bool {
+        match &mut self.screen {
+            Screen::Live(live) => live.persist(&mut self.ctx),
+            Screen::Closing(closing) => {
+                closing.update(&mut self.ctx, &Action::Tick);
+            }
+            _ => {}
+        }
+        self.ctx.saver.flush()
+    }
+}
+
+/// Maps a key press to an action where the focus is.
+pub fn action_for_key(app: &App, key: &ratatui::crossterm::event::KeyEvent) -> Option<Action> {
+    keymap::action_for(app.focus(), key)
+}
+
+/// The one place state changes.
+pub fn update(app: &mut App, action: Action) {
+    if !matches!(action, Action::Tick) {
+        // A new action dismisses the last message, except errors, which stay until the
+        // user does something else on purpose.
+        if app.ctx.status.as_ref().is_some_and(|s| s.kind == crate::tui::context::StatusKind::Info) {
+            app.ctx.status = None;
+        }
+    }
+    match (&action, app.overlay) {
+        (Action::Quit, _) => {
+            app.save_all();
+            app.quit = true;
+            return;
+        }
+        (Action::ToggleHelp, Some(Overlay::Help)) => {
+            app.overlay = None;
+            return;
+        }
+        (Action::ToggleHelp, _) => {
+            app.overlay = Some(Overlay::Help);
+            return;
+        }
+        (Action::ShowGuidelines, None) => {
+            app.overlay = Some(Overlay::Guidelines);
+            return;
+        }
+        (Action::Back, Some(Overlay::Guidelines)) => {
+            app.overlay = None;
+            return;
+        }
+        // Overlays take the keyboard but not the clock: autosave and the timer go on.
+        (Action::Tick, _) | (_, None) => {}
+        (_, Some(_)) => return,
+    }
+    let ctx = &mut app.ctx;
+    let transition = match &mut app.screen {
+        Screen::SeriesList(s) => s.update(ctx, &action),
+        Screen::NewSeries(s) => s.update(ctx, &action),
+        Screen::Setup(s) => s.update(ctx, &action),
+        Screen::Live(s) => s.update(ctx, &action),
+        Screen::Closing(s) => s.update(ctx, &action),
+    };
+    if let Some(t) = transition {
+        app.apply(t);
+    }
+}

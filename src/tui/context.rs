@@ -1,0 +1,138 @@
+//! What every screen may use: the data directory, the clock, the agendas, the saver, the
+//! theme, the series that is open for writing, and the one-line status message.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::agenda::{self, LoadedAgenda};
+use crate::clock::Clock;
+use crate::model::Session;
+use crate::storage::format::to_pretty_ron;
+use crate::storage::{DataDir, FormatError, LoadedSeries, Saver, SeriesLock};
+use crate::tui::theme::Theme;
+
+/// How the app was started.
+pub struct AppConfig {
+    pub data: DataDir,
+    /// `--agenda FILE`: offered alongside the others and chosen by default.
+    pub agenda_file: Option<PathBuf>,
+    pub minutes: u32,
+    pub clock: Arc<dyn Clock>,
+    pub theme: Theme,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub kind: StatusKind,
+    pub text: String,
+}
+
+/// A series this app may write: it holds the series lock for as long as it is open.
+pub struct OpenSeries {
+    pub loaded: LoadedSeries,
+    _lock: SeriesLock,
+}
+
+impl OpenSeries {
+    pub fn new(loaded: LoadedSeries, lock: SeriesLock) -> Self {
+        Self {
+            loaded,
+            _lock: lock,
+        }
+    }
+}
+
+pub struct Context {
+    pub data: DataDir,
+    pub clock: Arc<dyn Clock>,
+    pub agendas: Vec<LoadedAgenda>,
+    /// Agenda files that could not be read, shown once on the series list.
+    pub agenda_errors: Vec<FormatError>,
+    pub default_agenda: String,
+    pub minutes: u32,
+    pub saver: Saver,
+    pub theme: Theme,
+    pub status: Option<Status>,
+    pub series: Option<OpenSeries>,
+}
+
+impl Context {
+    pub fn new(config: AppConfig) -> Self {
+        let (agendas, agenda_errors) =
+            agenda::catalog(Some(&config.data.agendas_dir()), config.agenda_file.as_deref());
+        let default_agenda = match &config.agenda_file {
+            Some(path) => agendas
+                .iter()
+                .rev()
+                .find(|a| matches!(&a.source, agenda::AgendaSource::File(p) if p == path))
+                .map_or_else(|| agenda::DEFAULT_AGENDA.to_string(), |a| a.agenda.id.clone()),
+            None => agenda::DEFAULT_AGENDA.to_string(),
+        };
+        Context {
+            data: config.data,
+            clock: config.clock,
+            agendas,
+            agenda_errors,
+            default_agenda,
+            minutes: config.minutes,
+            saver: Saver::start(),
+            theme: config.theme,
+            status: None,
+            series: None,
+        }
+    }
+
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            kind: StatusKind::Info,
+            text: text.into(),
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            kind: StatusKind::Error,
+            text: text.into(),
+        });
+    }
+
+    /// The open series. Screens past the series list only exist while one is open.
+    pub fn open_series(&self) -> Option<&LoadedSeries> {
+        self.series.as_ref().map(|s| &s.loaded)
+    }
+
+    /// Hands the session to the background saver; returns at once.
+    pub fn save_session(&self, session: &Session) {
+        if let Some(open) = &self.series {
+            let path = open.loaded.folder.session_path(&session.id);
+            self.saver.save(path, to_pretty_ron(session).into_bytes());
+        }
+    }
+
+    /// Records the session in the open series' in-memory list (replacing an older copy).
+    pub fn remember_session(&mut self, session: &Session) {
+        if let Some(open) = &mut self.series {
+            let sessions = &mut open.loaded.sessions;
+            match sessions.iter_mut().find(|s| s.id == session.id) {
+                Some(existing) => *existing = session.clone(),
+                None => sessions.push(session.clone()),
+            }
+        }
+    }
+
+    /// Closes the open series (releasing its lock) after everything is on disk.
+    pub fn close_series(&mut self) {
+        self.saver.flush();
+        self.series = None;
+    }
+}

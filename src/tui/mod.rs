@@ -1,0 +1,15 @@
+//! The terminal interface: a layer over the domain. Keys become [`action::Action`]s through
+//! the [`keymap`]; [`app::update`] is the one place state changes; [`view::draw`] only reads.
+
+pub mod action;
+pub mod app;
+pub mod context;
+pub mod keymap;
+pub mod runtime;
+pub mod screens;
+pub mod theme;
+pub mod view;
+pub mod widgets;
+
+pub use app::{App, update};
+pub use context::AppConfig;

@@ -1,0 +1,119 @@
+//! The real terminal: raw mode, bracketed paste, the event loop, signals and shutdown.
+//! Everything here is I/O; all decisions are in `update`.
+
+use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::execute;
+
+use crate::tui::action::Action;
+use crate::tui::app::{App, action_for_key, update};
+use crate::tui::view;
+
+/// How often the loop wakes without input: the timer's second hand and autosave.
+const TICK: Duration = Duration::from_millis(200);
+
+/// Runs the app until the user quits or a signal asks it to stop. Whatever happens,
+/// everything typed is handed to the saver and flushed before returning.
+pub fn run(mut app: App) -> std::io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let mut terminal = ratatui::init();
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut terminal, &mut app, &stop)
+    }));
+    // Save first: a failure to restore the terminal must not cost a note.
+    let all_saved = app.save_all();
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    if !all_saved {
+        dump_unsaved(&app);
+    }
+    match outcome {
+        Ok(result) => result,
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> std::io::Result<()> {
+    let mut needs_draw = true;
+    let mut last_face = String::new();
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if needs_draw {
+            terminal.draw(|frame| view::draw(frame, app))?;
+            needs_draw = false;
+        }
+        if event::poll(TICK)? {
+            // Drain everything queued (a paste, fast typing) before drawing again.
+            loop {
+                let action = match event::read()? {
+                    Event::Key(key) => action_for_key(app, &key),
+                    Event::Paste(text) => Some(Action::Paste(text)),
+                    Event::Resize(..) => {
+                        needs_draw = true;
+                        None
+                    }
+                    _ => None,
+                };
+                if let Some(action) = action {
+                    update(app, action);
+                    needs_draw = true;
+                }
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        update(app, Action::Tick);
+        // Redraw on the timer's second even when nobody types.
+        let face = clock_face_now(app);
+        if face != last_face {
+            last_face = face;
+            needs_draw = true;
+        }
+        if app.ctx.saver.status().failing.is_some() {
+            needs_draw = true;
+        }
+    }
+    Ok(())
+}
+
+fn clock_face_now(app: &App) -> String {
+    match &app.screen {
+        crate::tui::screens::Screen::Live(live) => live.session.timer.display(app.ctx.now_ms()),
+        _ => String::new(),
+    }
+}
+
+/// Last resort when the disk refuses our files: print what could not be saved, so the
+/// scribe can copy it out of the terminal.
+fn dump_unsaved(app: &App) {
+    let mut err = std::io::stderr().lock();
+    for (path, bytes) in app.ctx.saver.unsaved() {
+        let _ = writeln!(
+            err,
+            "roast: could not save {} ({}). Its content follows; copy it somewhere safe:\n{}",
+            path.display(),
+            app.ctx
+                .saver
+                .status()
+                .failing
+                .map_or_else(String::new, |(_, e)| e),
+            String::from_utf8_lossy(&bytes)
+        );
+    }
+}

@@ -1,0 +1,341 @@
+//! Closing: how the session ended, the topic for next time, the scribe's summary of key
+//! learnings and opportunities, and the area's maturity (0–5, optional).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui_textarea::TextArea;
+
+use crate::model::{ClosingDraft, Outcome, Session, TopicRef};
+use crate::timer::Phase;
+use crate::topic_choice::{TopicChoice, topic_choices};
+use crate::tui::action::Action;
+use crate::tui::context::Context;
+use crate::tui::screens::live::{AUTOSAVE_MS, LiveState};
+use crate::tui::screens::{Screen, Transition};
+use crate::tui::widgets::panel::panel;
+use crate::tui::widgets::text_field::{self, field, with_text};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Outcome,
+    Reason,
+    NextTopic,
+    Summary,
+    Maturity,
+}
+
+const OUTCOMES: [&str; 3] = ["completed", "called off", "ran over"];
+
+pub struct ClosingState {
+    pub session: Session,
+    pub field: Field,
+    /// Index into [`OUTCOMES`].
+    pub outcome: usize,
+    pub reason: TextArea<'static>,
+    /// The choices for next time; `None` at index 0 means "decide next time".
+    pub next_choices: Vec<TopicChoice>,
+    /// 0 = decide next time, otherwise 1 + index into `next_choices`.
+    pub next_selected: usize,
+    pub summary: TextArea<'static>,
+    pub maturity: Option<u8>,
+    pub dirty: bool,
+    pub last_save_ms: i64,
+}
+
+impl ClosingState {
+    pub fn new(ctx: &Context, session: Session) -> Self {
+        let next_choices: Vec<TopicChoice> = ctx
+            .open_series()
+            .map(|l| {
+                // Offer what is left once this session counts as held.
+                let mut sessions = l.sessions.clone();
+                let mut this = session.clone();
+                this.outcome = Some(Outcome::Completed);
+                match sessions.iter_mut().find(|s| s.id == this.id) {
+                    Some(s) => *s = this,
+                    None => sessions.push(this),
+                }
+                topic_choices(&l.series, &sessions)
+                    .into_iter()
+                    .filter(|c| !c.covered)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let now = ctx.now_ms();
+        let (outcome, reason) = match &session.closing {
+            Some(ClosingDraft {
+                outcome: Outcome::CalledOff { reason },
+            }) => (1, reason.clone()),
+            Some(ClosingDraft {
+                outcome: Outcome::RanOver,
+            }) => (2, String::new()),
+            Some(ClosingDraft {
+                outcome: Outcome::Completed,
+            }) => (0, String::new()),
+            None => match session.timer.phase(now) {
+                Phase::Overtime | Phase::OverAnHour => (2, String::new()),
+                _ => (0, String::new()),
+            },
+        };
+        let next_selected = session
+            .next_topic
+            .as_ref()
+            .and_then(|t| next_choices.iter().position(|c| &c.topic == t))
+            .map_or(usize::from(!next_choices.is_empty()), |i| i + 1);
+        Self {
+            field: Field::Summary,
+            outcome,
+            reason: with_text("what made the moderator call it off", &reason),
+            next_choices,
+            next_selected,
+            summary: with_text(
+                "Key learnings and opportunities, in the scribe's words.",
+                &session.summary,
+            ),
+            maturity: session.maturity,
+            dirty: false,
+            last_save_ms: now,
+            session,
+        }
+    }
+
+    fn outcome_value(&self) -> Outcome {
+        match self.outcome {
+            1 => Outcome::CalledOff {
+                reason: text_field::text(&self.reason).trim().to_string(),
+            },
+            2 => Outcome::RanOver,
+            _ => Outcome::Completed,
+        }
+    }
+
+    fn next_topic(&self) -> Option<TopicRef> {
+        self.next_selected
+            .checked_sub(1)
+            .and_then(|i| self.next_choices.get(i))
+            .map(|c| c.topic.clone())
+    }
+
+    /// Copies the form into the session, still open, and hands it to the saver.
+    fn persist(&mut self, ctx: &mut Context) {
+        self.session.summary = text_field::text(&self.summary);
+        self.session.next_topic = self.next_topic();
+        self.session.maturity = self.maturity;
+        self.session.closing = Some(ClosingDraft {
+            outcome: self.outcome_value(),
+        });
+        ctx.save_session(&self.session);
+        ctx.remember_session(&self.session);
+        self.dirty = false;
+        self.last_save_ms = ctx.now_ms();
+    }
+
+    fn fields(&self) -> Vec<Field> {
+        let mut fields = vec![Field::Outcome];
+        if self.outcome == 1 {
+            fields.push(Field::Reason);
+        }
+        fields.extend([Field::NextTopic, Field::Summary, Field::Maturity]);
+        fields
+    }
+
+    fn step_field(&mut self, forward: bool) {
+        let fields = self.fields();
+        let i = fields.iter().position(|f| *f == self.field).unwrap_or(0);
+        let n = fields.len();
+        self.field = fields[if forward { (i + 1) % n } else { (i + n - 1) % n }];
+    }
+
+    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
+        match action {
+            Action::Tick => {
+                if self.dirty && ctx.now_ms() - self.last_save_ms >= AUTOSAVE_MS {
+                    self.persist(ctx);
+                }
+                return None;
+            }
+            Action::Back => {
+                self.persist(ctx);
+                return Some(Transition::To(Screen::Live(LiveState::from_session(
+                    ctx,
+                    self.session.clone(),
+                ))));
+            }
+            Action::Submit => return self.close(ctx),
+            Action::NextField => self.step_field(true),
+            Action::PrevField => self.step_field(false),
+            other => self.edit_field(other),
+        }
+        None
+    }
+
+    fn edit_field(&mut self, action: &Action) {
+        let changed = match (self.field, action) {
+            (Field::Outcome, Action::Left) => {
+                self.outcome = (self.outcome + OUTCOMES.len() - 1) % OUTCOMES.len();
+                true
+            }
+            (Field::Outcome, Action::Right) => {
+                self.outcome = (self.outcome + 1) % OUTCOMES.len();
+                true
+            }
+            (Field::NextTopic, Action::Up | Action::Left) => {
+                self.next_selected = self.next_selected.saturating_sub(1);
+                true
+            }
+            (Field::NextTopic, Action::Down | Action::Right) => {
+                self.next_selected = (self.next_selected + 1).min(self.next_choices.len());
+                true
+            }
+            (Field::Maturity, Action::Left) => {
+                self.maturity = match self.maturity {
+                    None | Some(0) => None,
+                    Some(n) => Some(n - 1),
+                };
+                true
+            }
+            (Field::Maturity, Action::Right) => {
+                self.maturity = Some(self.maturity.map_or(0, |n| (n + 1).min(5)));
+                true
+            }
+            (Field::Maturity, Action::Input(key)) => match key.code {
+                ratatui::crossterm::event::KeyCode::Char(c @ '0'..='5') => {
+                    self.maturity = c.to_digit(10).and_then(|d| u8::try_from(d).ok());
+                    true
+                }
+                _ => false,
+            },
+            (Field::Reason, other) => text_field::feed(&mut self.reason, other, false),
+            (Field::Summary, other) => {
+                let newline = matches!(other, Action::Input(k) if k.code == ratatui::crossterm::event::KeyCode::Enter);
+                if newline {
+                    self.summary.insert_newline();
+                    true
+                } else {
+                    text_field::feed(&mut self.summary, other, true)
+                }
+            }
+            _ => false,
+        };
+        if changed {
+            self.dirty = true;
+        }
+    }
+
+    fn close(&mut self, ctx: &mut Context) -> Option<Transition> {
+        if self.outcome == 1 && text_field::text(&self.reason).trim().is_empty() {
+            self.field = Field::Reason;
+            ctx.error("Give the reason the session was called off.");
+            return None;
+        }
+        let now = ctx.now_ms();
+        self.persist(ctx);
+        self.session.timer.pause(now);
+        self.session.outcome = Some(self.outcome_value());
+        self.session.closing = None;
+        self.session.draft = None;
+        self.session.closed = Some(crate::clock::to_datetime(now));
+        ctx.save_session(&self.session);
+        ctx.remember_session(&self.session);
+        let path = ctx
+            .open_series()
+            .map(|l| l.folder.session_path(&self.session.id));
+        ctx.close_series();
+        ctx.info(match path {
+            Some(p) => format!("Session closed and saved to {}", p.display()),
+            None => "Session closed.".into(),
+        });
+        Some(Transition::To(Screen::series_list(ctx)))
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
+        let theme = &ctx.theme;
+        let reason_rows = if self.outcome == 1 { 3 } else { 0 };
+        let [outcome_area, reason_area, middle, maturity_area] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Length(reason_rows),
+            Constraint::Fill(1),
+            Constraint::Length(3),
+        ])
+        .areas(area);
+        let [next_area, summary_area] =
+            Layout::horizontal([Constraint::Percentage(40), Constraint::Fill(1)]).areas(middle);
+
+        let choices: Vec<Span> = OUTCOMES
+            .iter()
+            .enumerate()
+            .flat_map(|(i, label)| {
+                let style = if i == self.outcome {
+                    theme.selected
+                } else {
+                    theme.dim
+                };
+                [Span::styled(format!(" {label} "), style), Span::raw("  ")]
+            })
+            .collect();
+        let held = crate::progress::hours_minutes(self.session.timer.elapsed_secs(ctx.now_ms()));
+        let mut outcome_line = choices;
+        outcome_line.push(Span::styled(format!("   meeting time {held}"), theme.dim));
+        frame.render_widget(
+            Paragraph::new(Line::from(outcome_line)).block(panel(
+                " Outcome (← →) ",
+                self.field == Field::Outcome,
+                theme,
+            )),
+            outcome_area,
+        );
+        if reason_rows > 0 {
+            field(
+                frame,
+                reason_area,
+                &self.reason,
+                panel(" Why it was called off ", self.field == Field::Reason, theme),
+            );
+        }
+
+        let mut items = vec![ListItem::new(Line::styled("decide next time", theme.dim))];
+        items.extend(self.next_choices.iter().map(|c| {
+            let mut spans = vec![Span::raw(c.title.clone())];
+            if c.is_offshoot {
+                spans.push(Span::styled("  (off-shoot)", theme.kind_offshoot));
+            }
+            ListItem::new(Line::from(spans))
+        }));
+        let mut state = ListState::default().with_selected(Some(self.next_selected));
+        frame.render_stateful_widget(
+            List::new(items)
+                .highlight_style(theme.selected)
+                .highlight_symbol("▶ ")
+                .block(panel(" Next topic (↑ ↓) ", self.field == Field::NextTopic, theme)),
+            next_area,
+            &mut state,
+        );
+        field(
+            frame,
+            summary_area,
+            &self.summary,
+            panel(" Summary ", self.field == Field::Summary, theme),
+        );
+        let rating = match self.maturity {
+            None => "not rated".to_string(),
+            Some(n) => format!("{n} / 5  {}", "■".repeat(usize::from(n))),
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(rating, theme.title),
+                Span::styled(
+                    "   how mature this area is today, 0–5; every area differs, and that is fine",
+                    theme.dim,
+                ),
+            ]))
+            .block(panel(
+                " Maturity (← → or 0–5) ",
+                self.field == Field::Maturity,
+                theme,
+            )),
+            maturity_area,
+        );
+    }
+}

@@ -1,0 +1,314 @@
+//! The live session: the big timer, the topic and its prompt questions, the scribe's editor
+//! and the notes so far. The editor keeps the focus; Esc moves it to the notes to fix one.
+
+mod editor_pane;
+mod notes_pane;
+mod topic_pane;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui_textarea::TextArea;
+
+use crate::model::{Draft, Note, NoteKind, Session, TopicRef};
+use crate::progress::topic_title;
+use crate::tui::action::Action;
+use crate::tui::context::Context;
+use crate::tui::keymap::KeyContext;
+use crate::tui::screens::closing::ClosingState;
+use crate::tui::screens::{Screen, Transition};
+use crate::tui::widgets::big_timer;
+use crate::tui::widgets::panel::panel;
+use crate::tui::widgets::text_field::{self, new_field};
+
+/// Typing is saved as a draft at most this long after the last keystroke; a `kill -9`
+/// loses no more than this.
+pub const AUTOSAVE_MS: i64 = 500;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Editor,
+    Notes,
+    ConfirmDelete(u32),
+}
+
+pub struct LiveState {
+    pub session: Session,
+    pub service: String,
+    pub topic_title: String,
+    pub prompts: Vec<String>,
+    pub editor: TextArea<'static>,
+    pub kind: NoteKind,
+    pub room_only: bool,
+    /// The note being edited, when the editor holds an existing note.
+    pub editing: Option<u32>,
+    pub focus: Focus,
+    /// Index into [`ordered_notes`] while the notes list has the focus.
+    pub selected: usize,
+    /// Changes not yet handed to the saver.
+    pub dirty: bool,
+    pub last_save_ms: i64,
+}
+
+/// Notes in the order the notes pane shows them: grouped by kind, oldest first.
+pub fn ordered_notes(session: &Session) -> Vec<&Note> {
+    let mut notes: Vec<&Note> = session.notes.iter().collect();
+    notes.sort_by_key(|n| {
+        (
+            NoteKind::ALL.iter().position(|k| *k == n.kind).unwrap_or(0),
+            n.id,
+        )
+    });
+    notes
+}
+
+const EDITOR_PLACEHOLDER: &str = "Type a note; Enter saves it.";
+
+impl LiveState {
+    pub fn from_session(ctx: &Context, session: Session) -> Self {
+        let (service, topic_title, prompts) = match ctx.open_series() {
+            Some(l) => (
+                l.series.service.clone(),
+                topic_title(&l.series, &session.topic),
+                match &session.topic {
+                    TopicRef::Agenda(id) => l
+                        .series
+                        .agenda
+                        .topic(id)
+                        .map(|t| t.prompts.clone())
+                        .unwrap_or_default(),
+                    TopicRef::OffShoot { .. } => Vec::new(),
+                },
+            ),
+            None => (String::new(), String::new(), Vec::new()),
+        };
+        let draft = session.draft.clone();
+        let mut editor = new_field(EDITOR_PLACEHOLDER);
+        if let Some(d) = &draft {
+            text_field::set_text(&mut editor, &d.text);
+        }
+        Self {
+            service,
+            topic_title,
+            prompts,
+            editor,
+            kind: draft.as_ref().map_or(NoteKind::Note, |d| d.kind),
+            room_only: draft.as_ref().is_some_and(|d| d.room_only),
+            editing: draft.as_ref().and_then(|d| d.editing),
+            focus: Focus::Editor,
+            selected: 0,
+            dirty: false,
+            last_save_ms: ctx.now_ms(),
+            session,
+        }
+    }
+
+    pub fn key_context(&self) -> KeyContext {
+        match self.focus {
+            Focus::Editor => KeyContext::LiveEditor,
+            Focus::Notes => KeyContext::LiveNotes,
+            Focus::ConfirmDelete(_) => KeyContext::Confirm,
+        }
+    }
+
+    pub fn editor_text(&self) -> String {
+        text_field::text(&self.editor)
+    }
+
+    /// What the editor holds, as it is saved with the session.
+    fn draft(&self) -> Option<Draft> {
+        let text = self.editor_text();
+        (!text.is_empty() || self.editing.is_some()).then(|| Draft {
+            kind: self.kind,
+            text,
+            room_only: self.room_only,
+            editing: self.editing,
+        })
+    }
+
+    /// Hands the session, draft included, to the saver.
+    pub fn persist(&mut self, ctx: &mut Context) {
+        self.session.draft = self.draft();
+        ctx.save_session(&self.session);
+        ctx.remember_session(&self.session);
+        self.dirty = false;
+        self.last_save_ms = ctx.now_ms();
+    }
+
+    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
+        let now = ctx.now_ms();
+        match action {
+            Action::Tick => {
+                if self.dirty && now - self.last_save_ms >= AUTOSAVE_MS {
+                    self.persist(ctx);
+                }
+            }
+            Action::ToggleTimer => {
+                self.session.timer.toggle(now);
+                self.persist(ctx);
+            }
+            Action::AddTime => {
+                self.session.timer.add_time();
+                ctx.info("Added five minutes.");
+                self.persist(ctx);
+            }
+            Action::EndSession => return Some(self.end(ctx)),
+            _ => match self.focus {
+                Focus::Editor => self.update_editor(ctx, action),
+                Focus::Notes => self.update_notes(ctx, action),
+                Focus::ConfirmDelete(id) => self.update_confirm(ctx, action, id),
+            },
+        }
+        None
+    }
+
+    fn update_editor(&mut self, ctx: &mut Context, action: &Action) {
+        match action {
+            Action::CommitNote => self.commit(ctx),
+            Action::NextKind => {
+                self.kind = self.kind.next();
+                self.dirty = true;
+            }
+            Action::PrevKind => {
+                self.kind = self.kind.prev();
+                self.dirty = true;
+            }
+            Action::ToggleRoomOnly => {
+                self.room_only = !self.room_only;
+                self.dirty = true;
+            }
+            Action::FocusNotes if !self.session.notes.is_empty() => {
+                self.focus = Focus::Notes;
+                self.selected = self.newest_note_index();
+            }
+            Action::FocusNotes => ctx.info("No notes yet."),
+            other => {
+                if text_field::feed(&mut self.editor, other, true) {
+                    self.dirty = true;
+                }
+            }
+        }
+    }
+
+    fn update_notes(&mut self, ctx: &mut Context, action: &Action) {
+        let count = self.session.notes.len();
+        let selected_id = ordered_notes(&self.session).get(self.selected).map(|n| n.id);
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
+            Action::FocusEditor => self.focus = Focus::Editor,
+            Action::EditNote => {
+                let Some(note) = selected_id.and_then(|id| self.session.note(id)).cloned() else {
+                    return;
+                };
+                if !self.editor_text().trim().is_empty() {
+                    ctx.error("Save or clear the note you are typing before editing another.");
+                    return;
+                }
+                text_field::set_text(&mut self.editor, &note.text);
+                self.kind = note.kind;
+                self.room_only = note.room_only;
+                self.editing = Some(note.id);
+                self.focus = Focus::Editor;
+                self.dirty = true;
+            }
+            Action::ToggleRoomOnly => {
+                if let Some(note) = selected_id.and_then(|id| self.session.note_mut(id)) {
+                    note.room_only = !note.room_only;
+                    self.persist(ctx);
+                }
+            }
+            Action::DeleteNote => {
+                if let Some(id) = selected_id {
+                    self.focus = Focus::ConfirmDelete(id);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn update_confirm(&mut self, ctx: &mut Context, action: &Action, id: u32) {
+        match action {
+            Action::Confirm => {
+                if self.session.remove_note(id).is_some() {
+                    if self.editing == Some(id) {
+                        self.editing = None;
+                    }
+                    self.persist(ctx);
+                    ctx.info("Note deleted.");
+                }
+                self.focus = if self.session.notes.is_empty() {
+                    Focus::Editor
+                } else {
+                    Focus::Notes
+                };
+                self.selected = self.selected.min(self.session.notes.len().saturating_sub(1));
+            }
+            Action::Cancel => self.focus = Focus::Notes,
+            _ => {}
+        }
+    }
+
+    fn newest_note_index(&self) -> usize {
+        let newest = self.session.notes.iter().map(|n| n.id).max();
+        ordered_notes(&self.session)
+            .iter()
+            .position(|n| Some(n.id) == newest)
+            .unwrap_or(0)
+    }
+
+    /// Saves what the editor holds as a note (new, or the one being edited), at once.
+    pub fn commit(&mut self, ctx: &mut Context) {
+        let text = self.editor_text();
+        if text.trim().is_empty() {
+            return;
+        }
+        let now = ctx.now_ms();
+        match self.editing.and_then(|id| self.session.note_mut(id)) {
+            Some(note) => {
+                note.text = text;
+                note.kind = self.kind;
+                note.room_only = self.room_only;
+            }
+            None => {
+                self.session
+                    .add_note(self.kind, text, self.room_only, now);
+            }
+        }
+        self.editing = None;
+        self.room_only = false;
+        text_field::clear(&mut self.editor);
+        self.persist(ctx);
+    }
+
+    /// Moves on to closing; whatever was being typed is kept as a note, not dropped.
+    fn end(&mut self, ctx: &mut Context) -> Transition {
+        if !self.editor_text().trim().is_empty() {
+            self.commit(ctx);
+            ctx.info("Saved the note you were typing.");
+        }
+        self.persist(ctx);
+        Transition::To(Screen::Closing(ClosingState::new(ctx, self.session.clone())))
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
+        let theme = &ctx.theme;
+        let editor_rows = if area.height >= 30 { 6 } else { 4 };
+        let top_rows = (area.height / 3).clamp(4, 14);
+        let [top, notes_area, editor_area] = Layout::vertical([
+            Constraint::Length(top_rows),
+            Constraint::Fill(1),
+            Constraint::Length(editor_rows),
+        ])
+        .areas(area);
+        let timer_width = (area.width * 2 / 5).max(44).min(area.width);
+        let [timer_area, topic_area] =
+            Layout::horizontal([Constraint::Length(timer_width), Constraint::Fill(1)]).areas(top);
+        let timer_block = panel(format!(" {} ", self.service), false, theme);
+        let inner = timer_block.inner(timer_area);
+        frame.render_widget(timer_block, timer_area);
+        big_timer::draw(frame, inner, &self.session.timer, ctx.now_ms(), theme);
+        topic_pane::draw(frame, topic_area, self, theme);
+        notes_pane::draw(frame, notes_area, self, theme);
+        editor_pane::draw(frame, editor_area, self, theme);
+    }
+}

@@ -1,0 +1,32 @@
+//! One file per screen: its state, how actions change it, and how it is drawn.
+
+pub mod closing;
+pub mod guidelines;
+pub mod live;
+pub mod new_series;
+pub mod series_list;
+pub mod setup;
+
+use crate::tui::context::Context;
+
+/// What the app shows; each screen owns the state only it needs.
+pub enum Screen {
+    SeriesList(series_list::SeriesListState),
+    NewSeries(new_series::NewSeriesState),
+    Setup(setup::SetupState),
+    Live(live::LiveState),
+    Closing(closing::ClosingState),
+}
+
+/// What a screen's update asks the app to do next.
+pub enum Transition {
+    To(Screen),
+    /// Go to a screen and put the guidelines slide up in front of it.
+    ToWithGuidelines(Screen),
+}
+
+impl Screen {
+    pub fn series_list(ctx: &mut Context) -> Screen {
+        Screen::SeriesList(series_list::SeriesListState::load(ctx))
+    }
+}

@@ -1,0 +1,216 @@
+//! Starting a series: which service, which agenda, and who takes part in what role.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui_textarea::TextArea;
+
+use crate::model::{FORMAT_VERSION, Participant, Role, Series, slugify};
+use crate::tui::action::Action;
+use crate::tui::context::Context;
+use crate::tui::screens::{Screen, Transition, series_list};
+use crate::tui::widgets::panel::panel;
+use crate::tui::widgets::text_field::{self, field, new_field};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Service,
+    Agenda,
+    Participant,
+}
+
+pub struct NewSeriesState {
+    pub field: Field,
+    pub service: TextArea<'static>,
+    pub agenda: usize,
+    pub participant: TextArea<'static>,
+    pub role: Role,
+    pub participants: Vec<Participant>,
+}
+
+impl NewSeriesState {
+    pub fn new(ctx: &Context) -> Self {
+        let agenda = ctx
+            .agendas
+            .iter()
+            .position(|a| a.agenda.id == ctx.default_agenda)
+            .unwrap_or(0);
+        Self {
+            field: Field::Service,
+            service: new_field("e.g. Payments API"),
+            agenda,
+            participant: new_field("a name, then Enter"),
+            role: Role::ServiceOwner,
+            participants: Vec::new(),
+        }
+    }
+
+    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
+        match action {
+            Action::Back => return Some(Transition::To(Screen::series_list(ctx))),
+            Action::NextField => self.field = self.next_field(),
+            Action::PrevField => self.field = self.prev_field(),
+            Action::Left if self.field == Field::Agenda => {
+                self.agenda = (self.agenda + ctx.agendas.len() - 1) % ctx.agendas.len();
+            }
+            Action::Right if self.field == Field::Agenda => {
+                self.agenda = (self.agenda + 1) % ctx.agendas.len();
+            }
+            Action::CycleRole => self.role = self.role.next(),
+            Action::RemoveParticipant => {
+                self.participants.pop();
+            }
+            Action::Select => match self.field {
+                Field::Participant => self.add_participant(),
+                _ => self.field = self.next_field(),
+            },
+            Action::Submit => return self.create(ctx),
+            other => {
+                let field = match self.field {
+                    Field::Service => &mut self.service,
+                    Field::Participant => &mut self.participant,
+                    Field::Agenda => return None,
+                };
+                text_field::feed(field, other, false);
+            }
+        }
+        None
+    }
+
+    fn next_field(&self) -> Field {
+        match self.field {
+            Field::Service => Field::Agenda,
+            Field::Agenda => Field::Participant,
+            Field::Participant => Field::Service,
+        }
+    }
+
+    fn prev_field(&self) -> Field {
+        match self.field {
+            Field::Service => Field::Participant,
+            Field::Agenda => Field::Service,
+            Field::Participant => Field::Agenda,
+        }
+    }
+
+    fn add_participant(&mut self) {
+        let name = text_field::text(&self.participant).trim().to_string();
+        if !name.is_empty() {
+            self.participants.push(Participant {
+                name,
+                role: self.role,
+            });
+            text_field::clear(&mut self.participant);
+        }
+    }
+
+    fn create(&mut self, ctx: &mut Context) -> Option<Transition> {
+        let service = text_field::text(&self.service).trim().to_string();
+        if service.is_empty() {
+            self.field = Field::Service;
+            ctx.error("Name the service first.");
+            return None;
+        }
+        // A name typed but not yet added with Enter still counts.
+        self.add_participant();
+        let agenda = ctx.agendas.get(self.agenda)?.agenda.clone();
+        let id = ctx.data.free_series_id(&slugify(&service));
+        let series = Series {
+            version: FORMAT_VERSION,
+            id: id.clone(),
+            service,
+            agenda,
+            participants: self.participants.clone(),
+            created: crate::clock::to_datetime(ctx.now_ms()),
+        };
+        let folder = ctx.data.series_folder(&id);
+        if let Err(e) = folder.create(&series) {
+            ctx.error(format!("cannot create the series: {e}"));
+            return None;
+        }
+        match folder.load() {
+            Ok(loaded) => {
+                ctx.info(format!("Created {}", folder.dir().display()));
+                series_list::open_series(ctx, loaded)
+            }
+            Err(e) => {
+                ctx.error(format!("cannot read back the new series: {e}"));
+                None
+            }
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
+        let theme = &ctx.theme;
+        let [service_area, agenda_area, participant_area, list_area] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Length(4),
+            Constraint::Length(3),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        field(frame, service_area, &self.service, panel(" Service ", self.field == Field::Service, theme));
+
+        let agenda = ctx.agendas.get(self.agenda);
+        let agenda_lines = vec![
+            Line::from(vec![
+                Span::styled("◀ ", theme.dim),
+                Span::styled(
+                    agenda.map_or("", |a| a.agenda.title.as_str()).to_string(),
+                    theme.title,
+                ),
+                Span::styled(
+                    format!(
+                        " ({} topics) ▶",
+                        agenda.map_or(0, |a| a.agenda.topics.len())
+                    ),
+                    theme.dim,
+                ),
+            ]),
+            Line::styled(
+                agenda.map_or("", |a| a.agenda.description.as_str()).to_string(),
+                theme.dim,
+            ),
+        ];
+        frame.render_widget(
+            Paragraph::new(agenda_lines)
+                .wrap(Wrap { trim: true })
+                .block(panel(" Agenda (← →) ", self.field == Field::Agenda, theme)),
+            agenda_area,
+        );
+
+        field(
+            frame,
+            participant_area,
+            &self.participant,
+            panel(
+                format!(" Add participant as {} (Ctrl+R: role) ", self.role.label()),
+                self.field == Field::Participant,
+                theme,
+            ),
+        );
+
+        let people: Vec<Line> = if self.participants.is_empty() {
+            vec![Line::styled(
+                "Service owners, roast participants, one scribe and one moderator.",
+                theme.dim,
+            )]
+        } else {
+            self.participants
+                .iter()
+                .map(|p| {
+                    Line::from(vec![
+                        Span::styled(format!("{:<28}", p.name), theme.base),
+                        Span::styled(p.role.label(), theme.dim),
+                    ])
+                })
+                .collect()
+        };
+        frame.render_widget(
+            Paragraph::new(people).block(panel(" Participants ", false, theme)),
+            list_area,
+        );
+    }
+}
+

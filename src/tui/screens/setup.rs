@@ -1,0 +1,195 @@
+//! Session setup: which topic this session drills into, and who is in the room.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+
+use crate::model::{Session, session_id};
+use crate::topic_choice::{TopicChoice, topic_choices};
+use crate::tui::action::Action;
+use crate::tui::context::Context;
+use crate::tui::screens::live::LiveState;
+use crate::tui::screens::{Screen, Transition};
+use crate::tui::widgets::panel::panel;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Topics,
+    Attendees,
+}
+
+pub struct SetupState {
+    pub choices: Vec<TopicChoice>,
+    pub selected: usize,
+    /// Every participant of the series, and whether they are in the room today.
+    pub attendees: Vec<(String, bool)>,
+    pub attendee_selected: usize,
+    pub focus: Focus,
+}
+
+impl SetupState {
+    pub fn new(ctx: &Context) -> Self {
+        let (choices, attendees) = match ctx.open_series() {
+            Some(l) => (
+                topic_choices(&l.series, &l.sessions),
+                l.series
+                    .participants
+                    .iter()
+                    .map(|p| (p.name.clone(), true))
+                    .collect(),
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        Self {
+            choices,
+            selected: 0,
+            attendees,
+            attendee_selected: 0,
+            focus: Focus::Topics,
+        }
+    }
+
+    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
+        let (cursor, len) = match self.focus {
+            Focus::Topics => (&mut self.selected, self.choices.len()),
+            Focus::Attendees => (&mut self.attendee_selected, self.attendees.len()),
+        };
+        match action {
+            Action::Up => *cursor = cursor.saturating_sub(1),
+            Action::Down => *cursor = (*cursor + 1).min(len.saturating_sub(1)),
+            Action::NextField | Action::PrevField => {
+                self.focus = match self.focus {
+                    Focus::Topics if !self.attendees.is_empty() => Focus::Attendees,
+                    _ => Focus::Topics,
+                }
+            }
+            Action::Toggle if self.focus == Focus::Attendees => {
+                if let Some((_, here)) = self.attendees.get_mut(self.attendee_selected) {
+                    *here = !*here;
+                }
+            }
+            Action::Submit => return self.start(ctx),
+            Action::Back => {
+                ctx.close_series();
+                return Some(Transition::To(Screen::series_list(ctx)));
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn start(&mut self, ctx: &mut Context) -> Option<Transition> {
+        let choice = self.choices.get(self.selected)?.clone();
+        let folder = ctx.open_series()?.folder.clone();
+        let started = crate::clock::to_datetime(ctx.now_ms());
+        // Two sessions started in the same second on the same topic get distinct files.
+        let base = session_id(started, &choice.title);
+        let id = std::iter::once(base.clone())
+            .chain((2..).map(|n| format!("{base}-{n}")))
+            .find(|id| !folder.session_path(id).exists())?;
+        let attendees = self
+            .attendees
+            .iter()
+            .filter(|(_, here)| *here)
+            .map(|(name, _)| name.clone())
+            .collect();
+        let session = Session::new(id, choice.topic, started, ctx.minutes, attendees);
+        ctx.save_session(&session);
+        ctx.remember_session(&session);
+        Some(Transition::ToWithGuidelines(Screen::Live(
+            LiveState::from_session(ctx, session),
+        )))
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
+        let theme = &ctx.theme;
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(62), Constraint::Fill(1)]).areas(area);
+        let [topics_area, covers_area] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(5)]).areas(left);
+        let items: Vec<ListItem> = self
+            .choices
+            .iter()
+            .map(|c| {
+                let mut spans = vec![Span::styled(
+                    c.title.clone(),
+                    if c.covered { theme.dim } else { theme.base },
+                )];
+                if c.chosen_last_time {
+                    spans.push(Span::styled("  ★ chosen last time", theme.warning));
+                }
+                if c.is_offshoot {
+                    spans.push(Span::styled("  (parked off-shoot)", theme.kind_offshoot));
+                }
+                if c.covered {
+                    spans.push(Span::styled("  ✔ covered", theme.ok));
+                }
+                ListItem::new(Line::from(spans))
+            })
+            .collect();
+        let mut state = ListState::default().with_selected(Some(self.selected));
+        frame.render_stateful_widget(
+            List::new(items)
+                .highlight_style(theme.selected)
+                .highlight_symbol("▶ ")
+                .block(panel(
+                    " Topic for this session ",
+                    self.focus == Focus::Topics,
+                    theme,
+                )),
+            topics_area,
+            &mut state,
+        );
+        let covers = self
+            .choices
+            .get(self.selected)
+            .and_then(|c| match &c.topic {
+                crate::model::TopicRef::Agenda(id) => ctx
+                    .open_series()
+                    .and_then(|l| l.series.agenda.topic(id))
+                    .map(|t| t.covers.clone()),
+                crate::model::TopicRef::OffShoot { .. } => {
+                    Some("An off-shoot parked in an earlier session.".into())
+                }
+            })
+            .unwrap_or_default();
+        frame.render_widget(
+            Paragraph::new(covers)
+                .wrap(Wrap { trim: true })
+                .style(theme.dim)
+                .block(panel(" Covers ", false, theme)),
+            covers_area,
+        );
+        let people: Vec<ListItem> = if self.attendees.is_empty() {
+            vec![ListItem::new(Line::styled(
+                "No participants were named for this series.",
+                theme.dim,
+            ))]
+        } else {
+            self.attendees
+                .iter()
+                .map(|(name, here)| {
+                    ListItem::new(Line::raw(format!(
+                        "[{}] {name}",
+                        if *here { "x" } else { " " }
+                    )))
+                })
+                .collect()
+        };
+        let mut state = ListState::default().with_selected(
+            (self.focus == Focus::Attendees).then_some(self.attendee_selected),
+        );
+        frame.render_stateful_widget(
+            List::new(people)
+                .highlight_style(theme.selected)
+                .block(panel(
+                    " In the room (Space) ",
+                    self.focus == Focus::Attendees,
+                    theme,
+                )),
+            right,
+            &mut state,
+        );
+    }
+}

@@ -1,0 +1,87 @@
+//! Draws the whole app from its state; never changes it.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::app::{App, Overlay};
+use crate::tui::context::StatusKind;
+use crate::tui::screens::{Screen, guidelines};
+use crate::tui::widgets::{help_bar, help_overlay};
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let theme = &app.ctx.theme;
+    frame.render_widget(Paragraph::new("").style(theme.base), area);
+    let [header, body, status, help] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(frame, header, app);
+    match &app.screen {
+        Screen::SeriesList(s) => s.draw(frame, body, &app.ctx),
+        Screen::NewSeries(s) => s.draw(frame, body, &app.ctx),
+        Screen::Setup(s) => s.draw(frame, body, &app.ctx),
+        Screen::Live(s) => s.draw(frame, body, &app.ctx),
+        Screen::Closing(s) => s.draw(frame, body, &app.ctx),
+    }
+    draw_status(frame, status, app);
+    help_bar::draw(frame, help, app.focus(), theme);
+    match app.overlay {
+        Some(Overlay::Guidelines) => guidelines::draw(frame, body, theme),
+        Some(Overlay::Help) => help_overlay::draw(frame, body, app.screen_focus(), theme),
+        None => {}
+    }
+}
+
+fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.ctx.theme;
+    let where_ = match &app.screen {
+        Screen::SeriesList(_) => "Series".to_string(),
+        Screen::NewSeries(_) => "New series".to_string(),
+        Screen::Setup(_) => "Session setup".to_string(),
+        Screen::Live(live) => format!("Live · {}", live.topic_title),
+        Screen::Closing(_) => "Closing".to_string(),
+    };
+    let service = app
+        .ctx
+        .open_series()
+        .map(|l| format!(" · {}", l.series.service))
+        .unwrap_or_default();
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(" roast ", theme.selected),
+            Span::styled(format!(" {where_}{service}"), theme.title),
+        ])),
+        area,
+    );
+}
+
+/// The last message, or the saver's trouble, which outranks it: the scribe must know
+/// when notes are not reaching the disk.
+fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.ctx.theme;
+    let saver = app.ctx.saver.status();
+    let line = if let Some((path, error)) = saver.failing {
+        Line::styled(
+            format!(
+                " ⚠ cannot save {}: {error}. Notes are kept in memory and retried every second.",
+                path.display()
+            ),
+            theme.error,
+        )
+    } else if let Some(status) = &app.ctx.status {
+        let style = match status.kind {
+            StatusKind::Info => theme.ok,
+            StatusKind::Error => theme.warning,
+        };
+        Line::styled(format!(" {}", status.text), style)
+    } else {
+        Line::raw("")
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}

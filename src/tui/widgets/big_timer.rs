@@ -1,0 +1,126 @@
+//! The meeting timer in digits as big as the space allows, so the back of the room can read
+//! it, with its state spelled out underneath.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+use tui_big_text::{BigText, PixelSize};
+
+use crate::timer::{Phase, TimerState};
+use crate::tui::theme::Theme;
+
+/// The largest glyph size whose rendering of `text` fits, with the rows it needs.
+fn pick_size(text: &str, area: Rect) -> Option<(PixelSize, u16)> {
+    let chars = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
+    [
+        (PixelSize::Full, 8, 8),
+        (PixelSize::HalfHeight, 8, 4),
+        (PixelSize::Quadrant, 4, 4),
+        (PixelSize::Octant, 4, 2),
+    ]
+    .into_iter()
+    .find(|(_, cols, rows)| chars.saturating_mul(*cols) <= area.width && *rows <= area.height)
+    .map(|(size, _, rows)| (size, rows))
+}
+
+pub fn status_text(timer: &TimerState, now_ms: i64) -> String {
+    let phase = timer.phase(now_ms);
+    let mut parts: Vec<String> = Vec::new();
+    parts.push(
+        match (timer.is_running(), phase) {
+            (false, Phase::Ready) => "ready: Ctrl+T starts the meeting",
+            (false, _) => "paused",
+            (true, Phase::Overtime | Phase::OverAnHour) => "overtime",
+            (true, Phase::Amber) => "last five minutes",
+            (true, _) => "running",
+        }
+        .to_string(),
+    );
+    if timer.added_secs > 0 {
+        parts.push(format!("+{} min added", timer.added_secs / 60));
+    }
+    if phase == Phase::OverAnHour {
+        parts.push("OVER AN HOUR: time to stop".into());
+    }
+    parts.join(" · ")
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, timer: &TimerState, now_ms: i64, theme: &Theme) {
+    let text = timer.display(now_ms);
+    let phase = timer.phase(now_ms);
+    let style = theme.timer(phase);
+    let status_style = if phase == Phase::OverAnHour {
+        theme.error
+    } else {
+        style
+    };
+    let status = Paragraph::new(Line::styled(status_text(timer, now_ms), status_style))
+        .alignment(Alignment::Center);
+    if area.height < 2 {
+        frame.render_widget(
+            Paragraph::new(Line::styled(text, style)).alignment(Alignment::Center),
+            area,
+        );
+        return;
+    }
+    let digits_room = Rect {
+        height: area.height - 1,
+        ..area
+    };
+    let [digits_area, status_area] = match pick_size(&text, digits_room) {
+        Some((size, rows)) => {
+            let [top, digits, status, _] = Layout::vertical([
+                Constraint::Fill(1),
+                Constraint::Length(rows),
+                Constraint::Length(1),
+                Constraint::Fill(1),
+            ])
+            .areas(area);
+            let _ = top;
+            let big = BigText::builder()
+                .pixel_size(size)
+                .style(style)
+                .lines(vec![Line::from(text.clone())])
+                .centered()
+                .build();
+            frame.render_widget(big, digits);
+            [digits, status]
+        }
+        None => {
+            let [digits, status] =
+                Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+            frame.render_widget(
+                Paragraph::new(Line::styled(text, style)).alignment(Alignment::Center),
+                digits,
+            );
+            [digits, status]
+        }
+    };
+    let _ = digits_area;
+    frame.render_widget(status, status_area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_the_biggest_size_that_fits() {
+        let area = |w, h| Rect::new(0, 0, w, h);
+        assert_eq!(pick_size("45:00", area(40, 8)).map(|s| s.1), Some(8));
+        assert_eq!(pick_size("45:00", area(39, 8)).map(|s| s.1), Some(4));
+        assert_eq!(pick_size("45:00", area(20, 4)).map(|s| s.0), Some(PixelSize::Quadrant));
+        assert_eq!(pick_size("45:00", area(10, 1)), None);
+    }
+
+    #[test]
+    fn status_says_what_the_timer_is_doing() {
+        let mut t = TimerState::new(45);
+        assert!(status_text(&t, 0).starts_with("ready"));
+        t.start(0);
+        t.add_time();
+        assert_eq!(status_text(&t, 1000), "running · +5 min added");
+        assert!(status_text(&t, 61 * 60 * 1000).contains("OVER AN HOUR"));
+    }
+}

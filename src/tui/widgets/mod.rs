@@ -1,0 +1,8 @@
+//! Small drawing pieces shared by several screens.
+
+pub mod big_timer;
+pub mod help_bar;
+pub mod help_overlay;
+pub mod panel;
+pub mod text_field;
+pub mod wrap;
