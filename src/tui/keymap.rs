@@ -105,6 +105,14 @@ impl Chord {
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
     }
 
+    /// The short form for the help bar: `^T` for Ctrl+T, as nano and friends write it.
+    pub fn short_label(&self) -> String {
+        match (self.code, self.mods.contains(KeyModifiers::CONTROL)) {
+            (KeyCode::Char(c), true) => format!("^{}", c.to_ascii_uppercase()),
+            _ => self.label(),
+        }
+    }
+
     pub fn label(&self) -> String {
         let name = match self.code {
             KeyCode::Char(' ') => "Space".to_string(),
@@ -163,7 +171,7 @@ pub fn bindings() -> &'static [Binding] {
 static BINDINGS: &[Binding] = &[
             bind!(Global, [ctrl('g')], ShowGuidelines, "guidelines", bar),
             bind!(Global, [key(F(1))], ToggleHelp, "help", bar),
-            bind!(Global, [ctrl('q')], Quit, "save and quit", bar),
+            bind!(Global, [ctrl('q')], Quit, "quit", bar),
             bind!(SeriesList, [key(Up), ch('k')], Up, "previous"),
             bind!(SeriesList, [key(Down), ch('j')], Down, "next"),
             bind!(SeriesList, [key(Enter)], Select, "open series", bar),
@@ -175,28 +183,28 @@ static BINDINGS: &[Binding] = &[
             bind!(NewSeries, [key(BackTab)], PrevField, "previous field"),
             bind!(NewSeries, [key(Left)], Left, "previous agenda"),
             bind!(NewSeries, [key(Right)], Right, "next agenda"),
-            bind!(NewSeries, [key(Enter)], Select, "add participant / next", bar),
-            bind!(NewSeries, [ctrl('r')], CycleRole, "change role", bar),
+            bind!(NewSeries, [key(Enter)], Select, "add", bar),
+            bind!(NewSeries, [ctrl('r')], CycleRole, "role", bar),
             bind!(NewSeries, [ctrl('d')], RemoveParticipant, "remove last participant"),
-            bind!(NewSeries, [ctrl('s')], Submit, "create series", bar),
+            bind!(NewSeries, [ctrl('s')], Submit, "create", bar),
             bind!(NewSeries, [key(Esc)], Back, "cancel", bar),
             bind!(Setup, [key(Up), ch('k')], Up, "previous"),
             bind!(Setup, [key(Down), ch('j')], Down, "next"),
-            bind!(Setup, [key(Tab)], NextField, "topics / attendees", bar),
-            bind!(Setup, [ch(' ')], Toggle, "in the room?", bar),
-            bind!(Setup, [key(Enter), ctrl('s')], Submit, "start session", bar),
+            bind!(Setup, [key(Tab)], NextField, "switch list", bar),
+            bind!(Setup, [ch(' ')], Toggle, "here/away", bar),
+            bind!(Setup, [key(Enter), ctrl('s')], Submit, "start", bar),
             bind!(Setup, [ch('?')], ToggleHelp, "help"),
             bind!(Setup, [ch('g')], ShowGuidelines, "guidelines"),
             bind!(Setup, [key(Esc)], Back, "back", bar),
-            bind!(LiveEditor, [key(Enter)], CommitNote, "save note", bar),
+            bind!(LiveEditor, [key(Enter)], CommitNote, "save", bar),
             bind!(LiveEditor, [alt(Enter), ctrl('j')], InsertNewline, "new line"),
             bind!(LiveEditor, [key(Tab)], NextKind, "kind", bar),
             bind!(LiveEditor, [key(BackTab)], PrevKind, "previous kind"),
             bind!(LiveEditor, [ctrl('r')], ToggleRoomOnly, "room-only", bar),
-            bind!(LiveEditor, [ctrl('t')], ToggleTimer, "timer start/pause", bar),
+            bind!(LiveEditor, [ctrl('t')], ToggleTimer, "timer", bar),
             bind!(LiveEditor, [ctrl('p')], AddTime, "+5 min", bar),
-            bind!(LiveEditor, [key(Esc)], FocusNotes, "edit notes", bar),
-            bind!(LiveEditor, [ctrl('e')], EndSession, "end session", bar),
+            bind!(LiveEditor, [ctrl('e')], EndSession, "end", bar),
+            bind!(LiveEditor, [key(Esc)], FocusNotes, "notes", bar),
             bind!(LiveNotes, [key(Up), ch('k')], Up, "previous note"),
             bind!(LiveNotes, [key(Down), ch('j')], Down, "next note"),
             bind!(LiveNotes, [key(Enter), ch('e')], EditNote, "edit", bar),
@@ -206,7 +214,7 @@ static BINDINGS: &[Binding] = &[
             bind!(LiveNotes, [ch('+'), ctrl('p')], AddTime, "+5 min"),
             bind!(LiveNotes, [ch('?')], ToggleHelp, "help"),
             bind!(LiveNotes, [ch('g')], ShowGuidelines, "guidelines"),
-            bind!(LiveNotes, [key(Esc), ch('i'), key(Tab)], FocusEditor, "back to typing", bar),
+            bind!(LiveNotes, [key(Esc), ch('i'), key(Tab)], FocusEditor, "type", bar),
             bind!(LiveNotes, [ctrl('e')], EndSession, "end session"),
             bind!(Closing, [key(Tab)], NextField, "next field", bar),
             bind!(Closing, [key(BackTab)], PrevField, "previous field"),
@@ -215,7 +223,7 @@ static BINDINGS: &[Binding] = &[
             bind!(Closing, [key(Up)], Up, "previous topic"),
             bind!(Closing, [key(Down)], Down, "next topic"),
             bind!(Closing, [ctrl('s')], Submit, "close session", bar),
-            bind!(Closing, [key(Esc)], Back, "back to the meeting", bar),
+            bind!(Closing, [key(Esc)], Back, "back", bar),
             bind!(Guidelines, [key(Esc), key(Enter), ch(' '), ch('q'), ctrl('g')], Back, "continue", bar),
             bind!(Help, [key(Esc), key(F(1)), ch('?'), ch('q')], ToggleHelp, "close help", bar),
             bind!(Confirm, [ch('y'), key(Enter)], Confirm, "yes", bar),

@@ -18,7 +18,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(help_bar::height(app.focus(), area.width)),
     ])
     .areas(area);
     draw_header(frame, header, app);

@@ -1,4 +1,5 @@
-//! The one-line help bar: the keys that work where the focus is, straight from the keymap.
+//! The help bar: the keys that work where the focus is, straight from the keymap. It wraps
+//! onto a second row rather than hide a key on a narrow terminal.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,20 +9,49 @@ use ratatui::widgets::Paragraph;
 use crate::tui::keymap::{KeyContext, help_for};
 use crate::tui::theme::Theme;
 
-pub fn draw(frame: &mut Frame, area: Rect, focus: KeyContext, theme: &Theme) {
-    let mut spans: Vec<Span> = Vec::new();
+/// Most rows the bar may take; past that, entries at the end are left to the `F1` overlay.
+const MAX_ROWS: usize = 2;
+
+/// The bar laid out in rows of at most `width` columns, as (key, help) pairs.
+fn rows(focus: KeyContext, width: u16) -> Vec<Vec<(String, String)>> {
+    let mut rows: Vec<Vec<(String, String)>> = vec![Vec::new()];
     let mut used = 0usize;
     for binding in help_for(focus).into_iter().filter(|b| b.in_bar) {
-        let key = format!(" {} ", binding.chords[0].label());
-        let text = format!(" {}  ", binding.help);
-        let width = key.chars().count() + text.chars().count();
-        // Drop whole entries rather than cut one in half.
-        if used + width > usize::from(area.width) {
-            break;
+        let key = format!(" {} ", binding.chords[0].short_label());
+        let text = format!(" {} ", binding.help);
+        let entry_width = key.chars().count() + text.chars().count();
+        if used + entry_width > usize::from(width) && used > 0 {
+            if rows.len() == MAX_ROWS {
+                break;
+            }
+            rows.push(Vec::new());
+            used = 0;
         }
-        used += width;
-        spans.push(Span::styled(key, theme.key));
-        spans.push(Span::styled(text, theme.dim));
+        used += entry_width;
+        if let Some(row) = rows.last_mut() {
+            row.push((key, text));
+        }
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    rows
+}
+
+/// How many rows the bar needs at this width.
+pub fn height(focus: KeyContext, width: u16) -> u16 {
+    u16::try_from(rows(focus, width).len()).unwrap_or(1)
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, focus: KeyContext, theme: &Theme) {
+    let lines: Vec<Line> = rows(focus, area.width)
+        .into_iter()
+        .map(|row| {
+            Line::from(
+                row.into_iter()
+                    .flat_map(|(key, text)| {
+                        [Span::styled(key, theme.key), Span::styled(text, theme.dim)]
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
 }

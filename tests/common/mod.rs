@@ -1,0 +1,84 @@
+//! Helpers to drive the app headless, the way the terminal would, with a fake clock.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::sync::Arc;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use roast::clock::FakeClock;
+use roast::storage::DataDir;
+use roast::tui::action::Action;
+use roast::tui::theme::Theme;
+use roast::tui::{App, AppConfig, update};
+
+/// 2026-11-22 09:00:00 UTC, so dates in files and snapshots are stable.
+pub const START_MS: i64 = 1_795_338_000_000;
+
+pub fn app_at(data: &Path, clock: &FakeClock) -> App {
+    App::new(AppConfig {
+        data: DataDir::new(data),
+        agenda_file: None,
+        minutes: 45,
+        clock: Arc::new(clock.clone()),
+        theme: Theme::default(),
+    })
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+pub fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// Presses a key as the terminal would deliver it: through the keymap.
+pub fn press(app: &mut App, event: KeyEvent) {
+    if let Some(action) = roast::tui::app::action_for_key(app, &event) {
+        update(app, action);
+    }
+}
+
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, key(KeyCode::Char(c)));
+    }
+}
+
+pub fn act(app: &mut App, action: Action) {
+    update(app, action);
+}
+
+/// Creates a series "Payments API" with two participants and lands on session setup.
+pub fn create_series(app: &mut App) {
+    press(app, key(KeyCode::Char('n')));
+    type_text(app, "Payments API");
+    press(app, key(KeyCode::Tab));
+    press(app, key(KeyCode::Tab));
+    type_text(app, "Ana");
+    press(app, key(KeyCode::Enter));
+    press(app, ctrl('r'));
+    type_text(app, "Bo");
+    press(app, key(KeyCode::Enter));
+    press(app, ctrl('s'));
+}
+
+pub fn render(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| roast::tui::view::draw(frame, app))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        for x in 0..buffer.area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

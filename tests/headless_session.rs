@@ -1,0 +1,154 @@
+//! Drives one whole roast session through the app's actions, headless, and checks that
+//! every note is in the RON files, as a later `roast` would read them.
+
+mod common;
+
+use common::*;
+use ratatui::crossterm::event::KeyCode;
+use roast::clock::{Clock, FakeClock};
+use roast::model::{NoteKind, Outcome, TopicRef};
+use roast::storage::{DataDir, SeriesFolder};
+use roast::tui::screens::Screen;
+
+#[test]
+fn a_whole_session_ends_up_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = app_at(dir.path(), &clock);
+    create_series(&mut app);
+    assert!(matches!(app.screen, Screen::Setup(_)));
+
+    // Second topic of the agenda; start; the guidelines slide comes up first.
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Enter));
+    assert!(matches!(app.screen, Screen::Live(_)));
+    assert!(app.overlay.is_some(), "the guidelines open the session");
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.overlay.is_none());
+
+    press(&mut app, ctrl('t'));
+    clock.advance_secs(90);
+    type_text(&mut app, "Requests enter through the edge proxy");
+    press(&mut app, key(KeyCode::Enter));
+    clock.advance_secs(60);
+    press(&mut app, key(KeyCode::Tab)); // learning
+    press(&mut app, key(KeyCode::Tab)); // opportunity
+    type_text(&mut app, "Cache stampede after every deploy");
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Tab)); // off-shoot
+    type_text(&mut app, "DNS failover");
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::BackTab));
+    press(&mut app, key(KeyCode::BackTab));
+    press(&mut app, key(KeyCode::BackTab)); // note
+    press(&mut app, ctrl('r'));
+    type_text(&mut app, "Bo's team is stretched thin");
+    press(&mut app, key(KeyCode::Enter));
+
+    // Fix a typo in the first note: Esc to the notes, select it, edit, save.
+    press(&mut app, key(KeyCode::Esc));
+    for _ in 0..5 {
+        press(&mut app, key(KeyCode::Up));
+    }
+    press(&mut app, key(KeyCode::Enter));
+    type_text(&mut app, " (nginx)");
+    press(&mut app, key(KeyCode::Enter));
+
+    // Delete the off-shoot, then think better of deleting the room-only note.
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Down)); // notes: [note, note-room, opportunity, off-shoot]
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Char('d')));
+    press(&mut app, key(KeyCode::Char('y')));
+    press(&mut app, key(KeyCode::Esc));
+
+    // Something half typed when the meeting ends is kept as a note.
+    type_text(&mut app, "Last words");
+    clock.advance_secs(45 * 60);
+    press(&mut app, ctrl('e'));
+    assert!(matches!(app.screen, Screen::Closing(_)));
+    type_text(&mut app, "Edge proxy is the choke point.");
+    press(&mut app, key(KeyCode::Tab)); // maturity
+    type_text(&mut app, "3");
+    press(&mut app, ctrl('s'));
+    assert!(matches!(app.screen, Screen::SeriesList(_)));
+    assert!(app.ctx.saver.flush());
+
+    let folder = DataDir::new(dir.path()).series_folder("payments-api");
+    let loaded = folder.load().expect("the series loads back");
+    assert_eq!(loaded.series.service, "Payments API");
+    assert_eq!(loaded.series.participants.len(), 2);
+    assert_eq!(loaded.sessions.len(), 1);
+    let session = &loaded.sessions[0];
+    assert_eq!(
+        session.topic,
+        TopicRef::Agenda("architecture-dependencies".into())
+    );
+    assert_eq!(session.attendees, vec!["Ana", "Bo"]);
+    let notes: Vec<(NoteKind, &str, u32, bool)> = session
+        .notes
+        .iter()
+        .map(|n| (n.kind, n.text.as_str(), n.elapsed_secs, n.room_only))
+        .collect();
+    assert_eq!(
+        notes,
+        vec![
+            (NoteKind::Note, "Requests enter through the edge proxy (nginx)", 90, false),
+            (NoteKind::Opportunity, "Cache stampede after every deploy", 150, false),
+            (NoteKind::Note, "Bo's team is stretched thin", 150, true),
+            (NoteKind::Note, "Last words", 45 * 60 + 150, false),
+        ]
+    );
+    assert_eq!(session.outcome, Some(Outcome::RanOver), "the timer was in overtime");
+    assert_eq!(session.summary, "Edge proxy is the choke point.");
+    assert_eq!(session.maturity, Some(3));
+    assert_eq!(session.draft, None);
+    assert!(!session.timer.is_running(), "a closed session's timer is stopped");
+}
+
+#[test]
+fn a_draft_survives_the_app_going_away_and_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    {
+        let mut app = app_at(dir.path(), &clock);
+        create_series(&mut app);
+        press(&mut app, key(KeyCode::Enter));
+        press(&mut app, key(KeyCode::Esc));
+        press(&mut app, ctrl('t'));
+        clock.advance_secs(120);
+        type_text(&mut app, "half a thought");
+        // No Enter, no quit: only the autosave tick, as in a kill -9 afterwards.
+        clock.advance_ms(600);
+        act(&mut app, roast::tui::action::Action::Tick);
+        assert!(app.ctx.saver.flush());
+        // Dropping saves nothing new: only what the tick handed over is on disk.
+        drop(app);
+    }
+    clock.advance_secs(30);
+    let app = app_at(dir.path(), &clock);
+    let Screen::Live(live) = &app.screen else {
+        panic!("a session in progress reopens at start-up");
+    };
+    assert_eq!(live.editor_text(), "half a thought");
+    assert_eq!(live.session.timer.display(clock.now_ms()), "42:30");
+}
+
+#[test]
+fn a_second_app_cannot_write_an_open_series() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut first = app_at(dir.path(), &clock);
+    create_series(&mut first);
+    let mut second = app_at(dir.path(), &clock);
+    assert!(matches!(second.screen, Screen::SeriesList(_)));
+    press(&mut second, key(KeyCode::Enter));
+    assert!(matches!(second.screen, Screen::SeriesList(_)));
+    let status = second.ctx.status.clone().expect("an error is shown");
+    assert!(status.text.contains("another roast"), "{}", status.text);
+    drop(first);
+    press(&mut second, key(KeyCode::Enter));
+    assert!(matches!(second.screen, Screen::Setup(_)));
+    let _ = SeriesFolder::new(dir.path());
+}
