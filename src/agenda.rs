@@ -99,7 +99,10 @@ pub fn validate(agenda: &Agenda) -> Vec<AgendaProblem> {
             .or_insert(0usize);
         let at = Some((quoted.clone(), occurrence));
         if topic.id.trim().is_empty() {
-            say(format!("topic \"{}\" has an empty id", topic.title), at.clone());
+            say(
+                format!("topic \"{}\" has an empty id", topic.title),
+                at.clone(),
+            );
         } else if occurrence == 1 {
             say(format!("topic id {quoted} is used twice"), at.clone());
         }
@@ -117,7 +120,10 @@ pub fn validate(agenda: &Agenda) -> Vec<AgendaProblem> {
         }
         for prompt in &topic.prompts {
             if prompt.trim().is_empty() {
-                say(format!("topic {quoted} has an empty prompt question"), at.clone());
+                say(
+                    format!("topic {quoted} has an empty prompt question"),
+                    at.clone(),
+                );
             }
         }
     }
@@ -244,7 +250,9 @@ mod tests {
                 for p in &t.prompts {
                     let lower = p.to_lowercase();
                     assert!(
-                        !lower.starts_with("why") && !lower.contains(" why ") && !lower.starts_with("how come"),
+                        !lower.starts_with("why")
+                            && !lower.contains(" why ")
+                            && !lower.starts_with("how come"),
                         "{}/{}: {p}",
                         a.agenda.id,
                         t.id
@@ -271,7 +279,13 @@ mod tests {
             topics: vec![topic.clone(), topic],
         };
         let messages: Vec<_> = validate(&agenda).into_iter().map(|p| p.message).collect();
-        assert!(messages.iter().any(|m| m.contains("used twice")), "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("needs 3 to 6")), "{messages:?}");
+        assert!(
+            messages.iter().any(|m| m.contains("used twice")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("needs 3 to 6")),
+            "{messages:?}"
+        );
     }
 }

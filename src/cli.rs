@@ -15,7 +15,11 @@ use crate::storage::{DATA_DIR_ENV, DataDir};
 use crate::tui::theme::Theme;
 
 #[derive(Debug, Parser)]
-#[command(name = "roast", version, about = "Run a Service Roast: agenda, 45-minute timer, phrasing checker, scribe notes, series summary.")]
+#[command(
+    name = "roast",
+    version,
+    about = "Run a Service Roast: agenda, 45-minute timer, phrasing checker, scribe notes, series summary."
+)]
 pub struct Cli {
     /// Where series and user agendas live (default: the platform's data directory).
     #[arg(long, global = true, env = DATA_DIR_ENV, value_name = "DIR")]
@@ -77,8 +81,12 @@ fn open_app(data: DataDir, agenda_file: Option<PathBuf>, minutes: u32) -> anyhow
         // A broken --agenda is a usage error: say so before taking over the terminal.
         agenda::load_file(file)?;
     }
-    crate::storage::create_private_dir(data.root())
-        .map_err(|e| anyhow::anyhow!("{}: cannot create the data folder: {e}", data.root().display()))?;
+    crate::storage::create_private_dir(data.root()).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: cannot create the data folder: {e}",
+            data.root().display()
+        )
+    })?;
     let app = crate::tui::App::new(crate::tui::AppConfig {
         data,
         agenda_file,
@@ -132,11 +140,13 @@ fn check_agenda(file: &Path) -> ExitCode {
         }
         Err(e) => {
             println!("{e}");
-            ExitCode::from(if matches!(e.kind, crate::storage::FormatErrorKind::Io(_)) {
-                2
-            } else {
-                1
-            })
+            ExitCode::from(
+                if matches!(e.kind, crate::storage::FormatErrorKind::Io(_)) {
+                    2
+                } else {
+                    1
+                },
+            )
         }
     }
 }

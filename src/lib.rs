@@ -4,11 +4,11 @@
 //! layer on top of it and `cli` is the command line.
 
 pub mod agenda;
+pub mod cli;
 pub mod clock;
 pub mod model;
+pub mod progress;
 pub mod storage;
 pub mod timer;
-pub mod progress;
 pub mod topic_choice;
-pub mod cli;
 pub mod tui;

@@ -309,7 +309,11 @@ pub fn slugify(name: &str) -> String {
     while slug.ends_with('-') {
         slug.pop();
     }
-    if slug.is_empty() { "series".into() } else { slug }
+    if slug.is_empty() {
+        "series".into()
+    } else {
+        slug
+    }
 }
 
 #[cfg(test)]
@@ -349,7 +353,11 @@ mod tests {
         assert_eq!((a, b), (1, 2));
         assert_eq!(s.note(b).unwrap().elapsed_secs, 125);
         let removed = s.remove_note(a).unwrap();
-        assert_eq!(s.add_note(NoteKind::Note, "three".into(), false, 0), 3, "ids are never reused");
+        assert_eq!(
+            s.add_note(NoteKind::Note, "three".into(), false, 0),
+            3,
+            "ids are never reused"
+        );
         s.restore_note(removed);
         let ids: Vec<_> = s.notes.iter().map(|n| n.id).collect();
         assert_eq!(ids, vec![1, 2, 3]);
@@ -358,7 +366,10 @@ mod tests {
     #[test]
     fn session_ids_sort_by_start_and_name_the_topic() {
         let t = time::macros::datetime!(2026-11-22 03:15:07 UTC);
-        assert_eq!(session_id(t, "Capacity planning"), "20261122-031507-capacity-planning");
+        assert_eq!(
+            session_id(t, "Capacity planning"),
+            "20261122-031507-capacity-planning"
+        );
     }
 
     #[test]

@@ -157,7 +157,12 @@ mod tests {
     #[test]
     fn counts_closed_sessions_time_and_covered_topics() {
         let sessions = vec![
-            session("1", TopicRef::Agenda("one".into()), Some(Outcome::Completed), 45),
+            session(
+                "1",
+                TopicRef::Agenda("one".into()),
+                Some(Outcome::Completed),
+                45,
+            ),
             session(
                 "2",
                 TopicRef::Agenda("two".into()),
@@ -171,14 +176,22 @@ mod tests {
         let p = progress(&series(), &sessions, 0);
         assert_eq!(p.sessions_held, 2);
         assert_eq!(p.meeting_secs, 75 * 60);
-        assert_eq!(p.covered_topics, 1, "called off and open sessions do not cover");
+        assert_eq!(
+            p.covered_topics, 1,
+            "called off and open sessions do not cover"
+        );
         assert_eq!(p.total_topics, 3);
         assert_eq!(hours_minutes(p.meeting_secs), "1h 15m");
     }
 
     #[test]
     fn offshoots_stay_parked_until_a_session_takes_them_up() {
-        let mut first = session("1", TopicRef::Agenda("one".into()), Some(Outcome::Completed), 45);
+        let mut first = session(
+            "1",
+            TopicRef::Agenda("one".into()),
+            Some(Outcome::Completed),
+            45,
+        );
         let a = first.add_note(NoteKind::OffShoot, "Cache warm-up\nmore".into(), false, 0);
         first.add_note(NoteKind::OffShoot, "DNS failover".into(), false, 0);
         first.add_note(NoteKind::Learning, "not an off-shoot".into(), false, 0);

@@ -88,7 +88,9 @@ impl TimerState {
     /// Meeting time so far. A clock that jumps backwards never makes it shrink below what
     /// was banked.
     pub fn elapsed_ms(&self, now_ms: i64) -> i64 {
-        let running = self.running_since_ms.map_or(0, |since| (now_ms - since).max(0));
+        let running = self
+            .running_since_ms
+            .map_or(0, |since| (now_ms - since).max(0));
         self.banked_ms + running
     }
 
@@ -181,7 +183,11 @@ mod tests {
         clock.advance_secs(10 * MIN);
         t.pause(clock.now_ms());
         clock.advance_secs(30 * MIN);
-        assert_eq!(t.display(clock.now_ms()), "35:00", "paused time must not count");
+        assert_eq!(
+            t.display(clock.now_ms()),
+            "35:00",
+            "paused time must not count"
+        );
         t.start(clock.now_ms());
         clock.advance_secs(5 * MIN);
         assert_eq!(t.display(clock.now_ms()), "30:00");

@@ -94,17 +94,34 @@ fn a_whole_session_ends_up_on_disk() {
     assert_eq!(
         notes,
         vec![
-            (NoteKind::Note, "Requests enter through the edge proxy (nginx)", 90, false),
-            (NoteKind::Opportunity, "Cache stampede after every deploy", 150, false),
+            (
+                NoteKind::Note,
+                "Requests enter through the edge proxy (nginx)",
+                90,
+                false
+            ),
+            (
+                NoteKind::Opportunity,
+                "Cache stampede after every deploy",
+                150,
+                false
+            ),
             (NoteKind::Note, "Bo's team is stretched thin", 150, true),
             (NoteKind::Note, "Last words", 45 * 60 + 150, false),
         ]
     );
-    assert_eq!(session.outcome, Some(Outcome::RanOver), "the timer was in overtime");
+    assert_eq!(
+        session.outcome,
+        Some(Outcome::RanOver),
+        "the timer was in overtime"
+    );
     assert_eq!(session.summary, "Edge proxy is the choke point.");
     assert_eq!(session.maturity, Some(3));
     assert_eq!(session.draft, None);
-    assert!(!session.timer.is_running(), "a closed session's timer is stopped");
+    assert!(
+        !session.timer.is_running(),
+        "a closed session's timer is stopped"
+    );
 }
 
 #[test]

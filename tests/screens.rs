@@ -128,7 +128,10 @@ fn closing() {
     let clock = FakeClock::at(START_MS);
     let mut app = live_app("closing", &clock);
     press(&mut app, ctrl('e'));
-    type_text(&mut app, "The edge proxy is the choke point; deploys cool the cache.");
+    type_text(
+        &mut app,
+        "The edge proxy is the choke point; deploys cool the cache.",
+    );
     snapshot_both("closing", &app);
 }
 

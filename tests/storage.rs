@@ -37,8 +37,24 @@ fn any_text() -> impl Strategy<Value = String> {
         // CRLF, tabs, quotes and RON syntax.
         prop::collection::vec(
             prop::sample::select(vec![
-                "🔥", "👩🏽‍💻", "日本語", "مرحبا", "\u{202e}", "\u{0}", "\u{7}", "\r\n", "\t", "\"",
-                "\\", ")", "r#\"", "'", " ", "\n", "é", "\u{feff}",
+                "🔥",
+                "👩🏽‍💻",
+                "日本語",
+                "مرحبا",
+                "\u{202e}",
+                "\u{0}",
+                "\u{7}",
+                "\r\n",
+                "\t",
+                "\"",
+                "\\",
+                ")",
+                "r#\"",
+                "'",
+                " ",
+                "\n",
+                "é",
+                "\u{feff}",
             ]),
             0..30
         )
@@ -140,7 +156,10 @@ fn a_corrupt_series_file_is_reported_and_other_series_still_list() {
     let listed = data.list_series();
     assert_eq!(listed.len(), 2);
     let error = listed[0].as_ref().unwrap_err();
-    assert!(error.to_string().contains("broken/series.ron:1:"), "{error}");
+    assert!(
+        error.to_string().contains("broken/series.ron:1:"),
+        "{error}"
+    );
     assert!(listed[1].is_ok());
     assert_eq!(
         std::fs::read_to_string(broken.series_path()).unwrap(),

@@ -116,17 +116,17 @@ mod tests {
 
     #[test]
     fn a_syntax_error_names_file_line_and_column() {
-        let err = from_ron_str::<Thing>(Path::new("x/thing.ron"), "(\n  version: 1,\n  name: 42,\n)")
-            .unwrap_err();
+        let err =
+            from_ron_str::<Thing>(Path::new("x/thing.ron"), "(\n  version: 1,\n  name: 42,\n)")
+                .unwrap_err();
         let text = err.to_string();
         assert!(text.starts_with("x/thing.ron:3:"), "{text}");
     }
 
     #[test]
     fn a_newer_version_is_refused_by_name() {
-        let err =
-            from_ron_str::<Thing>(Path::new("t.ron"), "(version: 99, name: \"a\", extra: 1)")
-                .unwrap_err();
+        let err = from_ron_str::<Thing>(Path::new("t.ron"), "(version: 99, name: \"a\", extra: 1)")
+            .unwrap_err();
         assert_eq!(err.kind, FormatErrorKind::NewerVersion { found: 99 });
         assert!(err.to_string().contains("newer roast"), "{err}");
     }

@@ -99,7 +99,12 @@ pub fn update(app: &mut App, action: Action) {
     if !matches!(action, Action::Tick) {
         // A new action dismisses the last message, except errors, which stay until the
         // user does something else on purpose.
-        if app.ctx.status.as_ref().is_some_and(|s| s.kind == crate::tui::context::StatusKind::Info) {
+        if app
+            .ctx
+            .status
+            .as_ref()
+            .is_some_and(|s| s.kind == crate::tui::context::StatusKind::Info)
+        {
             app.ctx.status = None;
         }
     }

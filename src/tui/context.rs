@@ -64,14 +64,19 @@ pub struct Context {
 
 impl Context {
     pub fn new(config: AppConfig) -> Self {
-        let (agendas, agenda_errors) =
-            agenda::catalog(Some(&config.data.agendas_dir()), config.agenda_file.as_deref());
+        let (agendas, agenda_errors) = agenda::catalog(
+            Some(&config.data.agendas_dir()),
+            config.agenda_file.as_deref(),
+        );
         let default_agenda = match &config.agenda_file {
             Some(path) => agendas
                 .iter()
                 .rev()
                 .find(|a| matches!(&a.source, agenda::AgendaSource::File(p) if p == path))
-                .map_or_else(|| agenda::DEFAULT_AGENDA.to_string(), |a| a.agenda.id.clone()),
+                .map_or_else(
+                    || agenda::DEFAULT_AGENDA.to_string(),
+                    |a| a.agenda.id.clone(),
+                ),
             None => agenda::DEFAULT_AGENDA.to_string(),
         };
         Context {

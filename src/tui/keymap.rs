@@ -90,7 +90,8 @@ impl Chord {
         let want = self.mods - KeyModifiers::SHIFT;
         match (self.code, event.code) {
             (KeyCode::Char(a), KeyCode::Char(b)) => {
-                a.eq_ignore_ascii_case(&b) && (a == b || want.contains(KeyModifiers::CONTROL))
+                a.eq_ignore_ascii_case(&b)
+                    && (a == b || want.contains(KeyModifiers::CONTROL))
                     && mods == want
             }
             (a, b) => a == b && mods == want,
@@ -169,65 +170,98 @@ pub fn bindings() -> &'static [Binding] {
 }
 
 static BINDINGS: &[Binding] = &[
-            bind!(Global, [ctrl('g')], ShowGuidelines, "guidelines", bar),
-            bind!(Global, [key(F(1))], ToggleHelp, "help", bar),
-            bind!(Global, [ctrl('q')], Quit, "quit", bar),
-            bind!(SeriesList, [key(Up), ch('k')], Up, "previous"),
-            bind!(SeriesList, [key(Down), ch('j')], Down, "next"),
-            bind!(SeriesList, [key(Enter)], Select, "open series", bar),
-            bind!(SeriesList, [ch('n')], NewSeries, "new series", bar),
-            bind!(SeriesList, [ch('?')], ToggleHelp, "help"),
-            bind!(SeriesList, [ch('g')], ShowGuidelines, "guidelines"),
-            bind!(SeriesList, [ch('q')], Quit, "quit", bar),
-            bind!(NewSeries, [key(Tab)], NextField, "next field", bar),
-            bind!(NewSeries, [key(BackTab)], PrevField, "previous field"),
-            bind!(NewSeries, [key(Left)], Left, "previous agenda"),
-            bind!(NewSeries, [key(Right)], Right, "next agenda"),
-            bind!(NewSeries, [key(Enter)], Select, "add", bar),
-            bind!(NewSeries, [ctrl('r')], CycleRole, "role", bar),
-            bind!(NewSeries, [ctrl('d')], RemoveParticipant, "remove last participant"),
-            bind!(NewSeries, [ctrl('s')], Submit, "create", bar),
-            bind!(NewSeries, [key(Esc)], Back, "cancel", bar),
-            bind!(Setup, [key(Up), ch('k')], Up, "previous"),
-            bind!(Setup, [key(Down), ch('j')], Down, "next"),
-            bind!(Setup, [key(Tab)], NextField, "switch list", bar),
-            bind!(Setup, [ch(' ')], Toggle, "here/away", bar),
-            bind!(Setup, [key(Enter), ctrl('s')], Submit, "start", bar),
-            bind!(Setup, [ch('?')], ToggleHelp, "help"),
-            bind!(Setup, [ch('g')], ShowGuidelines, "guidelines"),
-            bind!(Setup, [key(Esc)], Back, "back", bar),
-            bind!(LiveEditor, [key(Enter)], CommitNote, "save", bar),
-            bind!(LiveEditor, [alt(Enter), ctrl('j')], InsertNewline, "new line"),
-            bind!(LiveEditor, [key(Tab)], NextKind, "kind", bar),
-            bind!(LiveEditor, [key(BackTab)], PrevKind, "previous kind"),
-            bind!(LiveEditor, [ctrl('r')], ToggleRoomOnly, "room-only", bar),
-            bind!(LiveEditor, [ctrl('t')], ToggleTimer, "timer", bar),
-            bind!(LiveEditor, [ctrl('p')], AddTime, "+5 min", bar),
-            bind!(LiveEditor, [ctrl('e')], EndSession, "end", bar),
-            bind!(LiveEditor, [key(Esc)], FocusNotes, "notes", bar),
-            bind!(LiveNotes, [key(Up), ch('k')], Up, "previous note"),
-            bind!(LiveNotes, [key(Down), ch('j')], Down, "next note"),
-            bind!(LiveNotes, [key(Enter), ch('e')], EditNote, "edit", bar),
-            bind!(LiveNotes, [key(Delete), ch('d')], DeleteNote, "delete", bar),
-            bind!(LiveNotes, [ch('r')], ToggleRoomOnly, "room-only", bar),
-            bind!(LiveNotes, [ch('t'), ctrl('t')], ToggleTimer, "timer start/pause"),
-            bind!(LiveNotes, [ch('+'), ctrl('p')], AddTime, "+5 min"),
-            bind!(LiveNotes, [ch('?')], ToggleHelp, "help"),
-            bind!(LiveNotes, [ch('g')], ShowGuidelines, "guidelines"),
-            bind!(LiveNotes, [key(Esc), ch('i'), key(Tab)], FocusEditor, "type", bar),
-            bind!(LiveNotes, [ctrl('e')], EndSession, "end session"),
-            bind!(Closing, [key(Tab)], NextField, "next field", bar),
-            bind!(Closing, [key(BackTab)], PrevField, "previous field"),
-            bind!(Closing, [key(Left)], Left, "change choice"),
-            bind!(Closing, [key(Right)], Right, "change choice"),
-            bind!(Closing, [key(Up)], Up, "previous topic"),
-            bind!(Closing, [key(Down)], Down, "next topic"),
-            bind!(Closing, [ctrl('s')], Submit, "close session", bar),
-            bind!(Closing, [key(Esc)], Back, "back", bar),
-            bind!(Guidelines, [key(Esc), key(Enter), ch(' '), ch('q'), ctrl('g')], Back, "continue", bar),
-            bind!(Help, [key(Esc), key(F(1)), ch('?'), ch('q')], ToggleHelp, "close help", bar),
-            bind!(Confirm, [ch('y'), key(Enter)], Confirm, "yes", bar),
-            bind!(Confirm, [ch('n'), key(Esc)], Cancel, "no", bar),
+    bind!(Global, [ctrl('g')], ShowGuidelines, "guidelines", bar),
+    bind!(Global, [key(F(1))], ToggleHelp, "help", bar),
+    bind!(Global, [ctrl('q')], Quit, "quit", bar),
+    bind!(SeriesList, [key(Up), ch('k')], Up, "previous"),
+    bind!(SeriesList, [key(Down), ch('j')], Down, "next"),
+    bind!(SeriesList, [key(Enter)], Select, "open series", bar),
+    bind!(SeriesList, [ch('n')], NewSeries, "new series", bar),
+    bind!(SeriesList, [ch('?')], ToggleHelp, "help"),
+    bind!(SeriesList, [ch('g')], ShowGuidelines, "guidelines"),
+    bind!(SeriesList, [ch('q')], Quit, "quit", bar),
+    bind!(NewSeries, [key(Tab)], NextField, "next field", bar),
+    bind!(NewSeries, [key(BackTab)], PrevField, "previous field"),
+    bind!(NewSeries, [key(Left)], Left, "previous agenda"),
+    bind!(NewSeries, [key(Right)], Right, "next agenda"),
+    bind!(NewSeries, [key(Enter)], Select, "add", bar),
+    bind!(NewSeries, [ctrl('r')], CycleRole, "role", bar),
+    bind!(
+        NewSeries,
+        [ctrl('d')],
+        RemoveParticipant,
+        "remove last participant"
+    ),
+    bind!(NewSeries, [ctrl('s')], Submit, "create", bar),
+    bind!(NewSeries, [key(Esc)], Back, "cancel", bar),
+    bind!(Setup, [key(Up), ch('k')], Up, "previous"),
+    bind!(Setup, [key(Down), ch('j')], Down, "next"),
+    bind!(Setup, [key(Tab)], NextField, "switch list", bar),
+    bind!(Setup, [ch(' ')], Toggle, "here/away", bar),
+    bind!(Setup, [key(Enter), ctrl('s')], Submit, "start", bar),
+    bind!(Setup, [ch('?')], ToggleHelp, "help"),
+    bind!(Setup, [ch('g')], ShowGuidelines, "guidelines"),
+    bind!(Setup, [key(Esc)], Back, "back", bar),
+    bind!(LiveEditor, [key(Enter)], CommitNote, "save", bar),
+    bind!(
+        LiveEditor,
+        [alt(Enter), ctrl('j')],
+        InsertNewline,
+        "new line"
+    ),
+    bind!(LiveEditor, [key(Tab)], NextKind, "kind", bar),
+    bind!(LiveEditor, [key(BackTab)], PrevKind, "previous kind"),
+    bind!(LiveEditor, [ctrl('r')], ToggleRoomOnly, "room-only", bar),
+    bind!(LiveEditor, [ctrl('t')], ToggleTimer, "timer", bar),
+    bind!(LiveEditor, [ctrl('p')], AddTime, "+5 min", bar),
+    bind!(LiveEditor, [ctrl('e')], EndSession, "end", bar),
+    bind!(LiveEditor, [key(Esc)], FocusNotes, "notes", bar),
+    bind!(LiveNotes, [key(Up), ch('k')], Up, "previous note"),
+    bind!(LiveNotes, [key(Down), ch('j')], Down, "next note"),
+    bind!(LiveNotes, [key(Enter), ch('e')], EditNote, "edit", bar),
+    bind!(LiveNotes, [key(Delete), ch('d')], DeleteNote, "delete", bar),
+    bind!(LiveNotes, [ch('r')], ToggleRoomOnly, "room-only", bar),
+    bind!(
+        LiveNotes,
+        [ch('t'), ctrl('t')],
+        ToggleTimer,
+        "timer start/pause"
+    ),
+    bind!(LiveNotes, [ch('+'), ctrl('p')], AddTime, "+5 min"),
+    bind!(LiveNotes, [ch('?')], ToggleHelp, "help"),
+    bind!(LiveNotes, [ch('g')], ShowGuidelines, "guidelines"),
+    bind!(
+        LiveNotes,
+        [key(Esc), ch('i'), key(Tab)],
+        FocusEditor,
+        "type",
+        bar
+    ),
+    bind!(LiveNotes, [ctrl('e')], EndSession, "end session"),
+    bind!(Closing, [key(Tab)], NextField, "next field", bar),
+    bind!(Closing, [key(BackTab)], PrevField, "previous field"),
+    bind!(Closing, [key(Left)], Left, "change choice"),
+    bind!(Closing, [key(Right)], Right, "change choice"),
+    bind!(Closing, [key(Up)], Up, "previous topic"),
+    bind!(Closing, [key(Down)], Down, "next topic"),
+    bind!(Closing, [ctrl('s')], Submit, "close session", bar),
+    bind!(Closing, [key(Esc)], Back, "back", bar),
+    bind!(
+        Guidelines,
+        [key(Esc), key(Enter), ch(' '), ch('q'), ctrl('g')],
+        Back,
+        "continue",
+        bar
+    ),
+    bind!(
+        Help,
+        [key(Esc), key(F(1)), ch('?'), ch('q')],
+        ToggleHelp,
+        "close help",
+        bar
+    ),
+    bind!(Confirm, [ch('y'), key(Enter)], Confirm, "yes", bar),
+    bind!(Confirm, [ch('n'), key(Esc)], Cancel, "no", bar),
 ];
 
 /// Contexts whose bindings apply, most specific first. Overlays capture the keyboard.
@@ -252,7 +286,7 @@ pub fn action_for(focus: KeyContext, event: &KeyEvent) -> Option<Action> {
             return Some(b.action.clone());
         }
     }
-    focus.takes_text().then(|| Action::Input(*event))
+    focus.takes_text().then_some(Action::Input(*event))
 }
 
 /// The bindings that apply where the focus is, for the help bar and overlay.
@@ -274,9 +308,7 @@ mod tests {
     #[test]
     fn no_printable_key_is_a_command_where_text_is_typed() {
         for b in bindings() {
-            let typed_into = active_contexts(b.context)
-                .iter()
-                .any(|c| c.takes_text())
+            let typed_into = active_contexts(b.context).iter().any(|c| c.takes_text())
                 || b.context == KeyContext::Global;
             if typed_into {
                 for chord in b.chords {
@@ -312,7 +344,10 @@ mod tests {
             Some(Action::ToggleTimer)
         );
         let quit = press(KeyCode::Char('q'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(KeyContext::LiveEditor, &quit), Some(Action::Quit));
+        assert_eq!(
+            action_for(KeyContext::LiveEditor, &quit),
+            Some(Action::Quit)
+        );
     }
 
     #[test]
@@ -325,7 +360,10 @@ mod tests {
     #[test]
     fn letters_are_commands_in_lists() {
         let n = press(KeyCode::Char('n'), KeyModifiers::NONE);
-        assert_eq!(action_for(KeyContext::SeriesList, &n), Some(Action::NewSeries));
+        assert_eq!(
+            action_for(KeyContext::SeriesList, &n),
+            Some(Action::NewSeries)
+        );
         let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
         assert_eq!(action_for(KeyContext::SeriesList, &x), None);
     }
@@ -348,7 +386,10 @@ mod tests {
         ] {
             let help = help_for(ctx);
             assert!(help.iter().any(|b| b.in_bar), "{ctx:?}");
-            assert!(help.iter().any(|b| b.action == Action::Quit || ctx == KeyContext::Guidelines));
+            assert!(
+                help.iter()
+                    .any(|b| b.action == Action::Quit || ctx == KeyContext::Guidelines)
+            );
         }
     }
 

@@ -46,7 +46,10 @@ impl Theme {
             focus_border: Style::new().fg(Color::LightCyan).add_modifier(bold),
             selected: Style::new().fg(Color::Black).bg(Color::LightCyan),
             key: Style::new().fg(Color::Black).bg(Color::Gray),
-            error: Style::new().fg(Color::White).bg(Color::Red).add_modifier(bold),
+            error: Style::new()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(bold),
             warning: Style::new().fg(Color::LightYellow).add_modifier(bold),
             ok: Style::new().fg(Color::LightGreen),
             timer_ready: Style::new().fg(Color::Gray),

@@ -145,7 +145,11 @@ impl ClosingState {
         let fields = self.fields();
         let i = fields.iter().position(|f| *f == self.field).unwrap_or(0);
         let n = fields.len();
-        self.field = fields[if forward { (i + 1) % n } else { (i + n - 1) % n }];
+        self.field = fields[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }];
     }
 
     pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
@@ -158,9 +162,8 @@ impl ClosingState {
             }
             Action::Back => {
                 self.persist(ctx);
-                return Some(Transition::To(Screen::Live(LiveState::from_session(
-                    ctx,
-                    self.session.clone(),
+                return Some(Transition::To(Screen::Live(Box::new(
+                    LiveState::from_session(ctx, self.session.clone()),
                 ))));
             }
             Action::Submit => return self.close(ctx),
@@ -291,7 +294,11 @@ impl ClosingState {
                 frame,
                 reason_area,
                 &self.reason,
-                panel(" Why it was called off ", self.field == Field::Reason, theme),
+                panel(
+                    " Why it was called off ",
+                    self.field == Field::Reason,
+                    theme,
+                ),
             );
         }
 
@@ -308,7 +315,11 @@ impl ClosingState {
             List::new(items)
                 .highlight_style(theme.selected)
                 .highlight_symbol("▶ ")
-                .block(panel(" Next topic (↑ ↓) ", self.field == Field::NextTopic, theme)),
+                .block(panel(
+                    " Next topic (↑ ↓) ",
+                    self.field == Field::NextTopic,
+                    theme,
+                )),
             next_area,
             &mut state,
         );

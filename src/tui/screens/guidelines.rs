@@ -21,8 +21,14 @@ pub const RULES: &[&str] = &[
 
 pub const EXAMPLES: &[(&str, &str)] = &[
     ("Why did you…?", "How does this feature work?"),
-    ("Why don't you instead…?", "When do these two pieces communicate?"),
-    ("Why can't you just…?", "What part of the system handles this?"),
+    (
+        "Why don't you instead…?",
+        "When do these two pieces communicate?",
+    ),
+    (
+        "Why can't you just…?",
+        "What part of the system handles this?",
+    ),
     ("Why aren't you simply…?", "Where are user requests routed?"),
 ];
 

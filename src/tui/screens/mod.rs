@@ -12,10 +12,11 @@ use crate::tui::context::Context;
 /// What the app shows; each screen owns the state only it needs.
 pub enum Screen {
     SeriesList(series_list::SeriesListState),
-    NewSeries(new_series::NewSeriesState),
+    NewSeries(Box<new_series::NewSeriesState>),
     Setup(setup::SetupState),
-    Live(live::LiveState),
-    Closing(closing::ClosingState),
+    // Boxed: the editor state is large, and screens move on every transition.
+    Live(Box<live::LiveState>),
+    Closing(Box<closing::ClosingState>),
 }
 
 /// What a screen's update asks the app to do next.

@@ -150,7 +150,12 @@ impl NewSeriesState {
             Constraint::Fill(1),
         ])
         .areas(area);
-        field(frame, service_area, &self.service, panel(" Service ", self.field == Field::Service, theme));
+        field(
+            frame,
+            service_area,
+            &self.service,
+            panel(" Service ", self.field == Field::Service, theme),
+        );
 
         let agenda = ctx.agendas.get(self.agenda);
         let agenda_lines = vec![
@@ -169,7 +174,9 @@ impl NewSeriesState {
                 ),
             ]),
             Line::styled(
-                agenda.map_or("", |a| a.agenda.description.as_str()).to_string(),
+                agenda
+                    .map_or("", |a| a.agenda.description.as_str())
+                    .to_string(),
                 theme.dim,
             ),
         ];
@@ -213,4 +220,3 @@ impl NewSeriesState {
         );
     }
 }
-

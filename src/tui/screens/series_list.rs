@@ -37,7 +37,9 @@ impl SeriesListState {
                 self.selected = (self.selected + 1).min(self.entries.len().saturating_sub(1))
             }
             Action::NewSeries => {
-                return Some(Transition::To(Screen::NewSeries(NewSeriesState::new(ctx))));
+                return Some(Transition::To(Screen::NewSeries(Box::new(
+                    NewSeriesState::new(ctx),
+                ))));
             }
             Action::Select => return self.open_selected(ctx),
             _ => {}
@@ -64,7 +66,9 @@ impl SeriesListState {
                 Line::raw(""),
                 Line::styled("No series yet.", theme.title),
                 Line::raw(""),
-                Line::raw("A series roasts one service over about ten hours of 45-minute sessions."),
+                Line::raw(
+                    "A series roasts one service over about ten hours of 45-minute sessions.",
+                ),
                 Line::from(vec![
                     Span::raw("Press "),
                     Span::styled(" n ", theme.key),
@@ -72,9 +76,11 @@ impl SeriesListState {
                 ]),
             ];
             frame.render_widget(
-                Paragraph::new(text)
-                    .wrap(Wrap { trim: true })
-                    .block(panel(" Service roasts ", true, theme)),
+                Paragraph::new(text).wrap(Wrap { trim: true }).block(panel(
+                    " Service roasts ",
+                    true,
+                    theme,
+                )),
                 list_area,
             );
         } else {
@@ -89,8 +95,9 @@ impl SeriesListState {
                             Span::styled(format!("{:<24} ", l.series.service), theme.title),
                             Span::styled(
                                 format!(
-                                    "{} sessions · {} of ~{}h · {}/{} topics",
+                                    "{} session{} · {} of ~{}h · {}/{} topics",
                                     p.sessions_held,
+                                    if p.sessions_held == 1 { "" } else { "s" },
                                     hours_minutes(p.meeting_secs),
                                     p.target_secs / 3600,
                                     p.covered_topics,
@@ -144,9 +151,15 @@ impl SeriesListState {
         };
         let mut detail = detail;
         for e in ctx.agenda_errors.iter().take(1) {
-            detail.push(Line::styled(format!("⚠ agenda skipped: {e}"), theme.warning));
+            detail.push(Line::styled(
+                format!("⚠ agenda skipped: {e}"),
+                theme.warning,
+            ));
         }
-        frame.render_widget(Paragraph::new(detail).wrap(Wrap { trim: true }), detail_area);
+        frame.render_widget(
+            Paragraph::new(detail).wrap(Wrap { trim: true }),
+            detail_area,
+        );
     }
 }
 
@@ -179,7 +192,9 @@ pub fn open_series(ctx: &mut Context, loaded: LoadedSeries) -> Option<Transition
     match open_session {
         Some(session) => {
             ctx.info("Resumed the session in progress.");
-            Some(Transition::To(Screen::Live(LiveState::from_session(ctx, session))))
+            Some(Transition::To(Screen::Live(Box::new(
+                LiveState::from_session(ctx, session),
+            ))))
         }
         None => Some(Transition::To(Screen::Setup(SetupState::new(ctx)))),
     }

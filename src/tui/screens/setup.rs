@@ -97,9 +97,9 @@ impl SetupState {
         let session = Session::new(id, choice.topic, started, ctx.minutes, attendees);
         ctx.save_session(&session);
         ctx.remember_session(&session);
-        Some(Transition::ToWithGuidelines(Screen::Live(
+        Some(Transition::ToWithGuidelines(Screen::Live(Box::new(
             LiveState::from_session(ctx, session),
-        )))
+        ))))
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
@@ -177,9 +177,8 @@ impl SetupState {
                 })
                 .collect()
         };
-        let mut state = ListState::default().with_selected(
-            (self.focus == Focus::Attendees).then_some(self.attendee_selected),
-        );
+        let mut state = ListState::default()
+            .with_selected((self.focus == Focus::Attendees).then_some(self.attendee_selected));
         frame.render_stateful_widget(
             List::new(people)
                 .highlight_style(theme.selected)

@@ -110,7 +110,10 @@ mod tests {
         let area = |w, h| Rect::new(0, 0, w, h);
         assert_eq!(pick_size("45:00", area(40, 8)).map(|s| s.1), Some(8));
         assert_eq!(pick_size("45:00", area(39, 8)).map(|s| s.1), Some(4));
-        assert_eq!(pick_size("45:00", area(20, 4)).map(|s| s.0), Some(PixelSize::Quadrant));
+        assert_eq!(
+            pick_size("45:00", area(20, 4)).map(|s| s.0),
+            Some(PixelSize::Quadrant)
+        );
         assert_eq!(pick_size("45:00", area(10, 1)), None);
     }
 

@@ -5,7 +5,11 @@ use ratatui::widgets::{Block, BorderType, Borders};
 
 use crate::tui::theme::Theme;
 
-pub fn panel<'a>(title: impl Into<ratatui::text::Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
+pub fn panel<'a>(
+    title: impl Into<ratatui::text::Line<'a>>,
+    focused: bool,
+    theme: &Theme,
+) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
         .border_type(if focused {

@@ -38,7 +38,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 /// Control characters (a pasted tab, say) would break the layout: show them as one space.
 fn char_width(c: char) -> usize {
-    if c.is_control() { 1 } else { c.width().unwrap_or(1) }
+    if c.is_control() {
+        1
+    } else {
+        c.width().unwrap_or(1)
+    }
 }
 
 /// The text with control characters (tabs, stray carriage returns, escapes) shown as

@@ -117,7 +117,7 @@ impl LiveState {
     /// What the editor holds, as it is saved with the session.
     fn draft(&self) -> Option<Draft> {
         let text = self.editor_text();
-        (!text.is_empty() || self.editing.is_some()).then(|| Draft {
+        (!text.is_empty() || self.editing.is_some()).then_some(Draft {
             kind: self.kind,
             text,
             room_only: self.room_only,
@@ -191,7 +191,9 @@ impl LiveState {
 
     fn update_notes(&mut self, ctx: &mut Context, action: &Action) {
         let count = self.session.notes.len();
-        let selected_id = ordered_notes(&self.session).get(self.selected).map(|n| n.id);
+        let selected_id = ordered_notes(&self.session)
+            .get(self.selected)
+            .map(|n| n.id);
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
@@ -241,7 +243,9 @@ impl LiveState {
                 } else {
                     Focus::Notes
                 };
-                self.selected = self.selected.min(self.session.notes.len().saturating_sub(1));
+                self.selected = self
+                    .selected
+                    .min(self.session.notes.len().saturating_sub(1));
             }
             Action::Cancel => self.focus = Focus::Notes,
             _ => {}
@@ -270,8 +274,7 @@ impl LiveState {
                 note.room_only = self.room_only;
             }
             None => {
-                self.session
-                    .add_note(self.kind, text, self.room_only, now);
+                self.session.add_note(self.kind, text, self.room_only, now);
             }
         }
         self.editing = None;
@@ -287,7 +290,10 @@ impl LiveState {
             ctx.info("Saved the note you were typing.");
         }
         self.persist(ctx);
-        Transition::To(Screen::Closing(ClosingState::new(ctx, self.session.clone())))
+        Transition::To(Screen::Closing(Box::new(ClosingState::new(
+            ctx,
+            self.session.clone(),
+        ))))
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {

@@ -28,7 +28,10 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &LiveState, theme: &Theme) {
             last_kind = Some(note.kind);
         }
         let mut lines: Vec<Line> = Vec::new();
-        for (i, row) in wrap(&printable(&note.text), text_width).into_iter().enumerate() {
+        for (i, row) in wrap(&printable(&note.text), text_width)
+            .into_iter()
+            .enumerate()
+        {
             let stamp = if i == 0 {
                 format!(" {:>6}  ", clock_face(i64::from(note.elapsed_secs)))
             } else {
@@ -39,10 +42,12 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &LiveState, theme: &Theme) {
                 Span::styled(row, theme.base),
             ]));
         }
-        if note.room_only {
-            if let Some(first) = lines.first_mut() {
-                first.spans.push(Span::styled("  [room only]", theme.warning));
-            }
+        if note.room_only
+            && let Some(first) = lines.first_mut()
+        {
+            first
+                .spans
+                .push(Span::styled("  [room only]", theme.warning));
         }
         note_rows.push(items.len());
         items.push(ListItem::new(lines));

@@ -22,9 +22,11 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &LiveState, theme: &Theme) {
             .collect()
     };
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(panel(format!(" {} ", live.topic_title), false, theme)),
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(panel(
+            format!(" {} ", live.topic_title),
+            false,
+            theme,
+        )),
         area,
     );
 }

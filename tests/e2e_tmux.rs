@@ -1,0 +1,257 @@
+//! End to end: the built `roast` binary in a real terminal (tmux), typed at like a scribe
+//! would, then killed, restarted and quit — and the notes are in the RON files.
+//!
+//! Needs tmux (CI installs it). Set ROAST_SKIP_TMUX=1 to skip on a machine without it.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+    session: String,
+}
+
+impl Tmux {
+    fn start(name: &str, data: &Path, width: u16, height: u16) -> Option<Tmux> {
+        if std::env::var_os("ROAST_SKIP_TMUX").is_some() {
+            eprintln!("ROAST_SKIP_TMUX is set: skipping the tmux end-to-end test");
+            return None;
+        }
+        let tmux = Tmux {
+            socket: format!("roast-e2e-{}-{name}", std::process::id()),
+            session: name.to_string(),
+        };
+        let command = format!(
+            "{} --data-dir '{}'",
+            env!("CARGO_BIN_EXE_roast"),
+            data.display()
+        );
+        let status = Command::new("tmux")
+            .args(["-L", &tmux.socket, "-f", "/dev/null", "new-session", "-d"])
+            .args([
+                "-s",
+                name,
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+            ])
+            .args(["-e", "TERM=xterm-256color", &command])
+            .status()
+            .expect("tmux must be installed for the end-to-end tests (or set ROAST_SKIP_TMUX=1)");
+        assert!(status.success(), "tmux new-session failed");
+        // Keep the pane after the app exits so we can read its exit status.
+        tmux.tmux(&["set-option", "-t", name, "remain-on-exit", "on"]);
+        Some(tmux)
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("running tmux");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", &self.session];
+        args.extend_from_slice(keys);
+        self.tmux(&args);
+    }
+
+    fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", &self.session, "-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", &self.session])
+    }
+
+    fn wait_for(&self, needle: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited 15 s for {needle:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn pane_pid(&self) -> u32 {
+        self.tmux(&["display-message", "-p", "-t", &self.session, "#{pane_pid}"])
+            .trim()
+            .parse()
+            .expect("pane pid")
+    }
+
+    fn pane_dead(&self) -> bool {
+        self.tmux(&["display-message", "-p", "-t", &self.session, "#{pane_dead}"])
+            .trim()
+            == "1"
+    }
+
+    fn respawn(&self, data: &Path) {
+        let command = format!(
+            "{} --data-dir '{}'",
+            env!("CARGO_BIN_EXE_roast"),
+            data.display()
+        );
+        self.tmux(&["respawn-pane", "-k", "-t", &self.session, &command]);
+    }
+
+    fn wait_until_dead(&self) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !self.pane_dead() {
+            assert!(
+                Instant::now() < deadline,
+                "the app did not exit:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+fn session_files(data: &Path) -> String {
+    let dir = data.join("series/payments-api/sessions");
+    let mut all = String::new();
+    for entry in std::fs::read_dir(&dir).expect("sessions folder") {
+        all.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    }
+    all
+}
+
+fn kill(pid: u32, signal: &str) {
+    let status = Command::new("kill")
+        .args([signal, &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Creates a series and starts a session, leaving the scribe in the editor.
+fn start_session(t: &Tmux) {
+    t.wait_for("No series yet");
+    t.keys(&["n"]);
+    t.wait_for("Service");
+    t.type_text("Payments API");
+    t.keys(&["Tab", "Tab"]);
+    t.type_text("Ana");
+    t.keys(&["Enter", "C-s"]);
+    t.wait_for("Topic for this session");
+    t.keys(&["Enter"]);
+    t.wait_for("ground rules");
+    t.keys(&["Escape"]);
+    t.wait_for("Notes so far");
+    t.keys(&["C-t"]);
+}
+
+#[test]
+fn notes_typed_in_a_real_terminal_are_on_disk_even_after_kill_9() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let Some(t) = Tmux::start("kill9", &data, 120, 36) else {
+        return;
+    };
+    start_session(&t);
+    t.type_text("Requests enter through the edge proxy");
+    t.keys(&["Enter", "Tab", "Tab"]);
+    t.type_text("Stagger restarts to keep the cache warm");
+    t.keys(&["Enter"]);
+    t.wait_for("Opportunities (1)");
+    t.type_text("a thought still being typed");
+    // The draft autosave runs within a second of the last keystroke.
+    std::thread::sleep(Duration::from_millis(1500));
+    kill(t.pane_pid(), "-KILL");
+    t.wait_until_dead();
+
+    let files = session_files(&data);
+    assert!(
+        files.contains("Requests enter through the edge proxy"),
+        "{files}"
+    );
+    assert!(files.contains("kind: Opportunity"), "{files}");
+    assert!(
+        files.contains("Stagger restarts to keep the cache warm"),
+        "{files}"
+    );
+    assert!(
+        files.contains("a thought still being typed"),
+        "draft: {files}"
+    );
+
+    // The next start puts the scribe back where they were, draft and all.
+    t.respawn(&data);
+    t.wait_for("Resumed the session in progress");
+    t.wait_for("a thought still being typed");
+    t.type_text(", and finished");
+    t.keys(&["Enter", "C-q"]);
+    t.wait_until_dead();
+    let files = session_files(&data);
+    assert!(
+        files.contains("a thought still being typed, and finished"),
+        "{files}"
+    );
+}
+
+#[test]
+fn sigterm_and_sighup_save_and_exit() {
+    for signal in ["-TERM", "-HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let Some(t) = Tmux::start(&format!("sig{}", &signal[1..]), &data, 100, 30) else {
+            return;
+        };
+        start_session(&t);
+        t.type_text("typed just before the signal");
+        kill(t.pane_pid(), signal);
+        t.wait_until_dead();
+        let files = session_files(&data);
+        assert!(
+            files.contains("typed just before the signal"),
+            "{signal}: {files}"
+        );
+    }
+}
+
+#[test]
+fn a_whole_session_closes_and_is_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let Some(t) = Tmux::start("whole", &data, 100, 30) else {
+        return;
+    };
+    start_session(&t);
+    t.type_text("Deploys restart every pod at once");
+    t.keys(&["Enter", "C-e"]);
+    t.wait_for("Outcome");
+    t.type_text("Deploys are the weak spot.");
+    t.keys(&["C-s"]);
+    t.wait_for("Session closed and saved");
+    t.wait_for("1 session ·");
+    t.keys(&["q"]);
+    t.wait_until_dead();
+    let files = session_files(&data);
+    assert!(files.contains("outcome: Some(Completed)"), "{files}");
+    assert!(
+        files.contains("summary: \"Deploys are the weak spot.\""),
+        "{files}"
+    );
+    assert!(
+        files.contains("Deploys restart every pod at once"),
+        "{files}"
+    );
+}
