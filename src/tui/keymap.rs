@@ -172,7 +172,7 @@ pub fn bindings() -> &'static [Binding] {
 static BINDINGS: &[Binding] = &[
     bind!(Global, [ctrl('g')], ShowGuidelines, "guidelines", bar),
     bind!(Global, [key(F(1))], ToggleHelp, "help", bar),
-    bind!(Global, [ctrl('q')], Quit, "quit", bar),
+    bind!(Global, [ctrl('q'), ctrl('c')], Quit, "quit", bar),
     bind!(SeriesList, [key(Up), ch('k')], Up, "previous"),
     bind!(SeriesList, [key(Down), ch('j')], Down, "next"),
     bind!(SeriesList, [key(Enter)], Select, "open series", bar),

@@ -1,0 +1,118 @@
+//! The command line as scripts see it: output, one-line errors naming the file, exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn roast(args: &[&str], data: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_roast"))
+        .args(args)
+        .env("ROAST_DATA_DIR", data)
+        .output()
+        .expect("running roast")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+const VALID: &str = r#"(
+    version: 1,
+    id: "mine",
+    title: "My agenda",
+    description: "A custom one.",
+    topics: [
+        (
+            id: "queues",
+            title: "Queues",
+            covers: "The message queues.",
+            prompts: [
+                "How does a message get from producer to consumer?",
+                "What happens when a consumer falls behind?",
+                "Where are poison messages parked?",
+            ],
+        ),
+    ],
+)
+"#;
+
+#[test]
+fn agendas_lists_builtins_and_user_agendas() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("agendas")).unwrap();
+    std::fs::write(dir.path().join("agendas/mine.ron"), VALID).unwrap();
+    let out = roast(&["agendas"], dir.path());
+    assert!(out.status.success());
+    let text = stdout(&out);
+    for id in [
+        "service-roast",
+        "stability-practices",
+        "on-call-readiness",
+        "service-ownership",
+        "mine",
+    ] {
+        assert!(text.contains(id), "{id} missing from:\n{text}");
+    }
+    assert!(text.contains("(built-in, default)"), "{text}");
+    assert!(text.contains("capacity-planning"), "topics are listed:\n{text}");
+}
+
+#[test]
+fn agenda_check_accepts_a_valid_agenda() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.ron");
+    std::fs::write(&file, VALID).unwrap();
+    let out = roast(&["agenda", "check", file.to_str().unwrap()], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+#[test]
+fn agenda_check_names_file_line_and_column_of_a_syntax_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.ron");
+    std::fs::write(&file, VALID.replace("title: \"Queues\",", "title: Queues,")).unwrap();
+    let out = roast(&["agenda", "check", file.to_str().unwrap()], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(&format!("{}:9:19:", file.display())),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1, "one clear line: {text}");
+}
+
+#[test]
+fn agenda_check_points_at_a_content_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("dup.ron");
+    let two_topics = VALID.replace(
+        "    ],\n)",
+        "        (id: \"queues\", title: \"Again\", covers: \"\", prompts: [\"How?\", \"What?\", \"Where?\"]),\n    ],\n)",
+    );
+    std::fs::write(&file, two_topics).unwrap();
+    let out = roast(&["agenda", "check", file.to_str().unwrap()], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!("{}:17:14:", file.display())) && text.contains("used twice"),
+        "{text}"
+    );
+}
+
+#[test]
+fn agenda_check_of_a_missing_file_is_an_io_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = roast(&["agenda", "check", "/nonexistent/agenda.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stdout(&out).contains("/nonexistent/agenda.ron"));
+}
+
+#[test]
+fn a_broken_agenda_flag_is_refused_before_the_terminal_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.ron");
+    std::fs::write(&file, "(version: 1,").unwrap();
+    let out = roast(&["--agenda", file.to_str().unwrap()], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("broken.ron:1:"), "{err}");
+}
