@@ -53,7 +53,10 @@ fn agendas_lists_builtins_and_user_agendas() {
         assert!(text.contains(id), "{id} missing from:\n{text}");
     }
     assert!(text.contains("(built-in, default)"), "{text}");
-    assert!(text.contains("capacity-planning"), "topics are listed:\n{text}");
+    assert!(
+        text.contains("capacity-planning"),
+        "topics are listed:\n{text}"
+    );
 }
 
 #[test]

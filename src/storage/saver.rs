@@ -1,8 +1,9 @@
 //! Saves happen on a background thread so a slow disk never stalls the scribe's typing.
 //!
-//! The UI hands over the bytes of a file; the saver writes the newest bytes of each path
-//! atomically, and keeps retrying a path that fails (a full disk, say) until it succeeds or
-//! newer bytes replace it. Nothing handed over is dropped while the process lives.
+//! The UI hands over a file's content, or a function that renders it (so even serialising
+//! happens off the UI thread); the saver writes the newest content of each path atomically,
+//! and keeps retrying a path that fails (a full disk, say) until it succeeds or newer
+//! content replaces it. Nothing handed over is dropped while the process lives.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -15,9 +16,11 @@ use crate::storage::write_atomic;
 
 const RETRY_AFTER: Duration = Duration::from_millis(1000);
 
+/// Renders a file's bytes; runs on the saver thread.
+pub type Render = Box<dyn FnOnce() -> Vec<u8> + Send>;
+
 enum Job {
-    /// New bytes are waiting in `unsaved`.
-    Wake,
+    Write(PathBuf, Render),
     Flush(Sender<()>),
     Stop,
 }
@@ -63,13 +66,13 @@ impl Saver {
     }
 
     pub fn save(&self, path: PathBuf, bytes: Vec<u8>) {
-        {
-            let mut unsaved = lock(&self.unsaved);
-            unsaved.insert(path, bytes);
-            lock(&self.status).pending = unsaved.len();
-        }
+        self.save_with(path, Box::new(move || bytes));
+    }
+
+    /// Queues `render` to produce the file's content on the saver thread.
+    pub fn save_with(&self, path: PathBuf, render: Render) {
         // The thread only stops when we tell it to, so a send cannot fail before then.
-        let _ = self.jobs.send(Job::Wake);
+        let _ = self.jobs.send(Job::Write(path, render));
     }
 
     /// Waits until everything handed over has been tried once more; returns whether all of
@@ -116,6 +119,11 @@ fn run(
     unsaved: Arc<Mutex<BTreeMap<PathBuf, Vec<u8>>>>,
 ) {
     let mut waiting_flush: Vec<Sender<()>> = Vec::new();
+    let keep = |path: PathBuf, render: Render| {
+        let mut unsaved = lock(&unsaved);
+        unsaved.insert(path, render());
+        lock(&status).pending = unsaved.len();
+    };
     loop {
         let timeout = if lock(&unsaved).is_empty() {
             Duration::from_secs(3600)
@@ -125,16 +133,16 @@ fn run(
         match rx.recv_timeout(timeout) {
             Ok(Job::Stop) => return,
             Ok(Job::Flush(done)) => waiting_flush.push(done),
-            Ok(Job::Wake) | Err(RecvTimeoutError::Timeout) => {}
+            Ok(Job::Write(path, render)) => keep(path, render),
+            Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return,
         }
-        // Drain whatever else is queued: only the newest bytes of each path matter, and
-        // those are already in `unsaved`.
+        // Drain whatever else is queued: only the newest content of each path is written.
         while let Ok(job) = rx.try_recv() {
             match job {
                 Job::Stop => return,
                 Job::Flush(done) => waiting_flush.push(done),
-                Job::Wake => {}
+                Job::Write(path, render) => keep(path, render),
             }
         }
         write_all_unsaved(&status, &unsaved);

@@ -116,11 +116,14 @@ impl Context {
         self.series.as_ref().map(|s| &s.loaded)
     }
 
-    /// Hands the session to the background saver; returns at once.
+    /// Hands a copy of the session to the background saver, which also serialises it, so
+    /// the keystroke that triggered the save never waits for RON or the disk.
     pub fn save_session(&self, session: &Session) {
         if let Some(open) = &self.series {
             let path = open.loaded.folder.session_path(&session.id);
-            self.saver.save(path, to_pretty_ron(session).into_bytes());
+            let copy = session.clone();
+            self.saver
+                .save_with(path, Box::new(move || to_pretty_ron(&copy).into_bytes()));
         }
     }
 

@@ -13,7 +13,10 @@ use crate::tui::widgets::{help_bar, help_overlay};
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let theme = &app.ctx.theme;
-    frame.render_widget(Paragraph::new("").style(theme.base), area);
+    // Only themes with their own background need a full-screen pass to paint it.
+    if theme.base.bg.is_some() {
+        frame.buffer_mut().set_style(area, theme.base);
+    }
     let [header, body, status, help] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),

@@ -127,7 +127,6 @@ impl ClosingState {
             outcome: self.outcome_value(),
         });
         ctx.save_session(&self.session);
-        ctx.remember_session(&self.session);
         self.dirty = false;
         self.last_save_ms = ctx.now_ms();
     }
@@ -162,6 +161,7 @@ impl ClosingState {
             }
             Action::Back => {
                 self.persist(ctx);
+                ctx.remember_session(&self.session);
                 return Some(Transition::To(Screen::Live(Box::new(
                     LiveState::from_session(ctx, self.session.clone()),
                 ))));

@@ -129,7 +129,6 @@ impl LiveState {
     pub fn persist(&mut self, ctx: &mut Context) {
         self.session.draft = self.draft();
         ctx.save_session(&self.session);
-        ctx.remember_session(&self.session);
         self.dirty = false;
         self.last_save_ms = ctx.now_ms();
     }
@@ -290,6 +289,7 @@ impl LiveState {
             ctx.info("Saved the note you were typing.");
         }
         self.persist(ctx);
+        ctx.remember_session(&self.session);
         Transition::To(Screen::Closing(Box::new(ClosingState::new(
             ctx,
             self.session.clone(),
