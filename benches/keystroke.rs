@@ -67,7 +67,7 @@ fn keystroke(c: &mut Criterion) {
             n += 1;
             // Type a 60-character note, then backspace it away, so the draft stays the
             // length of a real note however many iterations criterion runs.
-            let key = if (n / 60) % 2 == 0 {
+            let key = if (n / 60).is_multiple_of(2) {
                 KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE)
             } else {
                 KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)
@@ -101,7 +101,7 @@ fn keystroke(c: &mut Criterion) {
         b.iter(|| {
             clock.advance_ms(600);
             n += 1;
-            let code = if (n / 60) % 2 == 0 {
+            let code = if (n / 60).is_multiple_of(2) {
                 KeyCode::Char('b')
             } else {
                 KeyCode::Backspace
