@@ -179,7 +179,7 @@ static BINDINGS: &[Binding] = &[
     bind!(SeriesList, [ch('n')], NewSeries, "new series", bar),
     bind!(SeriesList, [ch('?')], ToggleHelp, "help"),
     bind!(SeriesList, [ch('g')], ShowGuidelines, "guidelines"),
-    bind!(SeriesList, [ch('q')], Quit, "quit", bar),
+    bind!(SeriesList, [ch('q')], Quit, "quit"),
     bind!(NewSeries, [key(Tab)], NextField, "next field", bar),
     bind!(NewSeries, [key(BackTab)], PrevField, "previous field"),
     bind!(NewSeries, [key(Left)], Left, "previous agenda"),

@@ -8,6 +8,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::tui::theme::Theme;
 use crate::tui::widgets::panel::panel;
+use crate::tui::widgets::wrap::wrap;
 
 pub const RULES: &[&str] = &[
     "This is not an attack on the service, and not a judgement of past choices.",
@@ -34,8 +35,13 @@ pub const EXAMPLES: &[(&str, &str)] = &[
 
 pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut lines = vec![Line::raw("")];
+    // Hanging indent, so a wrapped rule still reads as one bullet from across the room.
+    let width = usize::from(area.width.saturating_sub(2 + 5)).max(10);
     for rule in RULES {
-        lines.push(Line::styled(format!("  •  {rule}"), theme.title));
+        for (i, row) in wrap(rule, width).into_iter().enumerate() {
+            let bullet = if i == 0 { "  •  " } else { "     " };
+            lines.push(Line::styled(format!("{bullet}{row}"), theme.title));
+        }
     }
     lines.push(Line::raw(""));
     for (why, how) in EXAMPLES {

@@ -22,8 +22,8 @@ pub enum Focus {
 pub struct SetupState {
     pub choices: Vec<TopicChoice>,
     pub selected: usize,
-    /// Every participant of the series, and whether they are in the room today.
-    pub attendees: Vec<(String, bool)>,
+    /// Every participant of the series, their role, and whether they are in the room.
+    pub attendees: Vec<(String, &'static str, bool)>,
     pub attendee_selected: usize,
     pub focus: Focus,
 }
@@ -36,7 +36,7 @@ impl SetupState {
                 l.series
                     .participants
                     .iter()
-                    .map(|p| (p.name.clone(), true))
+                    .map(|p| (p.name.clone(), p.role.label(), true))
                     .collect(),
             ),
             None => (Vec::new(), Vec::new()),
@@ -65,7 +65,7 @@ impl SetupState {
                 }
             }
             Action::Toggle if self.focus == Focus::Attendees => {
-                if let Some((_, here)) = self.attendees.get_mut(self.attendee_selected) {
+                if let Some((_, _, here)) = self.attendees.get_mut(self.attendee_selected) {
                     *here = !*here;
                 }
             }
@@ -91,8 +91,8 @@ impl SetupState {
         let attendees = self
             .attendees
             .iter()
-            .filter(|(_, here)| *here)
-            .map(|(name, _)| name.clone())
+            .filter(|(_, _, here)| *here)
+            .map(|(name, _, _)| name.clone())
             .collect();
         let session = Session::new(id, choice.topic, started, ctx.minutes, attendees);
         ctx.save_session(&session);
@@ -169,11 +169,11 @@ impl SetupState {
         } else {
             self.attendees
                 .iter()
-                .map(|(name, here)| {
-                    ListItem::new(Line::raw(format!(
-                        "[{}] {name}",
-                        if *here { "x" } else { " " }
-                    )))
+                .map(|(name, role, here)| {
+                    ListItem::new(Line::from(vec![
+                        Span::raw(format!("[{}] {name} ", if *here { "x" } else { " " })),
+                        Span::styled(*role, theme.dim),
+                    ]))
                 })
                 .collect()
         };

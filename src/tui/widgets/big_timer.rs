@@ -16,8 +16,9 @@ fn pick_size(text: &str, area: Rect) -> Option<(PixelSize, u16)> {
     [
         (PixelSize::Full, 8, 8),
         (PixelSize::HalfHeight, 8, 4),
+        // Quadrant blocks are in every common terminal font; the finer sextant and
+        // octant sizes are not, and would show as boxes on a projector laptop.
         (PixelSize::Quadrant, 4, 4),
-        (PixelSize::Octant, 4, 2),
     ]
     .into_iter()
     .find(|(_, cols, rows)| chars.saturating_mul(*cols) <= area.width && *rows <= area.height)
@@ -68,16 +69,15 @@ pub fn draw(frame: &mut Frame, area: Rect, timer: &TimerState, now_ms: i64, them
         height: area.height - 1,
         ..area
     };
-    let [digits_area, status_area] = match pick_size(&text, digits_room) {
+    let status_area = match pick_size(&text, digits_room) {
         Some((size, rows)) => {
-            let [top, digits, status, _] = Layout::vertical([
+            let [_, digits, status, _] = Layout::vertical([
                 Constraint::Fill(1),
                 Constraint::Length(rows),
                 Constraint::Length(1),
                 Constraint::Fill(1),
             ])
             .areas(area);
-            let _ = top;
             let big = BigText::builder()
                 .pixel_size(size)
                 .style(style)
@@ -85,7 +85,7 @@ pub fn draw(frame: &mut Frame, area: Rect, timer: &TimerState, now_ms: i64, them
                 .centered()
                 .build();
             frame.render_widget(big, digits);
-            [digits, status]
+            status
         }
         None => {
             let [digits, status] =
@@ -94,10 +94,9 @@ pub fn draw(frame: &mut Frame, area: Rect, timer: &TimerState, now_ms: i64, them
                 Paragraph::new(Line::styled(text, style)).alignment(Alignment::Center),
                 digits,
             );
-            [digits, status]
+            status
         }
     };
-    let _ = digits_area;
     frame.render_widget(status, status_area);
 }
 

@@ -299,7 +299,12 @@ impl LiveState {
     pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
         let theme = &ctx.theme;
         let editor_rows = if area.height >= 30 { 6 } else { 4 };
-        let top_rows = (area.height / 3).clamp(4, 14);
+        // Room for half-height digits and the status line once the terminal allows it.
+        let top_rows = if area.height >= 18 {
+            (area.height / 3).clamp(7, 14)
+        } else {
+            area.height / 3
+        };
         let [top, notes_area, editor_area] = Layout::vertical([
             Constraint::Length(top_rows),
             Constraint::Fill(1),
