@@ -14,7 +14,6 @@ use roast::clock::FakeClock;
 use roast::storage::DataDir;
 use roast::tui::action::Action;
 use roast::tui::app::action_for_key;
-use roast::tui::theme::Theme;
 use roast::tui::{App, AppConfig, update};
 
 fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
@@ -29,7 +28,8 @@ fn live_app(data: &std::path::Path, clock: &FakeClock) -> App {
         agenda_file: None,
         minutes: 45,
         clock: Arc::new(clock.clone()),
-        theme: Theme::default(),
+        theme: None,
+        no_color: false,
     });
     press(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
     for c in "Payments API".chars() {

@@ -11,8 +11,8 @@ use clap::{Parser, Subcommand};
 use crate::agenda::{self, AgendaSource};
 use crate::clock::SystemClock;
 use crate::model::DEFAULT_MINUTES;
+use crate::settings::ThemeName;
 use crate::storage::{DATA_DIR_ENV, DataDir};
-use crate::tui::theme::Theme;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -27,6 +27,9 @@ pub struct Cli {
     /// An agenda file to offer (and pick by default) when creating a series.
     #[arg(long, global = true, value_name = "FILE")]
     pub agenda: Option<PathBuf>,
+    /// Colours: projector (high contrast), dark or light. The in-app F2 choice is remembered.
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeName>,
     /// Planned meeting length in minutes.
     #[arg(long, global = true, default_value_t = DEFAULT_MINUTES, value_parser = clap::value_parser!(u32).range(1..=600))]
     pub minutes: u32,
@@ -65,7 +68,7 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let data = DataDir::resolve(cli.data_dir.clone())?;
     match cli.command {
-        None => open_app(data, cli.agenda, cli.minutes),
+        None => open_app(data, cli.agenda, cli.minutes, cli.theme),
         Some(Command::Agendas) => {
             print!("{}", list_agendas(&data, cli.agenda.as_deref()));
             Ok(ExitCode::SUCCESS)
@@ -76,7 +79,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn open_app(data: DataDir, agenda_file: Option<PathBuf>, minutes: u32) -> anyhow::Result<ExitCode> {
+fn open_app(
+    data: DataDir,
+    agenda_file: Option<PathBuf>,
+    minutes: u32,
+    theme: Option<ThemeName>,
+) -> anyhow::Result<ExitCode> {
     if let Some(file) = &agenda_file {
         // A broken --agenda is a usage error: say so before taking over the terminal.
         agenda::load_file(file)?;
@@ -92,7 +100,8 @@ fn open_app(data: DataDir, agenda_file: Option<PathBuf>, minutes: u32) -> anyhow
         agenda_file,
         minutes,
         clock: Arc::new(SystemClock),
-        theme: Theme::default(),
+        theme,
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
     });
     crate::tui::runtime::run(app)?;
     Ok(ExitCode::SUCCESS)

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod clock;
 pub mod model;
 pub mod progress;
+pub mod settings;
 pub mod storage;
 pub mod timer;
 pub mod topic_choice;

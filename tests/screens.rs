@@ -1,4 +1,5 @@
-//! Snapshots of every screen at a laptop size (80x24) and a projector size (160x45).
+//! Snapshots of every screen at 40x12 (a squeezed split), 80x24 (a laptop), 160x45 and
+//! 300x80 (projectors), and, with their colours, in each theme at 80x24.
 //! Data folders are relative to the crate so the paths drawn are the same on every machine.
 
 mod common;
@@ -6,7 +7,10 @@ mod common;
 use common::*;
 use ratatui::crossterm::event::KeyCode;
 use roast::clock::FakeClock;
+use roast::settings::ThemeName;
 use roast::tui::App;
+
+const SIZES: [(u16, u16); 4] = [(40, 12), (80, 24), (160, 45), (300, 80)];
 
 fn fresh_dir(name: &str) -> std::path::PathBuf {
     let dir = std::path::PathBuf::from("target/snapshot-data").join(name);
@@ -14,16 +18,66 @@ fn fresh_dir(name: &str) -> std::path::PathBuf {
     dir
 }
 
-fn snapshot_both(name: &str, app: &App) {
-    insta::assert_snapshot!(format!("{name}_80x24"), render(app, 80, 24));
-    insta::assert_snapshot!(format!("{name}_160x45"), render(app, 160, 45));
+/// Builds the app showing one screen, in a theme, with its own data folder.
+type Build = fn(&str, &FakeClock, Option<ThemeName>) -> App;
+
+fn snapshot_everywhere(name: &str, build: Build) {
+    let clock = FakeClock::at(START_MS);
+    let app = build(name, &clock, None);
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(&app, w, h));
+    }
+    for theme in ThemeName::ALL {
+        let clock = FakeClock::at(START_MS);
+        let app = build(&format!("{name}-{}", theme.label()), &clock, Some(theme));
+        insta::assert_debug_snapshot!(
+            format!("{name}_{}_styled_80x24", theme.label()),
+            buffer(&app, 80, 24)
+        );
+    }
 }
 
-/// A live session ten minutes in, with a note of every kind.
-fn live_app(name: &str, clock: &FakeClock) -> App {
-    let mut app = app_at(&fresh_dir(name), clock);
-    create_series(&mut app);
+fn empty_list(name: &str, clock: &FakeClock, theme: Option<ThemeName>) -> App {
+    app_themed(&fresh_dir(name), clock, theme)
+}
+
+fn listed(name: &str, clock: &FakeClock, theme: Option<ThemeName>) -> App {
+    let dir = fresh_dir(name);
+    {
+        let mut app = app_themed(&dir, clock, theme);
+        create_series(&mut app);
+        press(&mut app, key(KeyCode::Esc));
+    }
+    app_themed(&dir, clock, theme)
+}
+
+fn new_series(name: &str, clock: &FakeClock, theme: Option<ThemeName>) -> App {
+    let mut app = app_themed(&fresh_dir(name), clock, theme);
+    press(&mut app, key(KeyCode::Char('n')));
+    type_text(&mut app, "Payments API");
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, key(KeyCode::Tab));
+    type_text(&mut app, "Ana");
     press(&mut app, key(KeyCode::Enter));
+    type_text(&mut app, "B");
+    app
+}
+
+fn setup(name: &str, clock: &FakeClock, theme: Option<ThemeName>) -> App {
+    let mut app = app_themed(&fresh_dir(name), clock, theme);
+    create_series(&mut app);
+    app
+}
+
+fn guidelines(name: &str, clock: &FakeClock, theme: Option<ThemeName>) -> App {
+    let mut app = setup(name, clock, theme);
+    press(&mut app, key(KeyCode::Enter));
+    app
+}
+
+/// A live session ten minutes in, with a note of every kind and one being typed.
+fn live(name: &str, clock: &FakeClock, theme: Option<ThemeName>) -> App {
+    let mut app = guidelines(name, clock, theme);
     press(&mut app, key(KeyCode::Esc));
     press(&mut app, ctrl('t'));
     let notes = [
@@ -39,72 +93,84 @@ fn live_app(name: &str, clock: &FakeClock) -> App {
         press(&mut app, key(KeyCode::Enter));
         press(&mut app, key(KeyCode::Tab));
     }
+    press(&mut app, ctrl('r'));
     type_text(&mut app, "Retries are unbounded in the");
+    app
+}
+
+fn live_notes(name: &str, clock: &FakeClock, theme: Option<ThemeName>) -> App {
+    let mut app = live(name, clock, theme);
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, key(KeyCode::Up));
+    app
+}
+
+fn closing(name: &str, clock: &FakeClock, theme: Option<ThemeName>) -> App {
+    let mut app = live(name, clock, theme);
+    press(&mut app, ctrl('e'));
+    type_text(
+        &mut app,
+        "The edge proxy is the choke point; deploys cool the cache.",
+    );
+    app
+}
+
+fn help(name: &str, clock: &FakeClock, theme: Option<ThemeName>) -> App {
+    let mut app = live(name, clock, theme);
+    press(&mut app, key(KeyCode::F(1)));
     app
 }
 
 #[test]
 fn series_list_empty() {
-    let clock = FakeClock::at(START_MS);
-    let app = app_at(&fresh_dir("empty"), &clock);
-    snapshot_both("series_list_empty", &app);
+    snapshot_everywhere("series_list_empty", empty_list);
 }
 
 #[test]
-fn series_list_with_a_series() {
-    let clock = FakeClock::at(START_MS);
-    let dir = fresh_dir("listed");
-    {
-        let mut app = app_at(&dir, &clock);
-        create_series(&mut app);
-        press(&mut app, key(KeyCode::Esc));
-    }
-    let app = app_at(&dir, &clock);
-    snapshot_both("series_list", &app);
+fn series_list() {
+    snapshot_everywhere("series_list", listed);
 }
 
 #[test]
 fn new_series_form() {
-    let clock = FakeClock::at(START_MS);
-    let mut app = app_at(&fresh_dir("new"), &clock);
-    press(&mut app, key(KeyCode::Char('n')));
-    type_text(&mut app, "Payments API");
-    press(&mut app, key(KeyCode::Tab));
-    press(&mut app, key(KeyCode::Tab));
-    type_text(&mut app, "Ana");
-    press(&mut app, key(KeyCode::Enter));
-    type_text(&mut app, "B");
-    snapshot_both("new_series", &app);
+    snapshot_everywhere("new_series", new_series);
 }
 
 #[test]
 fn session_setup() {
-    let clock = FakeClock::at(START_MS);
-    let mut app = app_at(&fresh_dir("setup"), &clock);
-    create_series(&mut app);
-    snapshot_both("setup", &app);
+    snapshot_everywhere("setup", setup);
 }
 
 #[test]
 fn guidelines_slide() {
-    let clock = FakeClock::at(START_MS);
-    let mut app = app_at(&fresh_dir("guidelines"), &clock);
-    create_series(&mut app);
-    press(&mut app, key(KeyCode::Enter));
-    snapshot_both("guidelines", &app);
+    snapshot_everywhere("guidelines", guidelines);
 }
 
 #[test]
 fn live_session() {
-    let clock = FakeClock::at(START_MS);
-    let app = live_app("live", &clock);
-    snapshot_both("live", &app);
+    snapshot_everywhere("live", live);
 }
 
 #[test]
-fn live_session_in_the_last_five_minutes_and_overtime() {
+fn live_notes_focus() {
+    snapshot_everywhere("live_notes", live_notes);
+}
+
+#[test]
+fn closing_screen() {
+    snapshot_everywhere("closing", closing);
+}
+
+#[test]
+fn help_overlay() {
+    snapshot_everywhere("help_live", help);
+}
+
+#[test]
+fn the_timer_in_its_last_five_minutes_and_over_an_hour() {
     let clock = FakeClock::at(START_MS);
-    let app = live_app("late", &clock);
+    let app = live("late", &clock, None);
     clock.advance_secs(31 * 60);
     insta::assert_snapshot!("live_amber_80x24", render(&app, 80, 24));
     clock.advance_secs(25 * 60);
@@ -112,38 +178,25 @@ fn live_session_in_the_last_five_minutes_and_overtime() {
 }
 
 #[test]
-fn live_notes_focus_and_delete_prompt() {
+fn the_delete_prompt() {
     let clock = FakeClock::at(START_MS);
-    let mut app = live_app("notes", &clock);
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Esc));
-    press(&mut app, key(KeyCode::Up));
-    snapshot_both("live_notes", &app);
+    let mut app = live_notes("delete", &clock, None);
     press(&mut app, key(KeyCode::Char('d')));
     insta::assert_snapshot!("live_delete_80x24", render(&app, 80, 24));
 }
 
 #[test]
-fn closing() {
+fn tiny_and_odd_sizes_never_panic() {
     let clock = FakeClock::at(START_MS);
-    let mut app = live_app("closing", &clock);
-    press(&mut app, ctrl('e'));
-    type_text(
-        &mut app,
-        "The edge proxy is the choke point; deploys cool the cache.",
-    );
-    snapshot_both("closing", &app);
-}
-
-#[test]
-fn help_overlay() {
-    let clock = FakeClock::at(START_MS);
-    let app = live_app("help", &clock);
-    let mut app = app;
-    press(&mut app, roast_key_f1());
-    snapshot_both("help_live", &app);
-}
-
-fn roast_key_f1() -> ratatui::crossterm::event::KeyEvent {
-    key(KeyCode::F(1))
+    let builds: [Build; 8] = [
+        empty_list, listed, new_series, setup, guidelines, live, closing, help,
+    ];
+    for (i, build) in builds.into_iter().enumerate() {
+        let app = build(&format!("tiny-{i}"), &clock, None);
+        for w in [1, 2, 5, 13, 39, 40, 41, 79] {
+            for h in [1, 2, 3, 7, 11, 12, 13, 23] {
+                render(&app, w, h);
+            }
+        }
+    }
 }

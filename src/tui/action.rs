@@ -9,6 +9,8 @@ pub enum Action {
     Quit,
     ToggleHelp,
     ShowGuidelines,
+    CycleTheme,
+    ToggleBell,
     /// Leave the current overlay, field or screen.
     Back,
     /// Once a second and whenever the event loop is idle: redraw the timer, autosave.

@@ -122,6 +122,14 @@ pub fn update(app: &mut App, action: Action) {
             app.overlay = Some(Overlay::Help);
             return;
         }
+        (Action::CycleTheme, _) => {
+            app.ctx.cycle_theme();
+            return;
+        }
+        (Action::ToggleBell, _) => {
+            app.ctx.toggle_bell();
+            return;
+        }
         (Action::ShowGuidelines, None) => {
             app.overlay = Some(Overlay::Guidelines);
             return;

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::agenda::{self, LoadedAgenda};
 use crate::clock::Clock;
 use crate::model::Session;
+use crate::settings::{self, Settings, ThemeName};
 use crate::storage::format::to_pretty_ron;
 use crate::storage::{DataDir, FormatError, LoadedSeries, Saver, SeriesLock};
 use crate::tui::theme::Theme;
@@ -18,7 +19,10 @@ pub struct AppConfig {
     pub agenda_file: Option<PathBuf>,
     pub minutes: u32,
     pub clock: Arc<dyn Clock>,
-    pub theme: Theme,
+    /// `--theme`: this run only; otherwise the saved setting.
+    pub theme: Option<ThemeName>,
+    /// The `NO_COLOR` convention: emphasis only, no colours.
+    pub no_color: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,9 +61,14 @@ pub struct Context {
     pub default_agenda: String,
     pub minutes: u32,
     pub saver: Saver,
+    pub settings: Settings,
+    pub no_color: bool,
     pub theme: Theme,
     pub status: Option<Status>,
     pub series: Option<OpenSeries>,
+    /// Set by `update` when the terminal bell should ring; the runtime rings it and clears
+    /// it, so drawing stays free of side effects.
+    pub bell_pending: bool,
 }
 
 impl Context {
@@ -79,7 +88,9 @@ impl Context {
                 ),
             None => agenda::DEFAULT_AGENDA.to_string(),
         };
-        Context {
+        let (settings, settings_error) = settings::load(config.data.root());
+        let theme = Theme::named(config.theme.unwrap_or(settings.theme), config.no_color);
+        let mut ctx = Context {
             data: config.data,
             clock: config.clock,
             agendas,
@@ -87,9 +98,41 @@ impl Context {
             default_agenda,
             minutes: config.minutes,
             saver: Saver::start(),
-            theme: config.theme,
+            settings,
+            no_color: config.no_color,
+            theme,
             status: None,
             series: None,
+            bell_pending: false,
+        };
+        if let Some(e) = settings_error {
+            ctx.error(format!("settings ignored: {e}"));
+        }
+        ctx
+    }
+
+    /// Switches to the next theme and remembers it for next time.
+    pub fn cycle_theme(&mut self) {
+        self.settings.theme = self.theme.name.next();
+        self.theme = Theme::named(self.settings.theme, self.no_color);
+        self.save_settings(format!("Theme: {}", self.settings.theme.label()));
+    }
+
+    pub fn toggle_bell(&mut self) {
+        self.settings.bell = !self.settings.bell;
+        let state = if self.settings.bell { "on" } else { "off" };
+        self.save_settings(format!("Bell and flash at 5 minutes and at zero: {state}"));
+    }
+
+    fn save_settings(&mut self, done: String) {
+        match crate::storage::create_private_dir(self.data.root())
+            .and_then(|()| settings::save(self.data.root(), &self.settings))
+        {
+            Ok(()) => self.info(done),
+            Err(e) => self.error(format!(
+                "{done} (not remembered: cannot write {}: {e})",
+                settings::path(self.data.root()).display()
+            )),
         }
     }
 

@@ -172,6 +172,13 @@ pub fn bindings() -> &'static [Binding] {
 static BINDINGS: &[Binding] = &[
     bind!(Global, [ctrl('g')], ShowGuidelines, "guidelines", bar),
     bind!(Global, [key(F(1))], ToggleHelp, "help", bar),
+    bind!(Global, [key(F(2))], CycleTheme, "next theme (remembered)"),
+    bind!(
+        Global,
+        [key(F(3))],
+        ToggleBell,
+        "bell at 5 min and 0 on/off"
+    ),
     bind!(Global, [ctrl('q'), ctrl('c')], Quit, "quit", bar),
     bind!(SeriesList, [key(Up), ch('k')], Up, "previous"),
     bind!(SeriesList, [key(Down), ch('j')], Down, "next"),

@@ -79,6 +79,11 @@ fn event_loop(
             }
         }
         update(app, Action::Tick);
+        if std::mem::take(&mut app.ctx.bell_pending) {
+            let mut out = std::io::stdout();
+            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+            needs_draw = true;
+        }
         // Redraw on the timer's second even when nobody types.
         let face = clock_face_now(app);
         if face != last_face {
@@ -92,9 +97,13 @@ fn event_loop(
     Ok(())
 }
 
+/// What the timer shows, flash included: the screen is redrawn whenever it changes.
 fn clock_face_now(app: &App) -> String {
+    let now = app.ctx.now_ms();
     match &app.screen {
-        crate::tui::screens::Screen::Live(live) => live.session.timer.display(app.ctx.now_ms()),
+        crate::tui::screens::Screen::Live(live) => {
+            format!("{}{}", live.session.timer.display(now), live.flashing(now))
+        }
         _ => String::new(),
     }
 }

@@ -8,21 +8,26 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use roast::clock::FakeClock;
+use roast::settings::ThemeName;
 use roast::storage::DataDir;
 use roast::tui::action::Action;
-use roast::tui::theme::Theme;
 use roast::tui::{App, AppConfig, update};
 
 /// 2026-11-22 09:00:00 UTC, so dates in files and snapshots are stable.
 pub const START_MS: i64 = 1_795_338_000_000;
 
 pub fn app_at(data: &Path, clock: &FakeClock) -> App {
+    app_themed(data, clock, None)
+}
+
+pub fn app_themed(data: &Path, clock: &FakeClock, theme: Option<ThemeName>) -> App {
     App::new(AppConfig {
         data: DataDir::new(data),
         agenda_file: None,
         minutes: 45,
         clock: Arc::new(clock.clone()),
-        theme: Theme::default(),
+        theme,
+        no_color: false,
     })
 }
 
@@ -65,12 +70,17 @@ pub fn create_series(app: &mut App) {
     press(app, ctrl('s'));
 }
 
-pub fn render(app: &App, width: u16, height: u16) -> String {
+pub fn buffer(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|frame| roast::tui::view::draw(frame, app))
         .unwrap();
-    let buffer = terminal.backend().buffer();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, one line per row, trailing blanks trimmed.
+pub fn render(app: &App, width: u16, height: u16) -> String {
+    let buffer = buffer(app, width, height);
     let mut out = String::new();
     for y in 0..buffer.area.height {
         let mut line = String::new();

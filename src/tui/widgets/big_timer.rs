@@ -10,6 +10,51 @@ use tui_big_text::{BigText, PixelSize};
 use crate::timer::{Phase, TimerState};
 use crate::tui::theme::Theme;
 
+/// Full-size digits drawn `scale` times bigger than tui-big-text's largest size, for
+/// projector-sized terminals: each pixel of the 8x8 font becomes `scale` x `scale` cells.
+struct ScaledDigits<'a> {
+    text: &'a str,
+    scale: u16,
+    style: ratatui::style::Style,
+}
+
+impl ratatui::widgets::Widget for ScaledDigits<'_> {
+    fn render(self, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+        use font8x8::UnicodeFonts as _;
+        let chars = u16::try_from(self.text.chars().count()).unwrap_or(u16::MAX);
+        let width = chars.saturating_mul(8 * self.scale);
+        let left = area.x + area.width.saturating_sub(width) / 2;
+        for (i, c) in self.text.chars().enumerate() {
+            let Some(glyph) = font8x8::BASIC_FONTS.get(c) else {
+                continue;
+            };
+            let glyph_x = left + u16::try_from(i).unwrap_or(0) * 8 * self.scale;
+            for (row, bits) in glyph.iter().enumerate() {
+                for col in 0..8u16 {
+                    if bits & (1 << col) == 0 {
+                        continue;
+                    }
+                    let y0 = area.y + u16::try_from(row).unwrap_or(0) * self.scale;
+                    let x0 = glyph_x + col * self.scale;
+                    let cells = Rect::new(x0, y0, self.scale, self.scale).intersection(area);
+                    for pos in cells.positions() {
+                        buf[pos].set_symbol("█").set_style(self.style);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The largest whole scale (2 or more) at which `text` fits, with the rows it needs.
+fn pick_scale(text: &str, area: Rect) -> Option<(u16, u16)> {
+    let chars = u16::try_from(text.chars().count())
+        .unwrap_or(u16::MAX)
+        .max(1);
+    let scale = (area.width / (chars * 8)).min(area.height / 8);
+    (scale >= 2).then_some((scale, scale * 8))
+}
+
 /// The largest glyph size whose rendering of `text` fits, with the rows it needs.
 fn pick_size(text: &str, area: Rect) -> Option<(PixelSize, u16)> {
     let chars = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
@@ -56,7 +101,7 @@ pub fn draw(frame: &mut Frame, area: Rect, timer: &TimerState, now_ms: i64, them
     } else {
         style
     };
-    let status = Paragraph::new(Line::styled(status_text(timer, now_ms), status_style))
+    let status_line = Paragraph::new(Line::styled(status_text(timer, now_ms), status_style))
         .alignment(Alignment::Center);
     if area.height < 2 {
         frame.render_widget(
@@ -69,6 +114,25 @@ pub fn draw(frame: &mut Frame, area: Rect, timer: &TimerState, now_ms: i64, them
         height: area.height - 1,
         ..area
     };
+    if let Some((scale, rows)) = pick_scale(&text, digits_room) {
+        let [_, digits, status, _] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(rows),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        frame.render_widget(
+            ScaledDigits {
+                text: &text,
+                scale,
+                style,
+            },
+            digits,
+        );
+        frame.render_widget(status_line, status);
+        return;
+    }
     let status_area = match pick_size(&text, digits_room) {
         Some((size, rows)) => {
             let [_, digits, status, _] = Layout::vertical([
@@ -97,7 +161,7 @@ pub fn draw(frame: &mut Frame, area: Rect, timer: &TimerState, now_ms: i64, them
             status
         }
     };
-    frame.render_widget(status, status_area);
+    frame.render_widget(status_line, status_area);
 }
 
 #[cfg(test)]
@@ -114,6 +178,14 @@ mod tests {
             Some(PixelSize::Quadrant)
         );
         assert_eq!(pick_size("45:00", area(10, 1)), None);
+    }
+
+    #[test]
+    fn scales_up_only_when_double_size_fits() {
+        let area = |w, h| Rect::new(0, 0, w, h);
+        assert_eq!(pick_scale("45:00", area(79, 30)), None);
+        assert_eq!(pick_scale("45:00", area(80, 16)), Some((2, 16)));
+        assert_eq!(pick_scale("45:00", area(200, 24)), Some((3, 24)));
     }
 
     #[test]

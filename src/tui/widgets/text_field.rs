@@ -18,6 +18,11 @@ pub fn field(frame: &mut Frame, area: Rect, field: &TextArea, block: Block) {
 pub fn new_field(placeholder: &str) -> TextArea<'static> {
     let mut field = TextArea::default();
     field.set_placeholder_text(placeholder);
+    // Dimmed rather than the widget's dark grey: readable in every theme and colourless
+    // under NO_COLOR.
+    field.set_placeholder_style(
+        ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::DIM),
+    );
     field.set_cursor_line_style(ratatui::style::Style::default());
     field.set_wrap_mode(WrapMode::WordOrGlyph);
     field

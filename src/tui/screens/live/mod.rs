@@ -7,10 +7,13 @@ mod topic_pane;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
 use crate::model::{Draft, Note, NoteKind, Session, TopicRef};
 use crate::progress::topic_title;
+use crate::timer::Phase;
 use crate::tui::action::Action;
 use crate::tui::context::Context;
 use crate::tui::keymap::KeyContext;
@@ -47,7 +50,14 @@ pub struct LiveState {
     /// Changes not yet handed to the saver.
     pub dirty: bool,
     pub last_save_ms: i64,
+    /// The timer phase at the last tick, to notice the moment it changes.
+    pub seen_phase: Phase,
+    /// The timer flashes until then, after crossing five minutes left or zero.
+    pub flash_until_ms: i64,
 }
+
+/// How long the timer flashes when it turns amber or reaches zero.
+const FLASH_MS: i64 = 3000;
 
 /// Notes in the order the notes pane shows them: grouped by kind, oldest first.
 pub fn ordered_notes(session: &Session) -> Vec<&Note> {
@@ -98,6 +108,9 @@ impl LiveState {
             selected: 0,
             dirty: false,
             last_save_ms: ctx.now_ms(),
+            // A session reopened in overtime does not ring again.
+            seen_phase: session.timer.phase(ctx.now_ms()),
+            flash_until_ms: 0,
             session,
         }
     }
@@ -140,6 +153,7 @@ impl LiveState {
                 if self.dirty && now - self.last_save_ms >= AUTOSAVE_MS {
                     self.persist(ctx);
                 }
+                self.watch_timer(ctx, now);
             }
             Action::ToggleTimer => {
                 self.session.timer.toggle(now);
@@ -158,6 +172,29 @@ impl LiveState {
             },
         }
         None
+    }
+
+    /// Rings and flashes once when the timer enters its last five minutes and once at zero.
+    fn watch_timer(&mut self, ctx: &mut Context, now: i64) {
+        let phase = self.session.timer.phase(now);
+        let crossed = matches!(
+            (self.seen_phase, phase),
+            (Phase::Ready | Phase::OnTrack, Phase::Amber)
+                | (
+                    Phase::Ready | Phase::OnTrack | Phase::Amber,
+                    Phase::Overtime
+                )
+        );
+        self.seen_phase = phase;
+        if crossed && ctx.settings.bell {
+            ctx.bell_pending = true;
+            self.flash_until_ms = now + FLASH_MS;
+        }
+    }
+
+    /// Whether the timer is in its flash right now (alternating every half second).
+    pub fn flashing(&self, now: i64) -> bool {
+        now < self.flash_until_ms && (self.flash_until_ms - now) / 500 % 2 == 1
     }
 
     fn update_editor(&mut self, ctx: &mut Context, action: &Action) {
@@ -297,29 +334,75 @@ impl LiveState {
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
+        if area.height < 16 {
+            return self.draw_compact(frame, area, ctx);
+        }
         let theme = &ctx.theme;
         let editor_rows = if area.height >= 30 { 6 } else { 4 };
-        // Room for half-height digits and the status line once the terminal allows it.
-        let top_rows = if area.height >= 18 {
-            (area.height / 3).clamp(7, 14)
-        } else {
-            area.height / 3
-        };
+        // The timer's share grows with the terminal, so the digits grow on a projector.
+        let top_rows = (area.height * 2 / 5).clamp(7, 30);
         let [top, notes_area, editor_area] = Layout::vertical([
             Constraint::Length(top_rows),
             Constraint::Fill(1),
             Constraint::Length(editor_rows),
         ])
         .areas(area);
-        let timer_width = (area.width * 2 / 5).max(44).min(area.width);
+        let timer_width = (area.width / 2).max(44).min(area.width);
         let [timer_area, topic_area] =
             Layout::horizontal([Constraint::Length(timer_width), Constraint::Fill(1)]).areas(top);
-        let timer_block = panel(format!(" {} ", self.service), false, theme);
-        let inner = timer_block.inner(timer_area);
-        frame.render_widget(timer_block, timer_area);
-        big_timer::draw(frame, inner, &self.session.timer, ctx.now_ms(), theme);
+        self.draw_timer(frame, timer_area, ctx);
         topic_pane::draw(frame, topic_area, self, theme);
         notes_pane::draw(frame, notes_area, self, theme);
         editor_pane::draw(frame, editor_area, self, theme);
+    }
+
+    /// A short terminal: the timer on one line, then the notes and the editor. The
+    /// editor keeps its rows first, since typing must never be squeezed out.
+    fn draw_compact(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
+        let theme = &ctx.theme;
+        let [timer_line, notes_area, editor_area] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(3.min(area.height.saturating_sub(1))),
+        ])
+        .areas(area);
+        let now = ctx.now_ms();
+        let phase = self.session.timer.phase(now);
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(
+                    format!(" {} ", self.session.timer.display(now)),
+                    theme
+                        .timer(phase)
+                        .add_modifier(ratatui::style::Modifier::REVERSED),
+                ),
+                Span::styled(
+                    format!(" {}", big_timer::status_text(&self.session.timer, now)),
+                    theme.timer(phase),
+                ),
+            ])),
+            timer_line,
+        );
+        if notes_area.height >= 3 {
+            notes_pane::draw(frame, notes_area, self, theme);
+        }
+        editor_pane::draw(frame, editor_area, self, theme);
+    }
+
+    fn draw_timer(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
+        let theme = &ctx.theme;
+        let flashing = self.flashing(ctx.now_ms());
+        let block = panel(format!(" {} ", self.service), flashing, theme);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        if flashing {
+            frame.buffer_mut().set_style(
+                inner,
+                theme
+                    .timer(self.seen_phase)
+                    .add_modifier(ratatui::style::Modifier::REVERSED),
+            );
+        }
+        big_timer::draw(frame, inner, &self.session.timer, ctx.now_ms(), theme);
     }
 }

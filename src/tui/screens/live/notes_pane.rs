@@ -123,6 +123,10 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &LiveState, theme: &Theme) {
     };
     let block = panel(title, focused, theme);
     let inner = block.inner(area);
+    if inner.height == 0 || inner.width == 0 {
+        frame.render_widget(block, area);
+        return;
+    }
     if entries.is_empty() {
         let hint = ListItem::new(Line::styled(
             "Notes appear here, grouped by kind, as the scribe saves them.",
