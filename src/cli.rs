@@ -12,7 +12,7 @@ use crate::agenda::{self, AgendaSource};
 use crate::clock::SystemClock;
 use crate::model::DEFAULT_MINUTES;
 use crate::settings::ThemeName;
-use crate::storage::{DATA_DIR_ENV, DataDir};
+use crate::storage::{DATA_DIR_ENV, DataDir, SeriesFolder};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -41,6 +41,12 @@ pub struct Cli {
 pub enum Command {
     /// List every agenda (built-in and your own) with its topics.
     Agendas,
+    /// Show the live session of a series, read-only, on a second screen (another terminal
+    /// or another machine sharing the folder).
+    Follow {
+        /// The series id (its folder name); default: the one with a session in progress.
+        series: Option<String>,
+    },
     /// Work with one agenda file.
     Agenda {
         #[command(subcommand)]
@@ -69,6 +75,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let data = DataDir::resolve(cli.data_dir.clone())?;
     match cli.command {
         None => open_app(data, cli.agenda, cli.minutes, cli.theme),
+        Some(Command::Follow { series }) => follow(&data, series.as_deref(), cli.theme),
         Some(Command::Agendas) => {
             print!("{}", list_agendas(&data, cli.agenda.as_deref()));
             Ok(ExitCode::SUCCESS)
@@ -101,10 +108,69 @@ fn open_app(
         minutes,
         clock: Arc::new(SystemClock),
         theme,
-        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        no_color: no_color(),
     });
     crate::tui::runtime::run(app)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn follow(
+    data: &DataDir,
+    wanted: Option<&str>,
+    theme: Option<ThemeName>,
+) -> anyhow::Result<ExitCode> {
+    let folder = pick_series_to_follow(data, wanted)?;
+    // Read the settings, never write them: following leaves every file alone.
+    let (settings, _) = crate::settings::load(data.root());
+    let app = crate::tui::follow::FollowApp::new(
+        folder,
+        theme.unwrap_or(settings.theme),
+        no_color(),
+        settings.bell,
+        Arc::new(SystemClock),
+    );
+    crate::tui::follow::run(app)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The named series, or the one with a session in progress, or the only one there is.
+fn pick_series_to_follow(data: &DataDir, wanted: Option<&str>) -> anyhow::Result<SeriesFolder> {
+    if let Some(id) = wanted {
+        let folder = data.series_folder(id);
+        anyhow::ensure!(
+            folder.series_path().exists(),
+            "{}: no such series (roast list shows them)",
+            folder.dir().display()
+        );
+        return Ok(folder);
+    }
+    let all: Vec<_> = data
+        .list_series()
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    if let Some(busy) = all
+        .iter()
+        .filter_map(|l| l.open_session().map(|s| (s.started, l)))
+        .max_by_key(|(started, _)| *started)
+    {
+        return Ok(busy.1.folder.clone());
+    }
+    match all.as_slice() {
+        [only] => Ok(only.folder.clone()),
+        [] => anyhow::bail!("{}: no series yet to follow", data.series_root().display()),
+        many => anyhow::bail!(
+            "no session in progress; name the series to follow: {}",
+            many.iter()
+                .map(|l| l.series.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 pub fn list_agendas(data: &DataDir, extra: Option<&Path>) -> String {

@@ -6,6 +6,7 @@
 pub mod agenda;
 pub mod cli;
 pub mod clock;
+pub mod follow;
 pub mod model;
 pub mod progress;
 pub mod settings;

@@ -14,6 +14,11 @@ struct Tmux {
 
 impl Tmux {
     fn start(name: &str, data: &Path, width: u16, height: u16) -> Option<Tmux> {
+        Tmux::start_with(name, "", data, width, height)
+    }
+
+    /// Starts `roast <args> --data-dir <data>` in a fresh tmux server of its own.
+    fn start_with(name: &str, args: &str, data: &Path, width: u16, height: u16) -> Option<Tmux> {
         if std::env::var_os("ROAST_SKIP_TMUX").is_some() {
             eprintln!("ROAST_SKIP_TMUX is set: skipping the tmux end-to-end test");
             return None;
@@ -23,7 +28,7 @@ impl Tmux {
             session: name.to_string(),
         };
         let command = format!(
-            "{} --data-dir '{}'",
+            "{} {args} --data-dir '{}'",
             env!("CARGO_BIN_EXE_roast"),
             data.display()
         );
@@ -70,7 +75,11 @@ impl Tmux {
     }
 
     fn wait_for(&self, needle: &str) {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        self.wait_for_within(needle, Duration::from_secs(15));
+    }
+
+    fn wait_for_within(&self, needle: &str, limit: Duration) {
+        let deadline = Instant::now() + limit;
         loop {
             let screen = self.screen();
             if screen.contains(needle) {
@@ -78,7 +87,7 @@ impl Tmux {
             }
             assert!(
                 Instant::now() < deadline,
-                "waited 15 s for {needle:?}; the screen shows:\n{screen}"
+                "waited {limit:?} for {needle:?}; the screen shows:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -254,4 +263,47 @@ fn a_whole_session_closes_and_is_listed() {
         files.contains("Deploys restart every pod at once"),
         "{files}"
     );
+}
+
+#[test]
+fn a_second_screen_follows_the_scribe_within_a_second() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let Some(scribe) = Tmux::start("scribe", &data, 100, 30) else {
+        return;
+    };
+    start_session(&scribe);
+    let Some(wall) = Tmux::start_with("wall", "follow", &data, 160, 45) else {
+        return;
+    };
+    wall.wait_for("Notes so far (0)");
+    wall.wait_for("Payments API");
+    let before: Vec<_> = std::fs::read_dir(data.join("series/payments-api"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+
+    scribe.type_text("Deploys restart every pod at once");
+    scribe.keys(&["Enter"]);
+    wall.wait_for_within(
+        "Deploys restart every pod at once",
+        Duration::from_millis(1500),
+    );
+    scribe.keys(&["Tab"]);
+    scribe.type_text("Stagger the restarts");
+    scribe.keys(&["Enter"]);
+    wall.wait_for_within("Stagger the restarts", Duration::from_millis(1500));
+    wall.wait_for("Notes so far (2)");
+
+    // The follower wrote nothing, not even a settings file or a lock of its own.
+    let after: Vec<_> = std::fs::read_dir(data.join("series/payments-api"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(before, after);
+    assert!(!data.join("settings.ron").exists());
+    wall.keys(&["q"]);
+    wall.wait_until_dead();
+    scribe.keys(&["C-q"]);
+    scribe.wait_until_dead();
 }

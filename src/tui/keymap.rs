@@ -24,6 +24,8 @@ pub enum KeyContext {
     Guidelines,
     Help,
     Confirm,
+    /// The read-only follow view on a second screen.
+    Follow,
 }
 
 impl KeyContext {
@@ -47,6 +49,7 @@ impl KeyContext {
             KeyContext::Guidelines => "Guidelines",
             KeyContext::Help => "Help",
             KeyContext::Confirm => "Confirm",
+            KeyContext::Follow => "Following (read-only)",
         }
     }
 }
@@ -269,12 +272,24 @@ static BINDINGS: &[Binding] = &[
     ),
     bind!(Confirm, [ch('y'), key(Enter)], Confirm, "yes", bar),
     bind!(Confirm, [ch('n'), key(Esc)], Cancel, "no", bar),
+    bind!(
+        Follow,
+        [ch('g'), ctrl('g')],
+        ShowGuidelines,
+        "guidelines",
+        bar
+    ),
+    bind!(Follow, [key(F(2)), ch('t')], CycleTheme, "next theme", bar),
+    bind!(Follow, [key(F(1)), ch('?')], ToggleHelp, "help", bar),
+    bind!(Follow, [ch('q'), ctrl('q'), ctrl('c')], Quit, "quit", bar),
 ];
 
 /// Contexts whose bindings apply, most specific first. Overlays capture the keyboard.
 pub fn active_contexts(focus: KeyContext) -> Vec<KeyContext> {
     match focus {
-        KeyContext::Help | KeyContext::Confirm | KeyContext::Guidelines => vec![focus],
+        KeyContext::Help | KeyContext::Confirm | KeyContext::Guidelines | KeyContext::Follow => {
+            vec![focus]
+        }
         _ => vec![focus, KeyContext::Global],
     }
 }

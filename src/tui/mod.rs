@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod context;
+pub mod follow;
 pub mod keymap;
 pub mod runtime;
 pub mod screens;

@@ -7,11 +7,12 @@ mod topic_pane;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
-use crate::model::{Draft, Note, NoteKind, Session, TopicRef};
+use crate::model::{Draft, Note, NoteKind, Series, Session, TopicRef};
 use crate::progress::topic_title;
 use crate::timer::Phase;
 use crate::tui::action::Action;
@@ -19,6 +20,7 @@ use crate::tui::context::Context;
 use crate::tui::keymap::KeyContext;
 use crate::tui::screens::closing::ClosingState;
 use crate::tui::screens::{Screen, Transition};
+use crate::tui::theme::Theme;
 use crate::tui::widgets::big_timer;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::text_field::{self, new_field};
@@ -75,13 +77,17 @@ const EDITOR_PLACEHOLDER: &str = "Type a note; Enter saves it.";
 
 impl LiveState {
     pub fn from_session(ctx: &Context, session: Session) -> Self {
-        let (service, topic_title, prompts) = match ctx.open_series() {
-            Some(l) => (
-                l.series.service.clone(),
-                topic_title(&l.series, &session.topic),
+        LiveState::new(ctx.open_series().map(|l| &l.series), session, ctx.now_ms())
+    }
+
+    /// The live view of `session`; `series` supplies the service, topic and prompts.
+    pub fn new(series: Option<&Series>, session: Session, now: i64) -> Self {
+        let (service, topic_title, prompts) = match series {
+            Some(series) => (
+                series.service.clone(),
+                topic_title(series, &session.topic),
                 match &session.topic {
-                    TopicRef::Agenda(id) => l
-                        .series
+                    TopicRef::Agenda(id) => series
                         .agenda
                         .topic(id)
                         .map(|t| t.prompts.clone())
@@ -107,9 +113,9 @@ impl LiveState {
             focus: Focus::Editor,
             selected: 0,
             dirty: false,
-            last_save_ms: ctx.now_ms(),
+            last_save_ms: now,
             // A session reopened in overtime does not ring again.
-            seen_phase: session.timer.phase(ctx.now_ms()),
+            seen_phase: session.timer.phase(now),
             flash_until_ms: 0,
             session,
         }
@@ -153,7 +159,9 @@ impl LiveState {
                 if self.dirty && now - self.last_save_ms >= AUTOSAVE_MS {
                     self.persist(ctx);
                 }
-                self.watch_timer(ctx, now);
+                if self.watch_timer(now, ctx.settings.bell) {
+                    ctx.bell_pending = true;
+                }
             }
             Action::ToggleTimer => {
                 self.session.timer.toggle(now);
@@ -174,8 +182,9 @@ impl LiveState {
         None
     }
 
-    /// Rings and flashes once when the timer enters its last five minutes and once at zero.
-    fn watch_timer(&mut self, ctx: &mut Context, now: i64) {
+    /// Notices the timer entering its last five minutes and reaching zero; with `alerts`
+    /// on, starts the flash and returns true so the caller rings the bell, once each.
+    pub fn watch_timer(&mut self, now: i64, alerts: bool) -> bool {
         let phase = self.session.timer.phase(now);
         let crossed = matches!(
             (self.seen_phase, phase),
@@ -186,10 +195,10 @@ impl LiveState {
                 )
         );
         self.seen_phase = phase;
-        if crossed && ctx.settings.bell {
-            ctx.bell_pending = true;
+        if crossed && alerts {
             self.flash_until_ms = now + FLASH_MS;
         }
+        crossed && alerts
     }
 
     /// Whether the timer is in its flash right now (alternating every half second).
@@ -334,11 +343,26 @@ impl LiveState {
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
+        self.draw_view(frame, area, &ctx.theme, ctx.now_ms(), true);
+    }
+
+    /// The live screen; without the editor for the read-only follow view.
+    pub fn draw_view(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        theme: &Theme,
+        now: i64,
+        with_editor: bool,
+    ) {
         if area.height < 16 {
-            return self.draw_compact(frame, area, ctx);
+            return self.draw_compact(frame, area, theme, now, with_editor);
         }
-        let theme = &ctx.theme;
-        let editor_rows = if area.height >= 30 { 6 } else { 4 };
+        let editor_rows = match (with_editor, area.height >= 30) {
+            (false, _) => 0,
+            (true, true) => 6,
+            (true, false) => 4,
+        };
         // The timer's share grows with the terminal, so the digits grow on a projector.
         let top_rows = (area.height * 2 / 5).clamp(7, 30);
         let [top, notes_area, editor_area] = Layout::vertical([
@@ -350,31 +374,41 @@ impl LiveState {
         let timer_width = (area.width / 2).max(44).min(area.width);
         let [timer_area, topic_area] =
             Layout::horizontal([Constraint::Length(timer_width), Constraint::Fill(1)]).areas(top);
-        self.draw_timer(frame, timer_area, ctx);
+        self.draw_timer(frame, timer_area, theme, now);
         topic_pane::draw(frame, topic_area, self, theme);
         notes_pane::draw(frame, notes_area, self, theme);
-        editor_pane::draw(frame, editor_area, self, theme);
+        if with_editor {
+            editor_pane::draw(frame, editor_area, self, theme);
+        }
     }
 
     /// A short terminal: the timer on one line, then the notes and the editor. The
     /// editor keeps its rows first, since typing must never be squeezed out.
-    fn draw_compact(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
-        let theme = &ctx.theme;
+    fn draw_compact(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        theme: &Theme,
+        now: i64,
+        with_editor: bool,
+    ) {
+        let editor_rows = if with_editor {
+            3.min(area.height.saturating_sub(1))
+        } else {
+            0
+        };
         let [timer_line, notes_area, editor_area] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
-            Constraint::Length(3.min(area.height.saturating_sub(1))),
+            Constraint::Length(editor_rows),
         ])
         .areas(area);
-        let now = ctx.now_ms();
         let phase = self.session.timer.phase(now);
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled(
                     format!(" {} ", self.session.timer.display(now)),
-                    theme
-                        .timer(phase)
-                        .add_modifier(ratatui::style::Modifier::REVERSED),
+                    theme.timer(phase).add_modifier(Modifier::REVERSED),
                 ),
                 Span::styled(
                     format!(" {}", big_timer::status_text(&self.session.timer, now)),
@@ -386,12 +420,13 @@ impl LiveState {
         if notes_area.height >= 3 {
             notes_pane::draw(frame, notes_area, self, theme);
         }
-        editor_pane::draw(frame, editor_area, self, theme);
+        if with_editor {
+            editor_pane::draw(frame, editor_area, self, theme);
+        }
     }
 
-    fn draw_timer(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
-        let theme = &ctx.theme;
-        let flashing = self.flashing(ctx.now_ms());
+    fn draw_timer(&self, frame: &mut Frame, area: Rect, theme: &Theme, now: i64) {
+        let flashing = self.flashing(now);
         let block = panel(format!(" {} ", self.service), flashing, theme);
         let inner = block.inner(area);
         frame.render_widget(block, area);
@@ -400,9 +435,9 @@ impl LiveState {
                 inner,
                 theme
                     .timer(self.seen_phase)
-                    .add_modifier(ratatui::style::Modifier::REVERSED),
+                    .add_modifier(Modifier::REVERSED),
             );
         }
-        big_timer::draw(frame, inner, &self.session.timer, ctx.now_ms(), theme);
+        big_timer::draw(frame, inner, &self.session.timer, now, theme);
     }
 }
