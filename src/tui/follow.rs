@@ -198,12 +198,11 @@ pub fn run(mut app: FollowApp) -> std::io::Result<()> {
         let mut last_poll = Instant::now() - POLL;
         while !app.quit && !stop.load(Ordering::Relaxed) {
             terminal.draw(|frame| app.draw(frame))?;
-            if event::poll(POLL.saturating_sub(last_poll.elapsed()))? {
-                if let Event::Key(key) = event::read()?
-                    && let Some(action) = keymap::action_for(app.focus(), &key)
-                {
-                    app.update(action);
-                }
+            if event::poll(POLL.saturating_sub(last_poll.elapsed()))?
+                && let Event::Key(key) = event::read()?
+                && let Some(action) = keymap::action_for(app.focus(), &key)
+            {
+                app.update(action);
             }
             if last_poll.elapsed() >= POLL {
                 last_poll = Instant::now();
