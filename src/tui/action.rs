@@ -48,8 +48,28 @@ pub enum Action {
     Confirm,
     Cancel,
 
+    /// A mouse click on an item of a list.
+    Click {
+        target: ClickTarget,
+        index: usize,
+    },
+    /// The mouse wheel over the notes.
+    ScrollUp,
+    ScrollDown,
+
     /// A key that no binding claimed, for the focused text field.
     Input(KeyEvent),
     /// Text pasted into the terminal (bracketed paste).
     Paste(String),
+}
+
+/// The lists a click can land in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClickTarget {
+    SeriesRow,
+    Topic,
+    Attendee,
+    /// Index into the notes in display order.
+    Note,
+    NextTopic,
 }

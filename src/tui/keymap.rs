@@ -231,13 +231,8 @@ static BINDINGS: &[Binding] = &[
     bind!(LiveNotes, [key(Enter), ch('e')], EditNote, "edit", bar),
     bind!(LiveNotes, [key(Delete), ch('d')], DeleteNote, "delete", bar),
     bind!(LiveNotes, [ch('r')], ToggleRoomOnly, "room-only", bar),
-    bind!(
-        LiveNotes,
-        [ch('t'), ctrl('t')],
-        ToggleTimer,
-        "timer start/pause"
-    ),
-    bind!(LiveNotes, [ch('+'), ctrl('p')], AddTime, "+5 min"),
+    bind!(LiveNotes, [ctrl('t')], ToggleTimer, "timer start/pause"),
+    bind!(LiveNotes, [ctrl('p')], AddTime, "+5 min"),
     bind!(LiveNotes, [ch('?')], ToggleHelp, "help"),
     bind!(LiveNotes, [ch('g')], ShowGuidelines, "guidelines"),
     bind!(
@@ -308,7 +303,12 @@ pub fn action_for(focus: KeyContext, event: &KeyEvent) -> Option<Action> {
             return Some(b.action.clone());
         }
     }
-    focus.takes_text().then_some(Action::Input(*event))
+    match focus {
+        // Any other key answers "no": a scribe typing on, unaware of the prompt, must
+        // never confirm a deletion by accident.
+        KeyContext::Confirm => Some(Action::Cancel),
+        _ => focus.takes_text().then_some(Action::Input(*event)),
+    }
 }
 
 /// The bindings that apply where the focus is, for the help bar and overlay.
@@ -388,6 +388,19 @@ mod tests {
         );
         let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
         assert_eq!(action_for(KeyContext::SeriesList, &x), None);
+    }
+
+    #[test]
+    fn only_yes_confirms_a_deletion_and_any_other_key_cancels() {
+        for (c, want) in [
+            ('y', Action::Confirm),
+            ('n', Action::Cancel),
+            ('e', Action::Cancel),
+            ('d', Action::Cancel),
+        ] {
+            let event = press(KeyCode::Char(c), KeyModifiers::NONE);
+            assert_eq!(action_for(KeyContext::Confirm, &event), Some(want), "{c}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod app;
 pub mod context;
 pub mod follow;
 pub mod keymap;
+pub mod mouse;
 pub mod runtime;
 pub mod screens;
 pub mod theme;

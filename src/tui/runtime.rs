@@ -6,7 +6,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use ratatui::crossterm::execute;
 
 use crate::tui::action::Action;
@@ -28,13 +31,17 @@ pub fn run(mut app: App) -> std::io::Result<()> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let mut terminal = ratatui::init();
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&mut terminal, &mut app, &stop)
     }));
     // Save first: a failure to restore the terminal must not cost a note.
     let all_saved = app.save_all();
-    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    let _ = execute!(
+        std::io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture
+    );
     ratatui::restore();
     if !all_saved {
         dump_unsaved(&app);
@@ -63,6 +70,11 @@ fn event_loop(
                 let action = match event::read()? {
                     Event::Key(key) => action_for_key(app, &key),
                     Event::Paste(text) => Some(Action::Paste(text)),
+                    Event::Mouse(mouse) => {
+                        let size = terminal.size()?;
+                        let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+                        crate::tui::mouse::action_for_mouse(app, &mouse, screen)
+                    }
                     Event::Resize(..) => {
                         needs_draw = true;
                         None

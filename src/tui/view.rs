@@ -17,13 +17,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if theme.base.bg.is_some() {
         frame.buffer_mut().set_style(area, theme.base);
     }
-    let [header, body, status, help] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(help_bar::height(app.focus(), area.width)),
-    ])
-    .areas(area);
+    let [header, body, status, help] = regions(area, app);
     draw_header(frame, header, app);
     match &app.screen {
         Screen::SeriesList(s) => s.draw(frame, body, &app.ctx),
@@ -39,6 +33,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Help) => help_overlay::draw(frame, body, app.screen_focus(), theme),
         None => {}
     }
+}
+
+/// Header, body, status line and help bar: shared by drawing and mouse hit-testing.
+pub fn regions(area: Rect, app: &App) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(help_bar::height(app.focus(), area.width)),
+    ])
+    .areas(area)
 }
 
 fn draw_header(frame: &mut Frame, area: Rect, app: &App) {

@@ -10,7 +10,7 @@ use ratatui_textarea::TextArea;
 use crate::model::{ClosingDraft, Outcome, Session, TopicRef};
 use crate::timer::Phase;
 use crate::topic_choice::{TopicChoice, topic_choices};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, ClickTarget};
 use crate::tui::context::Context;
 use crate::tui::screens::live::{AUTOSAVE_MS, LiveState};
 use crate::tui::screens::{Screen, Transition};
@@ -167,6 +167,14 @@ impl ClosingState {
                 ))));
             }
             Action::Submit => return self.close(ctx),
+            Action::Click {
+                target: ClickTarget::NextTopic,
+                index,
+            } if *index <= self.next_choices.len() => {
+                self.field = Field::NextTopic;
+                self.next_selected = *index;
+                self.dirty = true;
+            }
             Action::NextField => self.step_field(true),
             Action::PrevField => self.step_field(false),
             other => self.edit_field(other),
@@ -253,18 +261,32 @@ impl ClosingState {
         Some(Transition::To(Screen::series_list(ctx)))
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
-        let theme = &ctx.theme;
+    /// Outcome, reason, next topic, summary and maturity; shared by drawing and mouse
+    /// hit-testing.
+    pub fn layout(&self, area: Rect) -> [Rect; 5] {
         let reason_rows = if self.outcome == 1 { 3 } else { 0 };
-        let [outcome_area, reason_area, middle, maturity_area] = Layout::vertical([
+        let [outcome, reason, middle, maturity] = Layout::vertical([
             Constraint::Length(3),
             Constraint::Length(reason_rows),
             Constraint::Fill(1),
             Constraint::Length(3),
         ])
         .areas(area);
-        let [next_area, summary_area] =
+        let [next, summary] =
             Layout::horizontal([Constraint::Percentage(40), Constraint::Fill(1)]).areas(middle);
+        [outcome, reason, next, summary, maturity]
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
+        let theme = &ctx.theme;
+        let [
+            outcome_area,
+            reason_area,
+            next_area,
+            summary_area,
+            maturity_area,
+        ] = self.layout(area);
+        let reason_rows = reason_area.height;
 
         let choices: Vec<Span> = OUTCOMES
             .iter()

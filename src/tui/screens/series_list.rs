@@ -7,7 +7,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::progress::{hours_minutes, progress};
 use crate::storage::{FormatError, LoadedSeries, LockError, SeriesLock};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, ClickTarget};
 use crate::tui::context::{Context, OpenSeries};
 use crate::tui::screens::live::LiveState;
 use crate::tui::screens::new_series::NewSeriesState;
@@ -42,6 +42,16 @@ impl SeriesListState {
                 ))));
             }
             Action::Select => return self.open_selected(ctx),
+            // A click selects; a click on the selected series opens it.
+            Action::Click {
+                target: ClickTarget::SeriesRow,
+                index,
+            } if *index < self.entries.len() => {
+                if *index == self.selected {
+                    return self.open_selected(ctx);
+                }
+                self.selected = *index;
+            }
             _ => {}
         }
         None
@@ -59,8 +69,7 @@ impl SeriesListState {
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
         let theme = &ctx.theme;
-        let [list_area, detail_area] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(4)]).areas(area);
+        let [list_area, detail_area] = layout(area);
         if self.entries.is_empty() {
             let text = vec![
                 Line::raw(""),
@@ -161,6 +170,11 @@ impl SeriesListState {
             detail_area,
         );
     }
+}
+
+/// The list and the details under it; shared by drawing and mouse hit-testing.
+pub fn layout(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Fill(1), Constraint::Length(4)]).areas(area)
 }
 
 /// Takes the series' lock and goes to the session in progress, or to session setup.

@@ -7,7 +7,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::model::{Session, session_id};
 use crate::topic_choice::{TopicChoice, topic_choices};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, ClickTarget};
 use crate::tui::context::Context;
 use crate::tui::screens::live::LiveState;
 use crate::tui::screens::{Screen, Transition};
@@ -17,6 +17,16 @@ use crate::tui::widgets::panel::panel;
 pub enum Focus {
     Topics,
     Attendees,
+}
+
+/// Topics, what the selected topic covers, and who is in the room; shared by drawing
+/// and mouse hit-testing.
+pub fn layout(area: Rect) -> [Rect; 3] {
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(62), Constraint::Fill(1)]).areas(area);
+    let [topics, covers] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(5)]).areas(left);
+    [topics, covers, right]
 }
 
 pub struct SetupState {
@@ -70,6 +80,23 @@ impl SetupState {
                 }
             }
             Action::Submit => return self.start(ctx),
+            Action::Click {
+                target: ClickTarget::Topic,
+                index,
+            } if *index < self.choices.len() => {
+                self.focus = Focus::Topics;
+                self.selected = *index;
+            }
+            Action::Click {
+                target: ClickTarget::Attendee,
+                index,
+            } => {
+                if let Some((_, _, here)) = self.attendees.get_mut(*index) {
+                    self.focus = Focus::Attendees;
+                    self.attendee_selected = *index;
+                    *here = !*here;
+                }
+            }
             Action::Back => {
                 ctx.close_series();
                 return Some(Transition::To(Screen::series_list(ctx)));
@@ -104,10 +131,7 @@ impl SetupState {
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
         let theme = &ctx.theme;
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(62), Constraint::Fill(1)]).areas(area);
-        let [topics_area, covers_area] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(5)]).areas(left);
+        let [topics_area, covers_area, right] = layout(area);
         let items: Vec<ListItem> = self
             .choices
             .iter()

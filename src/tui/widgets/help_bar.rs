@@ -6,15 +6,18 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::tui::keymap::{KeyContext, help_for};
+use crate::tui::action::Action;
+use crate::tui::keymap::{Binding, KeyContext, help_for};
 use crate::tui::theme::Theme;
 
 /// Most rows the bar may take; past that, entries at the end are left to the `F1` overlay.
 const MAX_ROWS: usize = 2;
 
-/// The bar laid out in rows of at most `width` columns, as (key, help) pairs.
-fn rows(focus: KeyContext, width: u16) -> Vec<Vec<(String, String)>> {
-    let mut rows: Vec<Vec<(String, String)>> = vec![Vec::new()];
+type Entry = (String, String, &'static Binding);
+
+/// The bar laid out in rows of at most `width` columns, as (key, help, binding).
+fn rows(focus: KeyContext, width: u16) -> Vec<Vec<Entry>> {
+    let mut rows: Vec<Vec<Entry>> = vec![Vec::new()];
     let mut used = 0usize;
     for binding in help_for(focus).into_iter().filter(|b| b.in_bar) {
         let key = format!(" {} ", binding.chords[0].short_label());
@@ -29,7 +32,7 @@ fn rows(focus: KeyContext, width: u16) -> Vec<Vec<(String, String)>> {
         }
         used += entry_width;
         if let Some(row) = rows.last_mut() {
-            row.push((key, text));
+            row.push((key, text, binding));
         }
     }
     rows
@@ -46,7 +49,7 @@ pub fn draw(frame: &mut Frame, area: Rect, focus: KeyContext, theme: &Theme) {
         .map(|row| {
             Line::from(
                 row.into_iter()
-                    .flat_map(|(key, text)| {
+                    .flat_map(|(key, text, _)| {
                         [Span::styled(key, theme.key), Span::styled(text, theme.dim)]
                     })
                     .collect::<Vec<_>>(),
@@ -54,4 +57,43 @@ pub fn draw(frame: &mut Frame, area: Rect, focus: KeyContext, theme: &Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The action of the help-bar entry at column `x` of row `y` (relative to the bar), so
+/// the bar doubles as a row of buttons.
+pub fn hit(focus: KeyContext, width: u16, x: u16, y: u16) -> Option<Action> {
+    let row = rows(focus, width).into_iter().nth(usize::from(y))?;
+    let mut left = 0usize;
+    for (key, text, binding) in row {
+        let right = left + key.chars().count() + text.chars().count();
+        if (left..right).contains(&usize::from(x)) {
+            return Some(binding.action.clone());
+        }
+        left = right;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clicking_an_entry_gives_its_action() {
+        // " Enter  save " is the first entry of the editor's bar: 13 columns.
+        assert_eq!(
+            hit(KeyContext::LiveEditor, 200, 0, 0),
+            Some(Action::CommitNote)
+        );
+        assert_eq!(
+            hit(KeyContext::LiveEditor, 200, 12, 0),
+            Some(Action::CommitNote)
+        );
+        assert_eq!(
+            hit(KeyContext::LiveEditor, 200, 13, 0),
+            Some(Action::NextKind)
+        );
+        assert_eq!(hit(KeyContext::LiveEditor, 200, 199, 0), None);
+        assert_eq!(hit(KeyContext::LiveEditor, 200, 0, 5), None);
+    }
 }

@@ -15,7 +15,7 @@ use ratatui_textarea::TextArea;
 use crate::model::{Draft, Note, NoteKind, Series, Session, TopicRef};
 use crate::progress::topic_title;
 use crate::timer::Phase;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, ClickTarget};
 use crate::tui::context::Context;
 use crate::tui::keymap::KeyContext;
 use crate::tui::screens::closing::ClosingState;
@@ -49,6 +49,8 @@ pub struct LiveState {
     pub focus: Focus,
     /// Index into [`ordered_notes`] while the notes list has the focus.
     pub selected: usize,
+    /// While typing, how many notes the mouse wheel has scrolled back from the newest.
+    pub scroll_back: usize,
     /// Changes not yet handed to the saver.
     pub dirty: bool,
     pub last_save_ms: i64,
@@ -112,6 +114,7 @@ impl LiveState {
             editing: draft.as_ref().and_then(|d| d.editing),
             focus: Focus::Editor,
             selected: 0,
+            scroll_back: 0,
             dirty: false,
             last_save_ms: now,
             // A session reopened in overtime does not ring again.
@@ -173,6 +176,29 @@ impl LiveState {
                 self.persist(ctx);
             }
             Action::EndSession => return Some(self.end(ctx)),
+            Action::Click {
+                target: ClickTarget::Note,
+                index,
+            } if *index < self.session.notes.len() => {
+                self.focus = Focus::Notes;
+                self.selected = *index;
+            }
+            // The wheel scrolls the notes without taking the focus from the editor: the
+            // scribe's next keystroke still goes into the text.
+            Action::ScrollUp => match self.focus {
+                Focus::Notes => self.selected = self.selected.saturating_sub(1),
+                _ => {
+                    self.scroll_back =
+                        (self.scroll_back + 1).min(self.session.notes.len().saturating_sub(1))
+                }
+            },
+            Action::ScrollDown => match self.focus {
+                Focus::Notes => {
+                    self.selected =
+                        (self.selected + 1).min(self.session.notes.len().saturating_sub(1))
+                }
+                _ => self.scroll_back = self.scroll_back.saturating_sub(1),
+            },
             _ => match self.focus {
                 Focus::Editor => self.update_editor(ctx, action),
                 Focus::Notes => self.update_notes(ctx, action),
@@ -229,6 +255,7 @@ impl LiveState {
             other => {
                 if text_field::feed(&mut self.editor, other, true) {
                     self.dirty = true;
+                    self.scroll_back = 0;
                 }
             }
         }
@@ -355,54 +382,24 @@ impl LiveState {
         now: i64,
         with_editor: bool,
     ) {
-        if area.height < 16 {
-            return self.draw_compact(frame, area, theme, now, with_editor);
+        let l = layout(area, with_editor);
+        match l.timer {
+            TimerArea::Big(timer) => self.draw_timer(frame, timer, theme, now),
+            TimerArea::Line(line) => self.draw_timer_line(frame, line, theme, now),
         }
-        let editor_rows = match (with_editor, area.height >= 30) {
-            (false, _) => 0,
-            (true, true) => 6,
-            (true, false) => 4,
-        };
-        // The timer's share grows with the terminal, so the digits grow on a projector.
-        let top_rows = (area.height * 2 / 5).clamp(7, 30);
-        let [top, notes_area, editor_area] = Layout::vertical([
-            Constraint::Length(top_rows),
-            Constraint::Fill(1),
-            Constraint::Length(editor_rows),
-        ])
-        .areas(area);
-        let timer_width = (area.width / 2).max(44).min(area.width);
-        let [timer_area, topic_area] =
-            Layout::horizontal([Constraint::Length(timer_width), Constraint::Fill(1)]).areas(top);
-        self.draw_timer(frame, timer_area, theme, now);
-        topic_pane::draw(frame, topic_area, self, theme);
-        notes_pane::draw(frame, notes_area, self, theme);
+        if let Some(topic) = l.topic {
+            topic_pane::draw(frame, topic, self, theme);
+        }
+        if l.notes.height >= 3 {
+            notes_pane::draw(frame, l.notes, self, theme);
+        }
         if with_editor {
-            editor_pane::draw(frame, editor_area, self, theme);
+            editor_pane::draw(frame, l.editor, self, theme);
         }
     }
 
-    /// A short terminal: the timer on one line, then the notes and the editor. The
-    /// editor keeps its rows first, since typing must never be squeezed out.
-    fn draw_compact(
-        &self,
-        frame: &mut Frame,
-        area: Rect,
-        theme: &Theme,
-        now: i64,
-        with_editor: bool,
-    ) {
-        let editor_rows = if with_editor {
-            3.min(area.height.saturating_sub(1))
-        } else {
-            0
-        };
-        let [timer_line, notes_area, editor_area] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(editor_rows),
-        ])
-        .areas(area);
+    /// A short terminal's timer: one line, still in the phase's colour.
+    fn draw_timer_line(&self, frame: &mut Frame, area: Rect, theme: &Theme, now: i64) {
         let phase = self.session.timer.phase(now);
         frame.render_widget(
             Paragraph::new(Line::from(vec![
@@ -415,14 +412,13 @@ impl LiveState {
                     theme.timer(phase),
                 ),
             ])),
-            timer_line,
+            area,
         );
-        if notes_area.height >= 3 {
-            notes_pane::draw(frame, notes_area, self, theme);
-        }
-        if with_editor {
-            editor_pane::draw(frame, editor_area, self, theme);
-        }
+    }
+
+    /// The note index under row `y` of the screen, for a mouse click.
+    pub fn note_at(&self, notes_area: Rect, y: u16) -> Option<usize> {
+        notes_pane::note_at(self, notes_area, y)
     }
 
     fn draw_timer(&self, frame: &mut Frame, area: Rect, theme: &Theme, now: i64) {
@@ -439,5 +435,64 @@ impl LiveState {
             );
         }
         big_timer::draw(frame, inner, &self.session.timer, now, theme);
+    }
+}
+
+pub enum TimerArea {
+    Big(Rect),
+    /// A short terminal: the timer shrinks to one line.
+    Line(Rect),
+}
+
+/// Where each pane of the live screen goes; shared by drawing and mouse hit-testing.
+pub struct LiveLayout {
+    pub timer: TimerArea,
+    pub topic: Option<Rect>,
+    pub notes: Rect,
+    pub editor: Rect,
+}
+
+pub fn layout(area: Rect, with_editor: bool) -> LiveLayout {
+    if area.height < 16 {
+        // The editor keeps its rows first: typing must never be squeezed out.
+        let editor_rows = if with_editor {
+            3.min(area.height.saturating_sub(1))
+        } else {
+            0
+        };
+        let [line, notes, editor] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(editor_rows),
+        ])
+        .areas(area);
+        return LiveLayout {
+            timer: TimerArea::Line(line),
+            topic: None,
+            notes,
+            editor,
+        };
+    }
+    let editor_rows = match (with_editor, area.height >= 30) {
+        (false, _) => 0,
+        (true, true) => 6,
+        (true, false) => 4,
+    };
+    // The timer's share grows with the terminal, so the digits grow on a projector.
+    let top_rows = (area.height * 2 / 5).clamp(7, 30);
+    let [top, notes, editor] = Layout::vertical([
+        Constraint::Length(top_rows),
+        Constraint::Fill(1),
+        Constraint::Length(editor_rows),
+    ])
+    .areas(area);
+    let timer_width = (area.width / 2).max(44).min(area.width);
+    let [timer, topic] =
+        Layout::horizontal([Constraint::Length(timer_width), Constraint::Fill(1)]).areas(top);
+    LiveLayout {
+        timer: TimerArea::Big(timer),
+        topic: Some(topic),
+        notes,
+        editor,
     }
 }

@@ -6,7 +6,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState};
+use ratatui::widgets::{Block, List, ListItem, ListState};
 
 use crate::model::{Note, NoteKind};
 use crate::timer::clock_face;
@@ -81,41 +81,88 @@ fn item<'a>(entry: &Entry, width: usize, theme: &Theme) -> ListItem<'a> {
     }
 }
 
-/// The entries around `target` that fill `rows`: as many before it as fit with it at the
-/// bottom, then whatever follows it. Returns the first index and the laid-out items.
-fn window<'a>(
-    entries: &[Entry],
-    target: usize,
-    rows: usize,
-    width: usize,
-    theme: &Theme,
-) -> (usize, Vec<ListItem<'a>>) {
-    let mut before: Vec<ListItem> = Vec::new();
+/// Rows an entry takes at this width.
+fn height(entry: &Entry, width: usize) -> usize {
+    match entry {
+        Entry::Heading(..) => 1,
+        Entry::Note(note) => wrap(&printable(&note.text), width).len(),
+    }
+}
+
+/// The range of entries around `target` that fills `rows`: as many before it as fit with
+/// it at the bottom, then whatever follows it. Only these are ever laid out.
+fn window(entries: &[Entry], target: usize, rows: usize, width: usize) -> std::ops::Range<usize> {
     let mut used = 0;
     let mut first = target + 1;
     while first > 0 && used < rows {
-        let candidate = item(&entries[first - 1], width, theme);
-        if used + candidate.height() > rows && !before.is_empty() {
+        let h = height(&entries[first - 1], width);
+        if used + h > rows && first <= target {
             break;
         }
-        used += candidate.height();
-        before.push(candidate);
+        used += h;
         first -= 1;
     }
-    before.reverse();
-    let mut next = target + 1;
-    while next < entries.len() && used < rows {
-        let candidate = item(&entries[next], width, theme);
-        used += candidate.height();
-        before.push(candidate);
-        next += 1;
+    let mut end = target + 1;
+    while end < entries.len() && used < rows {
+        used += height(&entries[end], width);
+        end += 1;
     }
-    (first, before)
+    first..end
+}
+
+/// What the pane shows: the entries, each note's entry index, the entry to keep in view,
+/// the text width and the window of entries on screen.
+struct View<'a> {
+    entries: Vec<Entry<'a>>,
+    note_entries: Vec<usize>,
+    target: usize,
+    width: usize,
+    window: std::ops::Range<usize>,
+}
+
+fn view<'a>(live: &'a LiveState, inner: Rect) -> Option<View<'a>> {
+    let notes = ordered_notes(&live.session);
+    let (entries, note_entries) = entries(&notes);
+    if entries.is_empty() || inner.height == 0 || inner.width == 0 {
+        return None;
+    }
+    // Keep the selected note in view; while typing, the newest note (or as far back as
+    // the mouse wheel went).
+    let target_note = if live.focus == Focus::Editor {
+        let newest = live.session.notes.iter().map(|n| n.id).max();
+        let newest_at = notes.iter().position(|n| Some(n.id) == newest).unwrap_or(0);
+        newest_at.saturating_sub(live.scroll_back)
+    } else {
+        live.selected.min(notes.len() - 1)
+    };
+    let target = note_entries[target_note];
+    let width = usize::from(inner.width).saturating_sub(STAMP + 1).max(8);
+    let window = window(&entries, target, usize::from(inner.height), width);
+    Some(View {
+        entries,
+        note_entries,
+        target,
+        width,
+        window,
+    })
+}
+
+/// The note (index in display order) drawn at screen row `y`, if any.
+pub fn note_at(live: &LiveState, area: Rect, y: u16) -> Option<usize> {
+    let inner = Block::bordered().inner(area);
+    let v = view(live, inner)?;
+    let mut top = inner.y;
+    for i in v.window.clone() {
+        let h = u16::try_from(height(&v.entries[i], v.width)).unwrap_or(u16::MAX);
+        if (top..top.saturating_add(h)).contains(&y) {
+            return v.note_entries.iter().position(|e| *e == i);
+        }
+        top = top.saturating_add(h);
+    }
+    None
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, live: &LiveState, theme: &Theme) {
-    let notes = ordered_notes(&live.session);
-    let (entries, note_entries) = entries(&notes);
     let focused = live.focus != Focus::Editor;
     let title = match live.focus {
         Focus::ConfirmDelete(_) => " Delete this note? y / n ".to_string(),
@@ -123,29 +170,24 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &LiveState, theme: &Theme) {
     };
     let block = panel(title, focused, theme);
     let inner = block.inner(area);
-    if inner.height == 0 || inner.width == 0 {
-        frame.render_widget(block, area);
+    let Some(v) = view(live, inner) else {
+        let hint = if live.session.notes.is_empty() {
+            "Notes appear here, grouped by kind, as the scribe saves them."
+        } else {
+            ""
+        };
+        frame.render_widget(
+            List::new([ListItem::new(Line::styled(hint, theme.dim))]).block(block),
+            area,
+        );
         return;
-    }
-    if entries.is_empty() {
-        let hint = ListItem::new(Line::styled(
-            "Notes appear here, grouped by kind, as the scribe saves them.",
-            theme.dim,
-        ));
-        frame.render_widget(List::new([hint]).block(block), area);
-        return;
-    }
-    // Keep the selected note in view; while typing, keep the newest note in view.
-    let target_note = if focused {
-        live.selected.min(notes.len() - 1)
-    } else {
-        let newest = live.session.notes.iter().map(|n| n.id).max();
-        notes.iter().position(|n| Some(n.id) == newest).unwrap_or(0)
     };
-    let target = note_entries[target_note];
-    let width = usize::from(inner.width).saturating_sub(STAMP + 1).max(8);
-    let (first, items) = window(&entries, target, usize::from(inner.height), width, theme);
-    let mut state = ListState::default().with_selected(Some(target - first));
+    let items: Vec<ListItem> = v
+        .window
+        .clone()
+        .map(|i| item(&v.entries[i], v.width, theme))
+        .collect();
+    let mut state = ListState::default().with_selected(Some(v.target - v.window.start));
     let list = List::new(items).block(block);
     let list = if focused {
         list.highlight_style(theme.selected).highlight_symbol("▶")
