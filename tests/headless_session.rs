@@ -169,3 +169,19 @@ fn a_second_app_cannot_write_an_open_series() {
     assert!(matches!(second.screen, Screen::Setup(_)));
     let _ = SeriesFolder::new(dir.path());
 }
+
+#[test]
+fn typing_over_the_opening_guidelines_reaches_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = app_at(dir.path(), &clock);
+    create_series(&mut app);
+    press(&mut app, key(KeyCode::Enter));
+    assert!(app.overlay.is_some(), "the guidelines are up");
+    type_text(&mut app, "Index rebuild takes 4 hours");
+    assert!(app.overlay.is_none());
+    let Screen::Live(live) = &app.screen else {
+        panic!("live")
+    };
+    assert_eq!(live.editor_text(), "Index rebuild takes 4 hours");
+}

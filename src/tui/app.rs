@@ -138,6 +138,10 @@ pub fn update(app: &mut App, action: Action) {
             app.overlay = None;
             return;
         }
+        // Text typed over the guidelines puts them away and goes where it was meant to.
+        (Action::Input(_) | Action::Paste(_), Some(Overlay::Guidelines)) => {
+            app.overlay = None;
+        }
         // Overlays take the keyboard but not the clock: autosave and the timer go on.
         (Action::Tick, _) | (_, None) => {}
         (_, Some(_)) => return,

@@ -251,13 +251,7 @@ static BINDINGS: &[Binding] = &[
     bind!(Closing, [key(Down)], Down, "next topic"),
     bind!(Closing, [ctrl('s')], Submit, "close session", bar),
     bind!(Closing, [key(Esc)], Back, "back", bar),
-    bind!(
-        Guidelines,
-        [key(Esc), key(Enter), ch(' '), ch('q'), ctrl('g')],
-        Back,
-        "continue",
-        bar
-    ),
+    bind!(Guidelines, [key(Esc), key(Enter), ctrl('g')], Back, "continue", bar),
     bind!(
         Help,
         [key(Esc), key(F(1)), ch('?'), ch('q')],
@@ -307,6 +301,9 @@ pub fn action_for(focus: KeyContext, event: &KeyEvent) -> Option<Action> {
         // Any other key answers "no": a scribe typing on, unaware of the prompt, must
         // never confirm a deletion by accident.
         KeyContext::Confirm => Some(Action::Cancel),
+        // Typing while the guidelines are up is the scribe getting on with it: the text
+        // goes through to the editor underneath rather than being lost.
+        KeyContext::Guidelines => Some(Action::Input(*event)),
         _ => focus.takes_text().then_some(Action::Input(*event)),
     }
 }
