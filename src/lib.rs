@@ -4,8 +4,12 @@
 //! layer on top of it and `cli` is the command line.
 
 pub mod agenda;
+pub mod backlog;
 pub mod clock;
+pub mod export;
+pub mod fixtures;
 pub mod model;
 pub mod storage;
 pub mod timer;
 pub mod progress;
+pub mod summary;
