@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{Backlog, BacklogItem, ItemRef};
+use crate::model::FORMAT_VERSION;
 use crate::storage::format::{self, FormatError};
 use crate::storage::{SeriesFolder, StorageError, create_private_dir, write_atomic};
 
@@ -60,11 +61,11 @@ impl LoadedBacklog {
             .filter(|p| is_item_file(p))
             .collect();
         paths.sort();
-        for path in paths {
-            match format::read_ron_file::<BacklogItem>(&path) {
+        for (path, read) in paths.iter().zip(read_all(&paths)) {
+            match read {
                 Ok(item) if loaded.backlog.get(&item.key()).is_some() => {
                     loaded.problems.push(FormatError::invalid(
-                        &path,
+                        path,
                         format!(
                             "a second file for note {} of session {}; only the first is used",
                             item.note, item.session
@@ -104,6 +105,41 @@ impl LoadedBacklog {
         create_private_dir(&dir).map_err(|e| StorageError::io(&dir, e))?;
         write_atomic(&path, item_ron(item).as_bytes()).map_err(|e| StorageError::io(&path, e))?;
         Ok(path)
+    }
+}
+
+/// Reads the files in order, on a few threads when there are many: a long series can hold
+/// thousands of small files, and reading them one after the other is most of the load time.
+fn read_all(paths: &[PathBuf]) -> Vec<Result<BacklogItem, FormatError>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if threads < 2 || paths.len() < 64 {
+        return paths.iter().map(|p| read_item(p)).collect();
+    }
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = paths
+            .chunks(paths.len().div_ceil(threads))
+            .map(|chunk| {
+                scope.spawn(move || chunk.iter().map(|p| read_item(p)).collect::<Vec<_>>())
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+/// One parse for a good file. Only a file that fails (or is newer) goes the format
+/// module's way, which probes the version first, so its errors read like every other
+/// file's; doing that for every file would parse each twice.
+fn read_item(path: &Path) -> Result<BacklogItem, FormatError> {
+    let text = std::fs::read_to_string(path).map_err(|e| FormatError::io(path, &e))?;
+    match ron::from_str::<BacklogItem>(&text) {
+        Ok(item) if item.version <= FORMAT_VERSION => Ok(item),
+        _ => format::from_ron_str(path, &text),
     }
 }
 
@@ -208,6 +244,33 @@ mod tests {
         );
         assert_eq!(loaded.problems.len(), 1);
         assert!(!loaded.may_write(&dir.join("b.ron")));
+    }
+
+    #[test]
+    fn many_files_load_in_order_with_their_problems() {
+        let (_tmp, folder) = folder();
+        let mut loaded = LoadedBacklog::load(&folder);
+        for n in 0..150 {
+            let key = ItemRef::new("s", n);
+            loaded
+                .backlog
+                .record_score(&key, "Ana", (n % 6) as u8)
+                .unwrap();
+            loaded.save_item(&folder, &key).unwrap();
+        }
+        std::fs::write(item_path(&folder, &ItemRef::new("s", 7)), "(broken").unwrap();
+        let again = LoadedBacklog::load(&folder);
+        assert_eq!(again.backlog.len(), 149);
+        assert_eq!(again.problems.len(), 1);
+        assert!(again.problems[0].path.ends_with("s--7.ron"));
+        assert_eq!(
+            again
+                .backlog
+                .get(&ItemRef::new("s", 149))
+                .unwrap()
+                .score_of("Ana"),
+            Some(5)
+        );
     }
 
     #[test]

@@ -198,7 +198,7 @@ pub fn rank_cmp(a: Option<&BacklogItem>, b: Option<&BacklogItem>) -> Ordering {
 }
 
 /// Sorts `items` into backlog order by [`rank_cmp`], keeping the given order among equals.
-pub fn rank<T>(items: &mut [T], votes: impl Fn(&T) -> Option<&BacklogItem>) {
+pub fn rank<'a, T>(items: &mut [T], votes: impl Fn(&T) -> Option<&'a BacklogItem>) {
     items.sort_by(|a, b| rank_cmp(votes(a), votes(b)));
 }
 

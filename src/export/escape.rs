@@ -4,12 +4,13 @@
 
 use std::borrow::Cow;
 
-/// Control characters (other than newline and tab) and Unicode noncharacters become
+/// Control characters (other than line breaks and tab) and Unicode noncharacters become
 /// U+FFFD: they have no business in a document, make an HTML parser complain, and some
-/// terminals and spreadsheets act on them.
+/// terminals and spreadsheets act on them. CR is kept for each format to handle: a note
+/// typed on Windows has CRLF line ends.
 pub fn printable(text: &str) -> Cow<'_, str> {
     let bad = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t')
+        (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
             || ('\u{FDD0}'..='\u{FDEF}').contains(&c)
             || (u32::from(c) & 0xFFFE) == 0xFFFE
     };
