@@ -305,9 +305,11 @@ fn markdown_keeps_its_structure_and_shows_hostile_text_as_text() {
     let mut headings = 0;
     let mut tasks = 0;
     let mut text = String::new();
-    let mut head_cells = 0;
-    let mut row_cells = 0;
+    // Every table's body rows, as the text of each cell: a stray pipe would move text
+    // into another cell (or drop it, the parser trimming rows to the header's width).
+    let mut tables: Vec<Vec<Vec<String>>> = Vec::new();
     let mut in_head = false;
+    let mut in_table = false;
     for event in Parser::new_ext(&md, options) {
         match event {
             Event::Start(Tag::Heading { .. }) => headings += 1,
@@ -324,23 +326,59 @@ fn markdown_keeps_its_structure_and_shows_hostile_text_as_text() {
             Event::Html(h) | Event::InlineHtml(h) => {
                 assert_eq!(h.as_ref(), "<br>", "raw HTML in the Markdown");
                 text.push('\n');
+                cell_text(&mut tables, in_table && !in_head, "\n");
             }
             Event::TaskListMarker(_) => tasks += 1,
-            Event::Start(Tag::TableHead) => {
-                in_head = true;
-                head_cells = 0;
+            Event::Start(Tag::Table(_)) => {
+                tables.push(Vec::new());
+                in_table = true;
             }
+            Event::End(TagEnd::Table) => in_table = false,
+            Event::Start(Tag::TableHead) => in_head = true,
             Event::End(TagEnd::TableHead) => in_head = false,
-            Event::Start(Tag::TableRow) => row_cells = 0,
-            Event::Start(Tag::TableCell) if in_head => head_cells += 1,
-            Event::Start(Tag::TableCell) => row_cells += 1,
-            Event::End(TagEnd::TableRow) => {
-                assert_eq!(row_cells, head_cells, "a table row lost or gained cells")
+            Event::Start(Tag::TableRow) => tables.last_mut().unwrap().push(Vec::new()),
+            Event::Start(Tag::TableCell) if !in_head => {
+                let table = tables.last_mut().unwrap();
+                table.last_mut().unwrap().push(String::new());
             }
-            Event::Text(t) => text.push_str(&t),
+            Event::Text(t) => {
+                text.push_str(&t);
+                cell_text(&mut tables, in_table && !in_head, &t);
+            }
             Event::SoftBreak | Event::HardBreak => text.push('\n'),
             _ => {}
         }
+    }
+    let [maturity, votes] = &tables[..] else {
+        panic!(
+            "expected the maturity and the votes tables, got {}",
+            tables.len()
+        )
+    };
+    assert_eq!(maturity.len(), r.maturity.len());
+    for (row, m) in maturity.iter().zip(&r.maturity) {
+        let suffix = if m.topic.is_offshoot() {
+            " (off-shoot)"
+        } else {
+            ""
+        };
+        assert_eq!(
+            row[0],
+            format!("{}{suffix}", m.topic.title()),
+            "maturity row"
+        );
+    }
+    assert_eq!(votes.len(), r.backlog.len());
+    for (row, e) in votes.iter().zip(&r.backlog) {
+        assert_eq!(row.len(), 7);
+        assert_eq!(row[0], e.rank.to_string());
+        assert_eq!(
+            row[1],
+            visible_lines(&e.title).join(" "),
+            "votes row {}",
+            e.rank
+        );
+        assert_eq!(row[6], e.priority.label());
     }
     // Title, Topics, Covered, Remaining, Maturity, Backlog, Votes, Sessions + one each.
     assert_eq!(
@@ -351,6 +389,20 @@ fn markdown_keeps_its_structure_and_shows_hostile_text_as_text() {
     assert_eq!(tasks, r.backlog.len(), "one task per backlog item");
     for line in hostile_lines() {
         assert!(text.contains(&line), "Markdown text lacks {line:?}");
+    }
+}
+
+/// Adds text to the current body cell of the current table, when in a table's body.
+fn cell_text(tables: &mut [Vec<Vec<String>>], in_body: bool, text: &str) {
+    if !in_body {
+        return;
+    }
+    if let Some(cell) = tables
+        .last_mut()
+        .and_then(|t| t.last_mut())
+        .and_then(|row| row.last_mut())
+    {
+        cell.push_str(text);
     }
 }
 
