@@ -80,3 +80,33 @@ fn an_empty_series_summarises_and_exports() {
     }
     let _ = LoadedBacklog::default();
 }
+
+/// Every key of the JSON export is documented in docs/export-json.md.
+#[test]
+fn every_json_field_is_documented() {
+    fn keys(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    out.insert(k.clone());
+                    keys(v, out);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| keys(v, out)),
+            _ => {}
+        }
+    }
+    let f = showcase();
+    let json: serde_json::Value =
+        serde_json::from_str(&export(&rollup(&f), ExportFormat::Json)).unwrap();
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/export-json.md"))
+        .unwrap();
+    let mut all = std::collections::BTreeSet::new();
+    keys(&json, &mut all);
+    for key in all {
+        assert!(
+            doc.contains(&format!("`{key}`")),
+            "docs/export-json.md lacks `{key}`"
+        );
+    }
+}
