@@ -4,13 +4,17 @@
 //! layer on top of it and `cli` is the command line.
 
 pub mod agenda;
+pub mod backlog;
 pub mod cli;
 pub mod clock;
+pub mod export;
+pub mod fixtures;
 pub mod follow;
 pub mod model;
 pub mod progress;
 pub mod settings;
 pub mod storage;
+pub mod summary;
 pub mod timer;
 pub mod topic_choice;
 pub mod tui;

@@ -1,0 +1,71 @@
+//! `roast list`: one line per series with its progress, within 80 columns.
+//!
+//! Each series only against its own ~10-hour target: the listing is alphabetical and
+//! never ranks one service against another.
+
+use std::fmt::Write as _;
+
+use super::wrap::{pad, terminal_safe};
+use crate::progress::{hours_minutes, progress};
+use crate::storage::{FormatError, LoadedSeries};
+
+const ID_COLS: usize = 18;
+const SERVICE_COLS: usize = 20;
+
+/// The listing, one line per series in the given order (`DataDir::list_series` sorts by
+/// id); a series that could not be loaded gets a line naming its file and the problem.
+pub fn render(series: &[Result<LoadedSeries, FormatError>], now_ms: i64) -> String {
+    if series.is_empty() {
+        return "No series yet.\n".to_string();
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {} {:>4} {:>5}  {:<13} {:>6} {:>6}",
+        pad("SERIES", ID_COLS),
+        pad("SERVICE", SERVICE_COLS),
+        "HELD",
+        "OPEN",
+        "TIME OF ~10H",
+        "TOPICS",
+        "PARKED"
+    );
+    for entry in series {
+        match entry {
+            Ok(loaded) => {
+                let p = progress(&loaded.series, &loaded.sessions, now_ms);
+                let open = loaded.sessions.len() - p.sessions_held;
+                let pct = if p.target_secs > 0 {
+                    p.meeting_secs * 100 / p.target_secs
+                } else {
+                    0
+                };
+                let line = format!(
+                    "{} {} {:>4} {:>5}  {:<13} {:>6} {:>6}",
+                    pad(
+                        &terminal_safe(&loaded.series.id).replace('\n', " "),
+                        ID_COLS
+                    ),
+                    pad(
+                        &terminal_safe(&loaded.series.service).replace('\n', " "),
+                        SERVICE_COLS
+                    ),
+                    p.sessions_held,
+                    open,
+                    format!("{} {pct:>3}%", hours_minutes(p.meeting_secs)),
+                    format!("{}/{}", p.covered_topics, p.total_topics),
+                    p.parked_offshoots
+                );
+                let _ = writeln!(out, "{}", line.trim_end());
+            }
+            Err(e) => {
+                let _ = writeln!(
+                    out,
+                    "! {}",
+                    terminal_safe(&e.to_string()).replace('\n', " ")
+                );
+            }
+        }
+    }
+    out
+}
