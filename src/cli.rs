@@ -9,7 +9,8 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand};
 
 use crate::agenda::{self, AgendaSource};
-use crate::clock::SystemClock;
+use crate::clock::{Clock, SystemClock};
+use crate::export::ExportFormat;
 use crate::model::DEFAULT_MINUTES;
 use crate::settings::ThemeName;
 use crate::storage::{DATA_DIR_ENV, DataDir, SeriesFolder};
@@ -39,6 +40,24 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Every series with its progress.
+    List,
+    /// A series' summary, readable in a terminal.
+    Summary {
+        /// The series id (its folder name, as `roast list` shows).
+        series: String,
+    },
+    /// Export a series' summary: Markdown, self-contained HTML, CSV of the prioritised
+    /// items, or JSON of everything. Room-only notes are never included.
+    Export {
+        series: String,
+        /// md, html, csv or json.
+        #[arg(long, short)]
+        format: ExportFormat,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// List every agenda (built-in and your own) with its topics.
     Agendas,
     /// Show the live session of a series, read-only, on a second screen (another terminal
@@ -75,6 +94,37 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let data = DataDir::resolve(cli.data_dir.clone())?;
     match cli.command {
         None => open_app(data, cli.agenda, cli.minutes, cli.theme),
+        Some(Command::List) => {
+            let now = SystemClock.now_ms();
+            print!("{}", crate::summary::list_text(&data.list_series(), now));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Summary { series }) => {
+            let (loaded, backlog) = load_for_summary(&data, &series)?;
+            print!(
+                "{}",
+                crate::summary::summary_text(&loaded, &backlog, SystemClock.now_ms())
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export {
+            series,
+            format,
+            output,
+        }) => {
+            let (loaded, backlog) = load_for_summary(&data, &series)?;
+            let text =
+                crate::export::export_series(&loaded, &backlog, format, SystemClock.now_ms());
+            match output {
+                None => print!("{text}"),
+                Some(path) => {
+                    crate::storage::write_atomic(&path, text.as_bytes())
+                        .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
+                    eprintln!("wrote {}", path.display());
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Follow { series }) => follow(&data, series.as_deref(), cli.theme),
         Some(Command::Agendas) => {
             print!("{}", list_agendas(&data, cli.agenda.as_deref()));
@@ -167,6 +217,26 @@ fn pick_series_to_follow(data: &DataDir, wanted: Option<&str>) -> anyhow::Result
                 .join(", ")
         ),
     }
+}
+
+/// A series and its votes, read-only (no lock: summaries work while a scribe writes).
+/// Unreadable files are reported on standard error and left out.
+fn load_for_summary(
+    data: &DataDir,
+    id: &str,
+) -> anyhow::Result<(crate::storage::LoadedSeries, crate::backlog::LoadedBacklog)> {
+    let folder = data.series_folder(id);
+    anyhow::ensure!(
+        folder.series_path().exists(),
+        "{}: no such series (roast list shows them)",
+        folder.dir().display()
+    );
+    let loaded = folder.load()?;
+    let backlog = crate::backlog::LoadedBacklog::load(&folder);
+    for problem in loaded.problems.iter().chain(&backlog.problems) {
+        eprintln!("roast: skipped {problem}");
+    }
+    Ok((loaded, backlog))
 }
 
 fn no_color() -> bool {

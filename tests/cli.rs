@@ -119,3 +119,73 @@ fn a_broken_agenda_flag_is_refused_before_the_terminal_is_touched() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("broken.ron:1:"), "{err}");
 }
+
+fn showcase_data() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = roast::fixtures::showcase();
+    let id = fixture.series.id.clone();
+    let folder = roast::storage::DataDir::new(dir.path()).series_folder(&id);
+    fixture.write_to(&folder).unwrap();
+    (dir, id)
+}
+
+#[test]
+fn list_shows_every_series_with_its_progress() {
+    let (dir, id) = showcase_data();
+    let out = roast(&["list"], dir.path());
+    assert!(out.status.success());
+    assert!(stdout(&out).contains(&id), "{}", stdout(&out));
+}
+
+#[test]
+fn summary_and_every_export_leave_room_only_notes_out() {
+    let (dir, id) = showcase_data();
+    let summary = roast(&["summary", &id], dir.path());
+    assert!(summary.status.success());
+    assert!(
+        !stdout(&summary).contains("ROOM-ONLY"),
+        "{}",
+        stdout(&summary)
+    );
+    for format in ["md", "html", "csv", "json"] {
+        let out = roast(&["export", &id, "--format", format], dir.path());
+        assert!(out.status.success(), "{format}");
+        let text = stdout(&out);
+        assert!(!text.is_empty(), "{format}");
+        assert!(
+            !text.contains("ROOM-ONLY"),
+            "{format} leaks a room-only note"
+        );
+    }
+}
+
+#[test]
+fn export_to_a_file_writes_it_and_an_unknown_series_is_one_clear_error() {
+    let (dir, id) = showcase_data();
+    let file = dir.path().join("out.html");
+    let out = roast(
+        &[
+            "export",
+            &id,
+            "--format",
+            "html",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success());
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    let missing = roast(&["export", "nope", "--format", "md"], dir.path());
+    assert_eq!(missing.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&missing.stderr);
+    assert!(
+        err.contains("nope") && err.contains("no such series"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

@@ -251,7 +251,13 @@ static BINDINGS: &[Binding] = &[
     bind!(Closing, [key(Down)], Down, "next topic"),
     bind!(Closing, [ctrl('s')], Submit, "close session", bar),
     bind!(Closing, [key(Esc)], Back, "back", bar),
-    bind!(Guidelines, [key(Esc), key(Enter), ctrl('g')], Back, "continue", bar),
+    bind!(
+        Guidelines,
+        [key(Esc), key(Enter), ctrl('g')],
+        Back,
+        "continue",
+        bar
+    ),
     bind!(
         Help,
         [key(Esc), key(F(1)), ch('?'), ch('q')],
