@@ -11,6 +11,7 @@ pub mod export;
 pub mod fixtures;
 pub mod follow;
 pub mod model;
+pub mod phrasing;
 pub mod progress;
 pub mod settings;
 pub mod storage;
