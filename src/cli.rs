@@ -38,8 +38,26 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Check questions for judgmental "why" phrasing and suggest how/what/where rewrites.
+    /// Exit 0 when nothing is flagged, 1 when something is, 2 on usage or I/O errors.
+    Check {
+        /// Questions to check, one per argument.
+        #[arg(conflicts_with = "file")]
+        text: Vec<String>,
+        /// Check each line of a file; `-` reads standard input.
+        #[arg(long, value_name = "PATH|-")]
+        file: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
     /// Every series with its progress.
     List,
     /// A series' summary, readable in a terminal.
@@ -94,6 +112,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let data = DataDir::resolve(cli.data_dir.clone())?;
     match cli.command {
         None => open_app(data, cli.agenda, cli.minutes, cli.theme),
+        Some(Command::Check { text, file, format }) => check(text, file.as_deref(), format),
         Some(Command::List) => {
             let now = SystemClock.now_ms();
             print!("{}", crate::summary::list_text(&data.list_series(), now));
@@ -217,6 +236,57 @@ fn pick_series_to_follow(data: &DataDir, wanted: Option<&str>) -> anyhow::Result
                 .join(", ")
         ),
     }
+}
+
+fn check(texts: Vec<String>, file: Option<&Path>, format: CheckFormat) -> anyhow::Result<ExitCode> {
+    use std::io::{IsTerminal, Read, Write};
+    let inputs: Vec<String> = match file {
+        None if !texts.is_empty() => texts,
+        Some(path) if path == Path::new("-") => read_stdin()?,
+        None if !std::io::stdin().is_terminal() => read_stdin()?,
+        None => anyhow::bail!("nothing to check: give questions as arguments, or --file PATH|-"),
+        Some(path) => {
+            let mut bytes = Vec::new();
+            std::fs::File::open(path)
+                .and_then(|mut f| f.read_to_end(&mut bytes))
+                .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
+            String::from_utf8(bytes)
+                .map_err(|e| anyhow::anyhow!("{}: not UTF-8 text: {e}", path.display()))?
+                .lines()
+                .map(str::to_string)
+                .collect()
+        }
+    };
+    let checker = crate::phrasing::Checker::builtin();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut flagged = false;
+    for (i, text) in inputs.iter().enumerate() {
+        let verdict = checker.check(text);
+        flagged |= verdict.is_flagged();
+        match format {
+            CheckFormat::Text => out.write_all(
+                crate::phrasing::report::text_report(i + 1, text, &verdict).as_bytes(),
+            )?,
+            CheckFormat::Json => writeln!(
+                out,
+                "{}",
+                crate::phrasing::report::json_line(i + 1, text, &verdict)
+            )?,
+        }
+    }
+    out.flush()?;
+    Ok(if flagged {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn read_stdin() -> anyhow::Result<Vec<String>> {
+    std::io::stdin()
+        .lines()
+        .collect::<Result<_, _>>()
+        .map_err(|e| anyhow::anyhow!("standard input: cannot read: {e}"))
 }
 
 /// A series and its votes, read-only (no lock: summaries work while a scribe writes).

@@ -189,3 +189,81 @@ fn export_to_a_file_writes_it_and_an_unknown_series_is_one_clear_error() {
     );
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+#[test]
+fn agenda_check_flags_a_judgmental_prompt_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("why.ron");
+    std::fs::write(
+        &file,
+        VALID.replace(
+            "What happens when a consumer falls behind?",
+            "Why don't you just drop slow consumers?",
+        ),
+    )
+    .unwrap();
+    let out = roast(&["agenda", "check", file.to_str().unwrap()], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(&format!("{}:13:18:", file.display())),
+        "{text}"
+    );
+    assert!(text.contains("Try: \""), "{text}");
+}
+
+#[test]
+fn check_exits_by_linter_rules_and_prints_rewrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = roast(
+        &["check", "How does the gateway pick a backend?"],
+        dir.path(),
+    );
+    assert_eq!(clean.status.code(), Some(0));
+    assert_eq!(stdout(&clean), "");
+    let flagged = roast(&["check", "So why did you shard by user?"], dir.path());
+    assert_eq!(flagged.status.code(), Some(1));
+    let text = stdout(&flagged);
+    assert!(text.starts_with("1:4-"), "{text}");
+    assert!(text.contains("    try: "), "{text}");
+    let usage = roast(&["check", "x", "--file", "y"], dir.path());
+    assert_eq!(usage.status.code(), Some(2));
+    let missing = roast(&["check", "--file", "/nonexistent/q.txt"], dir.path());
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/q.txt"));
+}
+
+#[test]
+fn check_json_is_one_object_per_line_in_order_with_char_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("q.txt");
+    std::fs::write(
+        &file,
+        "日本 why did you pick Kafka?\n\nHow are alerts routed?\n",
+    )
+    .unwrap();
+    let out = roast(
+        &[
+            "check",
+            "--file",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(lines[0]["text"], "日本 why did you pick Kafka?");
+    assert_eq!(lines[0]["flagged"], true);
+    assert_eq!(lines[0]["findings"][0]["start"], 3);
+    assert!(!lines[0]["suggestions"].as_array().unwrap().is_empty());
+    assert_eq!(lines[1]["text"], "");
+    assert_eq!(lines[1]["flagged"], false);
+    assert_eq!(lines[2]["flagged"], false);
+}
