@@ -307,3 +307,34 @@ fn a_second_screen_follows_the_scribe_within_a_second() {
     scribe.keys(&["C-q"]);
     scribe.wait_until_dead();
 }
+
+#[test]
+fn a_terminal_that_vanishes_without_a_signal_saves_and_exits() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let Some(t) = Tmux::start("vanish", &data, 100, 30) else {
+        return;
+    };
+    start_session(&t);
+    t.type_text("typed just before the window went away");
+    t.wait_for("typed just before the window went away");
+    let pid = t.pane_pid();
+    t.tmux(&["kill-server"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if stat.contains(") Z ") {
+            break; // exited, not yet reaped
+        }
+        assert!(
+            Instant::now() < deadline,
+            "roast kept running (spinning?) after its terminal vanished"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let files = session_files(&data);
+    assert!(
+        files.contains("typed just before the window went away"),
+        "{files}"
+    );
+}

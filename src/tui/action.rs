@@ -43,6 +43,10 @@ pub enum Action {
     EditNote,
     DeleteNote,
     EndSession,
+    /// Replace the question being typed with the checker's n-th suggestion (from 0).
+    UseRewrite(usize),
+    /// The moderator's "check a question" box, on the projector.
+    OpenQuestionCheck,
 
     // Confirmation prompts
     Confirm,

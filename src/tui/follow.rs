@@ -5,10 +5,11 @@
 use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::RecvTimeoutError;
 use std::time::{Duration, Instant};
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::Event;
 use ratatui::layout::{Alignment, Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -195,14 +196,19 @@ pub fn run(mut app: FollowApp) -> std::io::Result<()> {
     }
     let mut terminal = ratatui::init();
     let result = (|| -> std::io::Result<()> {
+        let events = crate::tui::input::spawn_reader()?;
         let mut last_poll = Instant::now() - POLL;
-        while !app.quit && !stop.load(Ordering::Relaxed) {
+        while !app.quit && !stop.load(Ordering::Relaxed) && crate::tui::runtime::terminal_is_alive()
+        {
             terminal.draw(|frame| app.draw(frame))?;
-            if event::poll(POLL.saturating_sub(last_poll.elapsed()))?
-                && let Event::Key(key) = event::read()?
-                && let Some(action) = keymap::action_for(app.focus(), &key)
-            {
-                app.update(action);
+            match events.recv_timeout(POLL.saturating_sub(last_poll.elapsed())) {
+                Ok(Event::Key(key)) => {
+                    if let Some(action) = keymap::action_for(app.focus(), &key) {
+                        app.update(action);
+                    }
+                }
+                Ok(_) | Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => break,
             }
             if last_poll.elapsed() >= POLL {
                 last_poll = Instant::now();

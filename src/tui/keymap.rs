@@ -26,6 +26,8 @@ pub enum KeyContext {
     Confirm,
     /// The read-only follow view on a second screen.
     Follow,
+    /// The moderator's "check a question" box.
+    QuestionCheck,
 }
 
 impl KeyContext {
@@ -33,7 +35,10 @@ impl KeyContext {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            KeyContext::NewSeries | KeyContext::LiveEditor | KeyContext::Closing
+            KeyContext::NewSeries
+                | KeyContext::LiveEditor
+                | KeyContext::Closing
+                | KeyContext::QuestionCheck
         )
     }
 
@@ -50,6 +55,7 @@ impl KeyContext {
             KeyContext::Help => "Help",
             KeyContext::Confirm => "Confirm",
             KeyContext::Follow => "Following (read-only)",
+            KeyContext::QuestionCheck => "Check a question",
         }
     }
 }
@@ -165,6 +171,27 @@ macro_rules! bind {
     };
 }
 
+/// Alt+1, Alt+2, Alt+3: take the checker's first, second or third rewrite.
+const fn rewrite(n: usize) -> Binding {
+    const CHORDS: [[Chord; 1]; 3] = [
+        [alt(KeyCode::Char('1'))],
+        [alt(KeyCode::Char('2'))],
+        [alt(KeyCode::Char('3'))],
+    ];
+    const HELP: [&str; 3] = [
+        "use the 1st suggested rewrite",
+        "use the 2nd suggested rewrite",
+        "use the 3rd suggested rewrite",
+    ];
+    Binding {
+        context: KeyContext::LiveEditor,
+        chords: &CHORDS[n],
+        action: Action::UseRewrite(n),
+        help: HELP[n],
+        in_bar: false,
+    }
+}
+
 use KeyCode::{BackTab, Delete, Down, Enter, Esc, F, Left, Right, Tab, Up};
 
 /// The whole keymap. Order matters only for display.
@@ -175,6 +202,7 @@ pub fn bindings() -> &'static [Binding] {
 static BINDINGS: &[Binding] = &[
     bind!(Global, [ctrl('g')], ShowGuidelines, "guidelines", bar),
     bind!(Global, [key(F(1))], ToggleHelp, "help", bar),
+    bind!(Global, [ctrl('k')], OpenQuestionCheck, "check a question"),
     bind!(Global, [key(F(2))], CycleTheme, "next theme (remembered)"),
     bind!(
         Global,
@@ -226,6 +254,9 @@ static BINDINGS: &[Binding] = &[
     bind!(LiveEditor, [ctrl('p')], AddTime, "+5 min", bar),
     bind!(LiveEditor, [ctrl('e')], EndSession, "end", bar),
     bind!(LiveEditor, [key(Esc)], FocusNotes, "notes", bar),
+    rewrite(0),
+    rewrite(1),
+    rewrite(2),
     bind!(LiveNotes, [key(Up), ch('k')], Up, "previous note"),
     bind!(LiveNotes, [key(Down), ch('j')], Down, "next note"),
     bind!(LiveNotes, [key(Enter), ch('e')], EditNote, "edit", bar),
@@ -282,7 +313,11 @@ static BINDINGS: &[Binding] = &[
 /// Contexts whose bindings apply, most specific first. Overlays capture the keyboard.
 pub fn active_contexts(focus: KeyContext) -> Vec<KeyContext> {
     match focus {
-        KeyContext::Help | KeyContext::Confirm | KeyContext::Guidelines | KeyContext::Follow => {
+        KeyContext::Help
+        | KeyContext::Confirm
+        | KeyContext::Guidelines
+        | KeyContext::Follow
+        | KeyContext::QuestionCheck => {
             vec![focus]
         }
         _ => vec![focus, KeyContext::Global],

@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod context;
 pub mod follow;
+pub mod input;
 pub mod keymap;
 pub mod mouse;
 pub mod runtime;

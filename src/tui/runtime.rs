@@ -4,11 +4,11 @@
 use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
 use ratatui::crossterm::execute;
 
@@ -57,38 +57,30 @@ fn event_loop(
     app: &mut App,
     stop: &AtomicBool,
 ) -> std::io::Result<()> {
+    let events = crate::tui::input::spawn_reader()?;
     let mut needs_draw = true;
     let mut last_face = String::new();
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quit && !stop.load(Ordering::Relaxed) && terminal_is_alive() {
         if needs_draw {
             terminal.draw(|frame| view::draw(frame, app))?;
             needs_draw = false;
         }
-        if event::poll(TICK)? {
-            // Drain everything queued (a paste, fast typing) before drawing again.
-            loop {
-                let action = match event::read()? {
-                    Event::Key(key) => action_for_key(app, &key),
-                    Event::Paste(text) => Some(Action::Paste(text)),
-                    Event::Mouse(mouse) => {
-                        let size = terminal.size()?;
-                        let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-                        crate::tui::mouse::action_for_mouse(app, &mouse, screen)
+        match events.recv_timeout(TICK) {
+            Ok(first) => {
+                // Handle everything queued (a paste, fast typing) before drawing again.
+                for event in std::iter::once(first).chain(events.try_iter()) {
+                    if let Some(action) = action_for_event(terminal, app, event)? {
+                        update(app, action);
                     }
-                    Event::Resize(..) => {
-                        needs_draw = true;
-                        None
-                    }
-                    _ => None,
-                };
-                if let Some(action) = action {
-                    update(app, action);
                     needs_draw = true;
-                }
-                if app.quit || !event::poll(Duration::ZERO)? {
-                    break;
+                    if app.quit {
+                        break;
+                    }
                 }
             }
+            Err(RecvTimeoutError::Timeout) => {}
+            // The input thread ended: the terminal is gone.
+            Err(RecvTimeoutError::Disconnected) => break,
         }
         update(app, Action::Tick);
         if std::mem::take(&mut app.ctx.bell_pending) {
@@ -109,7 +101,30 @@ fn event_loop(
     Ok(())
 }
 
-/// What the timer shows, flash included: the screen is redrawn whenever it changes.
+fn action_for_event(
+    terminal: &ratatui::DefaultTerminal,
+    app: &App,
+    event: Event,
+) -> std::io::Result<Option<Action>> {
+    Ok(match event {
+        Event::Key(key) => action_for_key(app, &key),
+        Event::Paste(text) => Some(Action::Paste(text)),
+        Event::Mouse(mouse) => {
+            let size = terminal.size()?;
+            let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+            crate::tui::mouse::action_for_mouse(app, &mouse, screen)
+        }
+        _ => None,
+    })
+}
+
+/// Whether the terminal is still there. When its window closes without a SIGHUP reaching
+/// us (a killed tmux server, a dropped SSH link), reads see end-of-file forever and
+/// nothing else fails while the screen is idle; asking the terminal its size does.
+pub fn terminal_is_alive() -> bool {
+    ratatui::crossterm::terminal::size().is_ok()
+}
+
 fn clock_face_now(app: &App) -> String {
     let now = app.ctx.now_ms();
     match &app.screen {

@@ -5,4 +5,5 @@ pub mod help_bar;
 pub mod help_overlay;
 pub mod panel;
 pub mod text_field;
+pub mod verdict;
 pub mod wrap;

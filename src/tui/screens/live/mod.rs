@@ -13,6 +13,7 @@ use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
 use crate::model::{Draft, Note, NoteKind, Series, Session, TopicRef};
+use crate::phrasing::{Checker, Verdict};
 use crate::progress::topic_title;
 use crate::timer::Phase;
 use crate::tui::action::{Action, ClickTarget};
@@ -54,6 +55,10 @@ pub struct LiveState {
     /// Changes not yet handed to the saver.
     pub dirty: bool,
     pub last_save_ms: i64,
+    /// The phrasing checker's verdict on the question being typed (questions only).
+    pub verdict: Option<Verdict>,
+    /// The scribe took one of the checker's rewrites for the question being typed.
+    pub used_rewrite: bool,
     /// The timer phase at the last tick, to notice the moment it changes.
     pub seen_phase: Phase,
     /// The timer flashes until then, after crossing five minutes left or zero.
@@ -104,7 +109,7 @@ impl LiveState {
         if let Some(d) = &draft {
             text_field::set_text(&mut editor, &d.text);
         }
-        Self {
+        let mut live = Self {
             service,
             topic_title,
             prompts,
@@ -115,13 +120,18 @@ impl LiveState {
             focus: Focus::Editor,
             selected: 0,
             scroll_back: 0,
+            verdict: None,
+            used_rewrite: false,
             dirty: false,
             last_save_ms: now,
             // A session reopened in overtime does not ring again.
             seen_phase: session.timer.phase(now),
             flash_until_ms: 0,
             session,
-        }
+        };
+        // A resumed draft question shows its verdict straight away.
+        live.refresh_verdict();
+        live
     }
 
     pub fn key_context(&self) -> KeyContext {
@@ -208,6 +218,13 @@ impl LiveState {
         None
     }
 
+    /// Re-checks the question being typed; a note of another kind is not checked.
+    fn refresh_verdict(&mut self) {
+        let text = self.editor_text();
+        self.verdict = (self.kind == NoteKind::Question && !text.trim().is_empty())
+            .then(|| Checker::builtin().check(&text));
+    }
+
     /// Notices the timer entering its last five minutes and reaching zero; with `alerts`
     /// on, starts the flash and returns true so the caller rings the bell, once each.
     pub fn watch_timer(&mut self, now: i64, alerts: bool) -> bool {
@@ -238,10 +255,23 @@ impl LiveState {
             Action::NextKind => {
                 self.kind = self.kind.next();
                 self.dirty = true;
+                self.refresh_verdict();
             }
             Action::PrevKind => {
                 self.kind = self.kind.prev();
                 self.dirty = true;
+                self.refresh_verdict();
+            }
+            Action::UseRewrite(n) => {
+                let Some(rewrite) = self.verdict.as_ref().and_then(|v| v.suggestions.get(*n))
+                else {
+                    return;
+                };
+                let rewrite = rewrite.clone();
+                text_field::set_text(&mut self.editor, &rewrite);
+                self.used_rewrite = true;
+                self.dirty = true;
+                self.refresh_verdict();
             }
             Action::ToggleRoomOnly => {
                 self.room_only = !self.room_only;
@@ -256,6 +286,7 @@ impl LiveState {
                 if text_field::feed(&mut self.editor, other, true) {
                     self.dirty = true;
                     self.scroll_back = 0;
+                    self.refresh_verdict();
                 }
             }
         }
@@ -284,6 +315,7 @@ impl LiveState {
                 self.editing = Some(note.id);
                 self.focus = Focus::Editor;
                 self.dirty = true;
+                self.refresh_verdict();
             }
             Action::ToggleRoomOnly => {
                 if let Some(note) = selected_id.and_then(|id| self.session.note_mut(id)) {
@@ -339,17 +371,29 @@ impl LiveState {
             return;
         }
         let now = ctx.now_ms();
-        match self.editing.and_then(|id| self.session.note_mut(id)) {
-            Some(note) => {
-                note.text = text;
-                note.kind = self.kind;
-                note.room_only = self.room_only;
-            }
-            None => {
-                self.session.add_note(self.kind, text, self.room_only, now);
-            }
+        // The coaching signal: was this question caught, and was it rephrased?
+        let still_flagged = self.verdict.as_ref().is_some_and(Verdict::is_flagged);
+        let is_question = self.kind == NoteKind::Question;
+        let flagged = is_question && (still_flagged || self.used_rewrite);
+        let rephrased = is_question && self.used_rewrite && !still_flagged;
+        let id = match self.editing.filter(|id| self.session.note(*id).is_some()) {
+            Some(id) => id,
+            None => self
+                .session
+                .add_note(self.kind, text.clone(), self.room_only, now),
+        };
+        if let Some(note) = self.session.note_mut(id) {
+            // An edit keeps what the checker saw the first time round.
+            let (was_flagged, was_rephrased) = (note.flagged, note.rephrased);
+            note.text = text;
+            note.kind = self.kind;
+            note.room_only = self.room_only;
+            note.flagged = is_question && (flagged || was_flagged);
+            note.rephrased = is_question && !still_flagged && (rephrased || was_rephrased);
         }
         self.editing = None;
+        self.used_rewrite = false;
+        self.verdict = None;
         self.room_only = false;
         text_field::clear(&mut self.editor);
         self.persist(ctx);
