@@ -138,6 +138,14 @@ fn report_peaks(fixture: &Fixture, folder: &SeriesFolder) {
         start.elapsed()
     );
     drop((loaded, backlog));
+    for format in [ExportFormat::Html, ExportFormat::Json] {
+        let (out, peak) = peak_of(|| export(&load(folder, fixture.now_ms), format));
+        eprintln!(
+            "peak heap, `roast export --format {format}` (load from disk + roll-up + export): {}",
+            mb(peak)
+        );
+        drop(out);
+    }
     let start = Instant::now();
     let (everything, peak) = peak_of(|| {
         let r = load(folder, fixture.now_ms);

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::FORMAT_VERSION;
 
 pub use store::{BACKLOG_DIR, LoadedBacklog};
-pub use vote::{Consensus, MAX_SCORE, Priority, Spread, TOP_FIVE, VoteError, rank};
+pub use vote::{Consensus, MAX_SCORE, Priority, Spread, TOP_FIVE, VoteError, rank, rank_cmp};
 
 /// Which opportunity an item is about: a note in a session. Note ids are never reused, so
 /// the reference stays valid while the note exists.

@@ -183,23 +183,42 @@ impl Priority {
 /// 5. otherwise equal: the caller's order is kept (the sort is stable), which for the
 ///    roll-up is the order the items were raised in.
 pub fn rank_cmp(a: Option<&BacklogItem>, b: Option<&BacklogItem>) -> Ordering {
-    let facts = |i: Option<&BacklogItem>| {
-        let spread = i.map(BacklogItem::spread).unwrap_or_default();
-        (spread, i.map_or(0, |i| i.top_five.len()))
-    };
-    let (sa, pa) = facts(a);
-    let (sb, pb) = facts(b);
-    sa.consensus()
-        .tier()
-        .cmp(&sb.consensus().tier())
-        .then(pb.cmp(&pa))
-        .then(sb.cmp_mean(&sa))
-        .then(sb.votes().cmp(&sa.votes()))
+    RankFacts::of(a).cmp_rank(&RankFacts::of(b))
 }
 
-/// Sorts `items` into backlog order by [`rank_cmp`], keeping the given order among equals.
-pub fn rank<'a, T>(items: &mut [T], votes: impl Fn(&T) -> Option<&'a BacklogItem>) {
-    items.sort_by(|a, b| rank_cmp(votes(a), votes(b)));
+/// What ranking looks at, worked out once per item rather than once per comparison.
+struct RankFacts {
+    spread: Spread,
+    picks: usize,
+}
+
+impl RankFacts {
+    fn of(item: Option<&BacklogItem>) -> Self {
+        Self {
+            spread: item.map(BacklogItem::spread).unwrap_or_default(),
+            picks: item.map_or(0, |i| i.top_five.len()),
+        }
+    }
+
+    fn cmp_rank(&self, other: &Self) -> Ordering {
+        let (a, b) = (&self.spread, &other.spread);
+        a.consensus()
+            .tier()
+            .cmp(&b.consensus().tier())
+            .then(other.picks.cmp(&self.picks))
+            .then(b.cmp_mean(a))
+            .then(b.votes().cmp(&a.votes()))
+    }
+}
+
+/// `items` in backlog order by [`rank_cmp`], keeping the given order among equals.
+pub fn rank<'a, T>(items: Vec<T>, votes: impl Fn(&T) -> Option<&'a BacklogItem>) -> Vec<T> {
+    let mut keyed: Vec<(RankFacts, T)> = items
+        .into_iter()
+        .map(|item| (RankFacts::of(votes(&item)), item))
+        .collect();
+    keyed.sort_by(|(a, _), (b, _)| a.cmp_rank(b));
+    keyed.into_iter().map(|(_, item)| item).collect()
 }
 
 fn clean_name(name: &str) -> Result<&str, VoteError> {
@@ -463,16 +482,14 @@ mod tests {
         b.toggle_top_five(&key(3), "a").unwrap();
         b.toggle_top_five(&key(4), "a").unwrap();
         b.toggle_top_five(&key(6), "a").unwrap();
-        let mut order: Vec<u32> = (1..=7).collect();
-        rank(&mut order, |n| b.get(&key(*n)));
+        let order = rank((1..=7).collect(), |n: &u32| b.get(&key(*n)));
         assert_eq!(order, vec![4, 3, 7, 1, 2, 6, 5]);
     }
 
     #[test]
     fn equal_items_keep_the_order_they_were_raised_in() {
         let b = Backlog::new();
-        let mut order = vec![3, 1, 2];
-        rank(&mut order, |n| b.get(&key(*n)));
+        let order = rank(vec![3, 1, 2], |n: &u32| b.get(&key(*n)));
         assert_eq!(order, vec![3, 1, 2]);
     }
 }

@@ -83,10 +83,10 @@ fn description(r: &Rollup, e: &BacklogEntry) -> String {
     }
     votes.push(')');
     if e.top_five.is_empty() {
-        votes.push_str("; in nobody's top five.");
+        votes.push_str("; nobody's top-five pick.");
     } else {
         votes.push_str(&format!(
-            "; in the top five of {}: {}.",
+            "; picked for the top five by {}: {}.",
             e.top_five.len(),
             e.top_five.join(", ")
         ));

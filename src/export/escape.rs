@@ -14,7 +14,9 @@ pub fn printable(text: &str) -> Cow<'_, str> {
             || ('\u{FDD0}'..='\u{FDEF}').contains(&c)
             || (u32::from(c) & 0xFFFE) == 0xFFFE
     };
-    if !text.chars().any(bad) {
+    // Fast path: plain printable ASCII, line breaks and tabs are nearly all text.
+    let plain = |b: &u8| matches!(b, b' '..=b'~' | b'\n' | b'\r' | b'\t');
+    if text.bytes().all(|b| plain(&b)) || !text.chars().any(bad) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(

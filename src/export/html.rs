@@ -9,7 +9,7 @@ use super::escape::html as esc;
 use super::markdown::rating_bar;
 use crate::progress::hours_minutes;
 use crate::summary::rollup::{BacklogEntry, NoteEntry, Rollup, SessionEntry, TopicEntry};
-use crate::summary::text::{scores_phrase, session_time, withheld_sentence};
+use crate::summary::text::{session_time, withheld_sentence};
 
 const STYLE: &str = include_str!("summary.css");
 
@@ -182,7 +182,7 @@ fn item_row(out: &mut String, e: &BacklogEntry) {
         esc(&e.topic),
         e.consensus.label(),
         chart::spread(&e.spread),
-        esc(&scores_phrase(e)),
+        esc(&e.spread.describe()),
         e.priority.label(),
         e.owner.as_deref().map(esc).unwrap_or_default(),
         labels.join(" ")

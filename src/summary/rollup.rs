@@ -206,9 +206,8 @@ impl Rollup {
         ordered.sort_by(|a, b| a.started.cmp(&b.started).then(a.id.cmp(&b.id)));
         let topics = TopicNamer::new(series, &ordered);
 
-        let mut raised = backlog_entries(&ordered, backlog, &topics);
-        crate::backlog::rank(&mut raised, |(_, item)| *item);
-        let ranked: Vec<BacklogEntry> = raised
+        let raised = backlog_entries(&ordered, backlog, &topics);
+        let ranked: Vec<BacklogEntry> = crate::backlog::rank(raised, |(_, item)| *item)
             .into_iter()
             .zip(1..)
             .map(|((entry, _), rank)| BacklogEntry { rank, ..entry })

@@ -80,7 +80,11 @@ fn header(out: &mut Out, r: &Rollup) {
     } else {
         String::new()
     };
-    out.line(&format!("Sessions {dates}: {} held{open}", r.sessions_held));
+    if r.sessions.is_empty() {
+        out.line("Sessions: none yet");
+    } else {
+        out.line(&format!("Sessions {dates}: {} held{open}", r.sessions_held));
+    }
     out.line(&format!(
         "Meeting time {} of the ~{}h target ({}%)  [{}]",
         hours_minutes(r.meeting_secs),

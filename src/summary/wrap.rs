@@ -1,25 +1,40 @@
 //! Plain-text layout for the terminal: safe characters, display widths, word wrapping.
 
+use std::borrow::Cow;
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// User text made safe to print on a terminal: control characters (escape sequences that
 /// could recolour, retitle or clear the terminal) become `�`; tabs become a space.
-/// Newlines are kept; callers split on them.
-pub fn terminal_safe(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' => '\n',
-            '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
+/// Newlines are kept; callers split on them. Clean text (nearly all of it) is not copied.
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n')
             // Bidirectional overrides can make a line read differently than it is.
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    let plain = text.bytes().all(|b| matches!(b, b' '..=b'~' | b'\n'));
+    if plain || !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\t' => ' ',
+                c if unsafe_char(c) => '\u{FFFD}',
+                c => c,
+            })
+            .collect(),
+    )
 }
 
+/// Display columns of `text`; ASCII (most text) is counted without a table lookup.
 pub fn width(text: &str) -> usize {
-    UnicodeWidthStr::width(text)
+    if text.is_ascii() {
+        text.len()
+    } else {
+        UnicodeWidthStr::width(text)
+    }
 }
 
 /// `text` cut to at most `max` columns, ending in "…" when cut.
