@@ -68,16 +68,44 @@ struct VersionProbe {
     version: u32,
 }
 
+/// The version of a file we wrote ourselves, found without parsing it: our files start
+/// `(` then `version: N`, optionally after comments and a struct name. `None` when the
+/// file is laid out otherwise; then a parse finds it.
+fn leading_version(text: &str) -> Option<u32> {
+    let mut rest = text.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(comment) = rest.strip_prefix("//") {
+            rest = comment.split_once('\n').map_or("", |(_, after)| after);
+        } else {
+            break;
+        }
+    }
+    let rest = rest.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_');
+    let rest = rest.trim_start().strip_prefix('(')?.trim_start();
+    let rest = rest
+        .strip_prefix("version")?
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    rest[..digits].parse().ok()
+}
+
 pub fn from_ron_str<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, FormatError> {
-    if let Ok(probe) = ron::from_str::<VersionProbe>(text)
-        && probe.version > FORMAT_VERSION
+    // Parsing twice (a probe for the version, then the file) would double the cost of
+    // loading a long series; the common layout gives the version for free.
+    let version = leading_version(text)
+        .or_else(|| ron::from_str::<VersionProbe>(text).ok().map(|p| p.version));
+    if let Some(version) = version
+        && version > FORMAT_VERSION
     {
         return Err(FormatError {
             path: path.to_path_buf(),
             position: None,
-            kind: FormatErrorKind::NewerVersion {
-                found: probe.version,
-            },
+            kind: FormatErrorKind::NewerVersion { found: version },
         });
     }
     ron::from_str(text).map_err(|e| FormatError {
@@ -129,6 +157,24 @@ mod tests {
             .unwrap_err();
         assert_eq!(err.kind, FormatErrorKind::NewerVersion { found: 99 });
         assert!(err.to_string().contains("newer roast"), "{err}");
+    }
+
+    #[test]
+    fn the_version_is_read_without_a_parse_in_our_own_layout() {
+        assert_eq!(leading_version("(\n    version: 1,\n    id: 2)"), Some(1));
+        assert_eq!(
+            leading_version("// a comment\n// two\nSeries(version: 12, x: 1)"),
+            Some(12)
+        );
+        assert_eq!(leading_version("(id: 1, version: 3)"), None);
+        assert_eq!(leading_version(""), None);
+    }
+
+    #[test]
+    fn a_newer_version_later_in_the_file_is_still_refused() {
+        let err =
+            from_ron_str::<Thing>(Path::new("t.ron"), "(name: \"a\", version: 9)").unwrap_err();
+        assert_eq!(err.kind, FormatErrorKind::NewerVersion { found: 9 });
     }
 
     #[test]
