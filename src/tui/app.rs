@@ -1,20 +1,28 @@
 //! The app: the context every screen shares, the current screen, and the overlay on top.
 
+use ratatui_textarea::TextArea;
+
+use crate::phrasing::{Checker, Verdict};
 use crate::tui::action::Action;
 use crate::tui::context::{AppConfig, Context};
 use crate::tui::keymap::{self, KeyContext};
 use crate::tui::screens::{Screen, Transition, series_list};
+use crate::tui::widgets::text_field::{self, new_field};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Help,
     Guidelines,
+    QuestionCheck,
 }
 
 pub struct App {
     pub ctx: Context,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
+    /// The moderator's "check a question" box keeps its text between openings.
+    pub question_box: TextArea<'static>,
+    pub question_verdict: Option<Verdict>,
     pub quit: bool,
 }
 
@@ -22,6 +30,10 @@ impl App {
     /// Opens on the series list, or straight back into a session left in progress (the
     /// app was closed or killed mid-meeting), so the scribe's draft is right there.
     pub fn new(config: AppConfig) -> Self {
+        // Compiling the phrasing rules takes a moment; do it off the keystroke path.
+        std::thread::spawn(|| {
+            Checker::builtin();
+        });
         let mut ctx = Context::new(config);
         let list = series_list::SeriesListState::load(&mut ctx);
         let in_progress = list
@@ -35,6 +47,8 @@ impl App {
             ctx,
             screen: Screen::SeriesList(list),
             overlay: None,
+            question_box: new_field("e.g. Why don't you just add a cache?"),
+            question_verdict: None,
             quit: false,
         };
         if let Some(loaded) = in_progress
@@ -50,6 +64,7 @@ impl App {
         match self.overlay {
             Some(Overlay::Help) => KeyContext::Help,
             Some(Overlay::Guidelines) => KeyContext::Guidelines,
+            Some(Overlay::QuestionCheck) => KeyContext::QuestionCheck,
             None => self.screen_focus(),
         }
     }
@@ -128,6 +143,22 @@ pub fn update(app: &mut App, action: Action) {
         }
         (Action::ToggleBell, _) => {
             app.ctx.toggle_bell();
+            return;
+        }
+        (Action::OpenQuestionCheck, _) => {
+            app.overlay = Some(Overlay::QuestionCheck);
+            return;
+        }
+        (Action::Back, Some(Overlay::QuestionCheck)) => {
+            app.overlay = None;
+            return;
+        }
+        (action @ (Action::Input(_) | Action::Paste(_)), Some(Overlay::QuestionCheck)) => {
+            if text_field::feed(&mut app.question_box, action, false) {
+                let text = text_field::text(&app.question_box);
+                app.question_verdict =
+                    (!text.trim().is_empty()).then(|| Checker::builtin().check(&text));
+            }
             return;
         }
         (Action::ShowGuidelines, None) => {

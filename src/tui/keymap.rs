@@ -305,6 +305,7 @@ static BINDINGS: &[Binding] = &[
         "guidelines",
         bar
     ),
+    bind!(QuestionCheck, [key(Esc), ctrl('k')], Back, "close", bar),
     bind!(Follow, [key(F(2)), ch('t')], CycleTheme, "next theme", bar),
     bind!(Follow, [key(F(1)), ch('?')], ToggleHelp, "help", bar),
     bind!(Follow, [ch('q'), ctrl('q'), ctrl('c')], Quit, "quit", bar),

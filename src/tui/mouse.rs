@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
+use crate::model::NoteKind;
 use crate::tui::action::{Action, ClickTarget};
 use crate::tui::app::App;
 use crate::tui::screens::{Screen, live, series_list, setup};
@@ -24,7 +25,7 @@ pub fn action_for_mouse(app: &App, event: &MouseEvent, screen: Rect) -> Option<A
             let Screen::Live(live) = &app.screen else {
                 return None;
             };
-            live::layout(body, true)
+            live::layout(body, true, live.kind == NoteKind::Question)
                 .notes
                 .contains(at)
                 .then(|| {
@@ -58,7 +59,7 @@ fn click(app: &App, body: Rect, at: Position) -> Option<Action> {
             }
         }
         Screen::Live(l) => {
-            let notes = live::layout(body, true).notes;
+            let notes = live::layout(body, true, l.kind == NoteKind::Question).notes;
             if !notes.contains(at) {
                 return None;
             }

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use crate::tui::app::{App, Overlay};
 use crate::tui::context::StatusKind;
 use crate::tui::screens::{Screen, guidelines};
-use crate::tui::widgets::{help_bar, help_overlay};
+use crate::tui::widgets::{help_bar, help_overlay, question_check};
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -31,6 +31,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.overlay {
         Some(Overlay::Guidelines) => guidelines::draw(frame, body, theme),
         Some(Overlay::Help) => help_overlay::draw(frame, body, app.screen_focus(), theme),
+        Some(Overlay::QuestionCheck) => question_check::draw(
+            frame,
+            body,
+            &app.question_box,
+            app.question_verdict.as_ref(),
+            theme,
+        ),
         None => {}
     }
 }

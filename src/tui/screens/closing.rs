@@ -303,6 +303,9 @@ impl ClosingState {
         let held = crate::progress::hours_minutes(self.session.timer.elapsed_secs(ctx.now_ms()));
         let mut outcome_line = choices;
         outcome_line.push(Span::styled(format!("   meeting time {held}"), theme.dim));
+        if let Some(coaching) = phrasing_coaching(&self.session) {
+            outcome_line.push(Span::styled(format!("   {coaching}"), theme.dim));
+        }
         frame.render_widget(
             Paragraph::new(Line::from(outcome_line)).block(panel(
                 " Outcome (← →) ",
@@ -371,4 +374,23 @@ impl ClosingState {
             maturity_area,
         );
     }
+}
+
+/// How the room's questions fared with the phrasing checker: a coaching signal for the
+/// moderator, never a score to compare people or services.
+pub fn phrasing_coaching(session: &Session) -> Option<String> {
+    let questions: Vec<_> = session
+        .notes
+        .iter()
+        .filter(|n| n.kind == crate::model::NoteKind::Question)
+        .collect();
+    if questions.is_empty() {
+        return None;
+    }
+    let caught = questions.iter().filter(|n| n.flagged).count();
+    let rephrased = questions.iter().filter(|n| n.rephrased).count();
+    Some(format!(
+        "questions: {} noted · {caught} caught by the checker · {rephrased} rephrased",
+        questions.len()
+    ))
 }

@@ -1,15 +1,29 @@
-//! The scribe's editor, titled with the kind of note being typed.
+//! The scribe's editor, titled with the kind of note being typed. For a question, the
+//! phrasing checker's verdict and rewrites sit beside it, live.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
+use crate::model::NoteKind;
 use crate::tui::screens::live::{Focus, LiveState};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::text_field::field;
+use crate::tui::widgets::verdict;
+
+/// Narrower than this, the verdict moves into the editor's title.
+const SIDE_BY_SIDE: u16 = 60;
 
 pub fn draw(frame: &mut Frame, area: Rect, live: &LiveState, theme: &Theme) {
+    let checking = live.kind == NoteKind::Question;
+    let (editor_area, verdict_area) = if checking && area.width >= SIDE_BY_SIDE {
+        let [e, v] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(area);
+        (e, Some(v))
+    } else {
+        (area, None)
+    };
     let mut title = vec![
         Span::raw(" "),
         Span::styled(
@@ -26,10 +40,32 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &LiveState, theme: &Theme) {
         title.push(Span::styled(" ROOM-ONLY ", theme.error));
         title.push(Span::raw(" "));
     }
+    let flagged = live.verdict.as_ref().is_some_and(|v| v.is_flagged());
+    if flagged && verdict_area.is_none() {
+        title.push(Span::styled(
+            " ✘ judgmental: Alt+1 rewrites ",
+            theme.warning,
+        ));
+    }
     field(
         frame,
-        area,
+        editor_area,
         &live.editor,
         panel(Line::from(title), live.focus == Focus::Editor, theme),
     );
+    if let Some(verdict_area) = verdict_area {
+        let title = if flagged {
+            " Phrasing: try instead "
+        } else {
+            " Phrasing "
+        };
+        verdict::draw(
+            frame,
+            verdict_area,
+            live.verdict.as_ref(),
+            true,
+            panel(title, flagged, theme),
+            theme,
+        );
+    }
 }

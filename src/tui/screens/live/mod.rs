@@ -426,7 +426,7 @@ impl LiveState {
         now: i64,
         with_editor: bool,
     ) {
-        let l = layout(area, with_editor);
+        let l = layout(area, with_editor, self.kind == NoteKind::Question);
         match l.timer {
             TimerArea::Big(timer) => self.draw_timer(frame, timer, theme, now),
             TimerArea::Line(line) => self.draw_timer_line(frame, line, theme, now),
@@ -496,7 +496,8 @@ pub struct LiveLayout {
     pub editor: Rect,
 }
 
-pub fn layout(area: Rect, with_editor: bool) -> LiveLayout {
+/// `question`: the editor needs room for the checker's rewrites beside it.
+pub fn layout(area: Rect, with_editor: bool, question: bool) -> LiveLayout {
     if area.height < 16 {
         // The editor keeps its rows first: typing must never be squeezed out.
         let editor_rows = if with_editor {
@@ -517,10 +518,10 @@ pub fn layout(area: Rect, with_editor: bool) -> LiveLayout {
             editor,
         };
     }
-    let editor_rows = match (with_editor, area.height >= 30) {
-        (false, _) => 0,
-        (true, true) => 6,
-        (true, false) => 4,
+    let editor_rows = match (with_editor, area.height >= 30, question) {
+        (false, _, _) => 0,
+        (true, true, _) | (true, false, true) => 6,
+        (true, false, false) => 4,
     };
     // The timer's share grows with the terminal, so the digits grow on a projector.
     let top_rows = (area.height * 2 / 5).clamp(7, 30);

@@ -69,12 +69,20 @@ fn item<'a>(entry: &Entry, width: usize, theme: &Theme) -> ListItem<'a> {
                     ])
                 })
                 .collect();
-            if note.room_only
-                && let Some(first) = lines.first_mut()
-            {
-                first
-                    .spans
-                    .push(Span::styled("  [room only]", theme.warning));
+            if let Some(first) = lines.first_mut() {
+                // The checker's marks: a coaching signal for the moderator, not a score.
+                if note.rephrased {
+                    first.spans.push(Span::styled("  ✔ rephrased", theme.ok));
+                } else if note.flagged {
+                    first
+                        .spans
+                        .push(Span::styled("  ✘ why-question", theme.warning));
+                }
+                if note.room_only {
+                    first
+                        .spans
+                        .push(Span::styled("  [room only]", theme.warning));
+                }
             }
             ListItem::new(lines)
         }
