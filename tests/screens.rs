@@ -122,6 +122,53 @@ fn help(name: &str, clock: &FakeClock, theme: Option<ThemeName>) -> App {
     app
 }
 
+/// The showcase series (every feature of the summary), on the series list.
+fn showcase_list(name: &str, _clock: &FakeClock, theme: Option<ThemeName>) -> App {
+    let dir = fresh_dir(name);
+    let fixture = roast::fixtures::showcase();
+    let folder = roast::storage::DataDir::new(&dir).series_folder(&fixture.series.id);
+    fixture.write_to(&folder).unwrap();
+    // Seen well after the showcase's last session, so nothing reopens by itself.
+    let later = FakeClock::at(fixture.now_ms + 2 * roast::tui::app::RESUME_WITHIN_MS);
+    app_themed(&dir, &later, theme)
+}
+
+fn prioritise(name: &str, clock: &FakeClock, theme: Option<ThemeName>) -> App {
+    let mut app = showcase_list(name, clock, theme);
+    press(&mut app, key(KeyCode::Char('p')));
+    press(&mut app, key(KeyCode::Char('4')));
+    press(&mut app, key(KeyCode::Down));
+    app
+}
+
+fn summary(name: &str, clock: &FakeClock, theme: Option<ThemeName>) -> App {
+    let mut app = showcase_list(name, clock, theme);
+    press(&mut app, key(KeyCode::Char('s')));
+    app
+}
+
+fn question_check(name: &str, clock: &FakeClock, theme: Option<ThemeName>) -> App {
+    let mut app = live(name, clock, theme);
+    press(&mut app, ctrl('k'));
+    type_text(&mut app, "Why can't you just add another replica?");
+    app
+}
+
+#[test]
+fn prioritisation() {
+    snapshot_everywhere("prioritise", prioritise);
+}
+
+#[test]
+fn summary_screen() {
+    snapshot_everywhere("summary", summary);
+}
+
+#[test]
+fn question_check_box() {
+    snapshot_everywhere("question_check", question_check);
+}
+
 #[test]
 fn series_list_empty() {
     snapshot_everywhere("series_list_empty", empty_list);
@@ -188,8 +235,18 @@ fn the_delete_prompt() {
 #[test]
 fn tiny_and_odd_sizes_never_panic() {
     let clock = FakeClock::at(START_MS);
-    let builds: [Build; 8] = [
-        empty_list, listed, new_series, setup, guidelines, live, closing, help,
+    let builds: [Build; 11] = [
+        empty_list,
+        listed,
+        new_series,
+        setup,
+        guidelines,
+        live,
+        closing,
+        help,
+        prioritise,
+        summary,
+        question_check,
     ];
     for (i, build) in builds.into_iter().enumerate() {
         let app = build(&format!("tiny-{i}"), &clock, None);

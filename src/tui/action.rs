@@ -48,6 +48,18 @@ pub enum Action {
     /// The moderator's "check a question" box, on the projector.
     OpenQuestionCheck,
 
+    // Joint prioritisation
+    /// The current voter's 0–5 consensus score for the selected item.
+    Score(u8),
+    ClearScore,
+    EditOwner,
+    EditLabels,
+    /// Sort the backlog by its current ranking.
+    Rerank,
+    Prioritise,
+    ShowSummary,
+    Export,
+
     // Confirmation prompts
     Confirm,
     Cancel,

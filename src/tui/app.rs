@@ -16,6 +16,9 @@ pub enum Overlay {
     QuestionCheck,
 }
 
+/// How recent a session in progress must be to reopen by itself at start-up.
+pub const RESUME_WITHIN_MS: i64 = 12 * 3600 * 1000;
+
 pub struct App {
     pub ctx: Context,
     pub screen: Screen,
@@ -36,11 +39,15 @@ impl App {
         });
         let mut ctx = Context::new(config);
         let list = series_list::SeriesListState::load(&mut ctx);
+        // A meeting interrupted today reopens by itself; one left open days ago waits on
+        // the list (marked "in progress") until someone opens it.
+        let recent = crate::clock::to_datetime(ctx.now_ms() - RESUME_WITHIN_MS);
         let in_progress = list
             .entries
             .iter()
             .filter_map(|e| e.as_ref().ok())
             .filter_map(|l| l.open_session().map(|s| (s.started, l)))
+            .filter(|(started, _)| *started >= recent)
             .max_by_key(|(started, _)| *started)
             .map(|(_, l)| l.clone());
         let mut app = App {
@@ -77,6 +84,8 @@ impl App {
             Screen::Setup(_) => KeyContext::Setup,
             Screen::Live(live) => live.key_context(),
             Screen::Closing(_) => KeyContext::Closing,
+            Screen::Prioritise(p) => p.key_context(),
+            Screen::Summary(_) => KeyContext::Summary,
         }
     }
 
@@ -184,6 +193,8 @@ pub fn update(app: &mut App, action: Action) {
         Screen::Setup(s) => s.update(ctx, &action),
         Screen::Live(s) => s.update(ctx, &action),
         Screen::Closing(s) => s.update(ctx, &action),
+        Screen::Prioritise(s) => s.update(ctx, &action),
+        Screen::Summary(s) => s.update(ctx, &action),
     };
     if let Some(t) = transition {
         app.apply(t);

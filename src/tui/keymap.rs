@@ -28,6 +28,12 @@ pub enum KeyContext {
     Follow,
     /// The moderator's "check a question" box.
     QuestionCheck,
+    /// Joint prioritisation of the series' opportunities.
+    Prioritise,
+    /// Typing an owner or labels on the prioritisation screen.
+    PrioritiseEdit,
+    /// The series summary.
+    Summary,
 }
 
 impl KeyContext {
@@ -39,6 +45,7 @@ impl KeyContext {
                 | KeyContext::LiveEditor
                 | KeyContext::Closing
                 | KeyContext::QuestionCheck
+                | KeyContext::PrioritiseEdit
         )
     }
 
@@ -56,6 +63,9 @@ impl KeyContext {
             KeyContext::Confirm => "Confirm",
             KeyContext::Follow => "Following (read-only)",
             KeyContext::QuestionCheck => "Check a question",
+            KeyContext::Prioritise => "Joint prioritisation",
+            KeyContext::PrioritiseEdit => "Prioritisation: owner or labels",
+            KeyContext::Summary => "Series summary",
         }
     }
 }
@@ -171,6 +181,26 @@ macro_rules! bind {
     };
 }
 
+/// 0–5: the current voter's consensus score.
+const fn score(n: u8) -> Binding {
+    const CHORDS: [[Chord; 1]; 6] = [
+        [ch('0')],
+        [ch('1')],
+        [ch('2')],
+        [ch('3')],
+        [ch('4')],
+        [ch('5')],
+    ];
+    Binding {
+        context: KeyContext::Prioritise,
+        chords: &CHORDS[n as usize],
+        action: Action::Score(n),
+        help: "score 0–5 (4–5: agree)",
+        // One entry in the bar stands for all six.
+        in_bar: n == 0,
+    }
+}
+
 /// Alt+1, Alt+2, Alt+3: take the checker's first, second or third rewrite.
 const fn rewrite(n: usize) -> Binding {
     const CHORDS: [[Chord; 1]; 3] = [
@@ -215,6 +245,8 @@ static BINDINGS: &[Binding] = &[
     bind!(SeriesList, [key(Down), ch('j')], Down, "next"),
     bind!(SeriesList, [key(Enter)], Select, "open series", bar),
     bind!(SeriesList, [ch('n')], NewSeries, "new series", bar),
+    bind!(SeriesList, [ch('p')], Prioritise, "prioritise", bar),
+    bind!(SeriesList, [ch('s')], ShowSummary, "summary", bar),
     bind!(SeriesList, [ch('?')], ToggleHelp, "help"),
     bind!(SeriesList, [ch('g')], ShowGuidelines, "guidelines"),
     bind!(SeriesList, [ch('q')], Quit, "quit"),
@@ -305,6 +337,44 @@ static BINDINGS: &[Binding] = &[
         "guidelines",
         bar
     ),
+    bind!(Prioritise, [key(Up), ch('k')], Up, "previous item"),
+    bind!(Prioritise, [key(Down), ch('j')], Down, "next item"),
+    bind!(Prioritise, [key(Left)], Left, "previous voter"),
+    bind!(Prioritise, [key(Right)], Right, "next voter", bar),
+    score(0),
+    score(1),
+    score(2),
+    score(3),
+    score(4),
+    score(5),
+    bind!(
+        Prioritise,
+        [ch('x'), key(Delete)],
+        ClearScore,
+        "clear this voter's score"
+    ),
+    bind!(Prioritise, [ch(' ')], Toggle, "top-five pick", bar),
+    bind!(Prioritise, [ch('o')], EditOwner, "owner", bar),
+    bind!(Prioritise, [ch('l')], EditLabels, "labels", bar),
+    bind!(Prioritise, [ch('s')], Rerank, "sort by rank", bar),
+    bind!(Prioritise, [ch('?')], ToggleHelp, "help"),
+    bind!(Prioritise, [ch('g')], ShowGuidelines, "guidelines"),
+    bind!(Prioritise, [key(Esc)], Back, "back", bar),
+    bind!(PrioritiseEdit, [key(Enter)], Submit, "save", bar),
+    bind!(PrioritiseEdit, [key(Esc)], Cancel, "cancel", bar),
+    bind!(Summary, [key(Up), ch('k')], Up, "scroll up"),
+    bind!(Summary, [key(Down), ch('j')], Down, "scroll down"),
+    bind!(Summary, [key(KeyCode::PageUp)], Left, "page up"),
+    bind!(
+        Summary,
+        [key(KeyCode::PageDown), ch(' ')],
+        Right,
+        "page down"
+    ),
+    bind!(Summary, [ch('e')], Export, "export md/html/csv/json", bar),
+    bind!(Summary, [ch('?')], ToggleHelp, "help"),
+    bind!(Summary, [ch('g')], ShowGuidelines, "guidelines"),
+    bind!(Summary, [key(Esc), ch('q')], Back, "back", bar),
     bind!(QuestionCheck, [key(Esc), ctrl('k')], Back, "close", bar),
     bind!(Follow, [key(F(2)), ch('t')], CycleTheme, "next theme", bar),
     bind!(Follow, [key(F(1)), ch('?')], ToggleHelp, "help", bar),

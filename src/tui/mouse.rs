@@ -69,7 +69,7 @@ fn click(app: &App, body: Rect, at: Position) -> Option<Action> {
             let [_, _, next, _, _] = c.layout(body);
             (ClickTarget::NextTopic, list_row(next, at, c.next_selected)?)
         }
-        Screen::NewSeries(_) => return None,
+        Screen::NewSeries(_) | Screen::Prioritise(_) | Screen::Summary(_) => return None,
     };
     Some(Action::Click { target, index })
 }

@@ -25,6 +25,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Setup(s) => s.draw(frame, body, &app.ctx),
         Screen::Live(s) => s.draw(frame, body, &app.ctx),
         Screen::Closing(s) => s.draw(frame, body, &app.ctx),
+        Screen::Prioritise(s) => s.draw(frame, body, &app.ctx),
+        Screen::Summary(s) => s.draw(frame, body, &app.ctx),
     }
     draw_status(frame, status, app);
     help_bar::draw(frame, help, app.focus(), theme);
@@ -61,6 +63,8 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
         Screen::Setup(_) => "Session setup".to_string(),
         Screen::Live(live) => format!("Live · {}", live.topic_title),
         Screen::Closing(_) => "Closing".to_string(),
+        Screen::Prioritise(_) => "Joint prioritisation".to_string(),
+        Screen::Summary(s) => format!("Summary · {}", s.rollup.series.service),
     };
     let service = app
         .ctx

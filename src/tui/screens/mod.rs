@@ -4,8 +4,10 @@ pub mod closing;
 pub mod guidelines;
 pub mod live;
 pub mod new_series;
+pub mod prioritise;
 pub mod series_list;
 pub mod setup;
+pub mod summary;
 
 use crate::tui::context::Context;
 
@@ -17,6 +19,8 @@ pub enum Screen {
     // Boxed: the editor state is large, and screens move on every transition.
     Live(Box<live::LiveState>),
     Closing(Box<closing::ClosingState>),
+    Prioritise(Box<prioritise::PrioritiseState>),
+    Summary(Box<summary::SummaryState>),
 }
 
 /// What a screen's update asks the app to do next.

@@ -11,7 +11,9 @@ use crate::tui::action::{Action, ClickTarget};
 use crate::tui::context::{Context, OpenSeries};
 use crate::tui::screens::live::LiveState;
 use crate::tui::screens::new_series::NewSeriesState;
+use crate::tui::screens::prioritise::PrioritiseState;
 use crate::tui::screens::setup::SetupState;
+use crate::tui::screens::summary::SummaryState;
 use crate::tui::screens::{Screen, Transition};
 use crate::tui::widgets::panel::panel;
 
@@ -42,6 +44,23 @@ impl SeriesListState {
                 ))));
             }
             Action::Select => return self.open_selected(ctx),
+            Action::ShowSummary => {
+                let loaded = self.entries.get(self.selected)?.as_ref().ok()?;
+                return Some(Transition::To(Screen::Summary(Box::new(
+                    SummaryState::new(ctx, loaded),
+                ))));
+            }
+            Action::Prioritise => {
+                let loaded = self.entries.get(self.selected)?.as_ref().ok()?.clone();
+                lock_series(ctx, &loaded)?;
+                return match PrioritiseState::new(ctx) {
+                    Some(state) => Some(Transition::To(Screen::Prioritise(Box::new(state)))),
+                    None => {
+                        ctx.close_series();
+                        None
+                    }
+                };
+            }
             // A click selects; a click on the selected series opens it.
             Action::Click {
                 target: ClickTarget::SeriesRow,
@@ -179,6 +198,23 @@ pub fn layout(area: Rect) -> [Rect; 2] {
 
 /// Takes the series' lock and goes to the session in progress, or to session setup.
 pub fn open_series(ctx: &mut Context, loaded: LoadedSeries) -> Option<Transition> {
+    lock_series(ctx, &loaded)?;
+    let open_session = ctx.open_series()?.open_session().cloned();
+    match open_session {
+        Some(session) => {
+            ctx.info("Resumed the session in progress.");
+            Some(Transition::To(Screen::Live(Box::new(
+                LiveState::from_session(ctx, session),
+            ))))
+        }
+        None => Some(Transition::To(Screen::Setup(SetupState::new(ctx)))),
+    }
+}
+
+/// Takes the series' lock and makes it the open series, freshly read (another scribe may
+/// have added sessions since the list loaded). `None`, with the reason shown, when
+/// another roast is writing it or it cannot be read.
+pub fn lock_series(ctx: &mut Context, loaded: &LoadedSeries) -> Option<()> {
     let lock = match SeriesLock::acquire(loaded.folder.dir()) {
         Ok(lock) => lock,
         Err(e @ LockError::Held { .. }) => {
@@ -190,7 +226,6 @@ pub fn open_series(ctx: &mut Context, loaded: LoadedSeries) -> Option<Transition
             return None;
         }
     };
-    // Re-read under the lock: another scribe may have added sessions since the list loaded.
     let loaded = match loaded.folder.load() {
         Ok(fresh) => fresh,
         Err(e) => {
@@ -201,15 +236,6 @@ pub fn open_series(ctx: &mut Context, loaded: LoadedSeries) -> Option<Transition
     for problem in loaded.problems.iter().take(1) {
         ctx.error(format!("skipped (left untouched): {problem}"));
     }
-    let open_session = loaded.open_session().cloned();
     ctx.series = Some(OpenSeries::new(loaded, lock));
-    match open_session {
-        Some(session) => {
-            ctx.info("Resumed the session in progress.");
-            Some(Transition::To(Screen::Live(Box::new(
-                LiveState::from_session(ctx, session),
-            ))))
-        }
-        None => Some(Transition::To(Screen::Setup(SetupState::new(ctx)))),
-    }
+    Some(())
 }

@@ -1,0 +1,399 @@
+//! Joint prioritisation at the end of a series: every opportunity from every session,
+//! scored by each participant on the 0–5 consensus scale (mostly 4s and 5s: agreed;
+//! mostly 0–3: talk more) and picked into each person's top five. The spread of scores
+//! is shown as it is, never only an average. Owners and labels turn items into tasks.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui_textarea::TextArea;
+
+use crate::backlog::store::{item_path, item_ron};
+use crate::backlog::{BacklogItem, ItemRef, LoadedBacklog, Spread, TOP_FIVE, rank};
+use crate::storage::format::FormatError;
+use crate::summary::Rollup;
+use crate::tui::action::Action;
+use crate::tui::context::Context;
+use crate::tui::keymap::KeyContext;
+use crate::tui::screens::{Screen, Transition};
+use crate::tui::widgets::panel::panel;
+use crate::tui::widgets::text_field::{self, field, with_text};
+
+/// One opportunity as the room sees it.
+pub struct Item {
+    pub key: ItemRef,
+    pub title: String,
+    pub topic: String,
+    pub room_only: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditField {
+    Owner,
+    Labels,
+}
+
+pub struct PrioritiseState {
+    pub items: Vec<Item>,
+    pub votes: LoadedBacklog,
+    pub voters: Vec<String>,
+    pub voter: usize,
+    pub selected: usize,
+    pub editing: Option<(EditField, TextArea<'static>)>,
+}
+
+impl PrioritiseState {
+    /// Needs the open (locked) series: scores are written to its folder.
+    pub fn new(ctx: &mut Context) -> Option<Self> {
+        let loaded = ctx.open_series()?;
+        let votes = LoadedBacklog::load(&loaded.folder);
+        let rollup = Rollup::from_loaded(loaded, &votes, ctx.now_ms());
+        let items = rollup
+            .backlog
+            .iter()
+            .map(|e| Item {
+                key: ItemRef::new(e.session.clone(), e.note),
+                title: e.title.clone(),
+                topic: e.topic.clone(),
+                room_only: e.room_only,
+            })
+            .collect();
+        let mut voters: Vec<String> = loaded
+            .series
+            .participants
+            .iter()
+            .map(|p| p.name.clone())
+            .collect();
+        if voters.is_empty() {
+            voters.push("the room".into());
+        }
+        if let Some(problem) = votes.problems.first() {
+            ctx.error(format!("skipped (left untouched): {problem}"));
+        }
+        Some(Self {
+            items,
+            votes,
+            voters,
+            voter: 0,
+            selected: 0,
+            editing: None,
+        })
+    }
+
+    pub fn key_context(&self) -> KeyContext {
+        if self.editing.is_some() {
+            KeyContext::PrioritiseEdit
+        } else {
+            KeyContext::Prioritise
+        }
+    }
+
+    fn voter(&self) -> &str {
+        &self.voters[self.voter]
+    }
+
+    fn selected_key(&self) -> Option<ItemRef> {
+        self.items.get(self.selected).map(|i| i.key.clone())
+    }
+
+    pub fn votes_of(&self, key: &ItemRef) -> Option<&BacklogItem> {
+        self.votes.backlog.get(key)
+    }
+
+    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
+        if let Some((what, text)) = &mut self.editing {
+            let what = *what;
+            match action {
+                Action::Submit => {
+                    let value = text_field::text(text);
+                    self.editing = None;
+                    self.apply_edit(ctx, what, &value);
+                }
+                Action::Cancel => self.editing = None,
+                other => {
+                    text_field::feed(text, other, false);
+                }
+            }
+            return None;
+        }
+        let count = self.items.len();
+        match action {
+            Action::Back => {
+                ctx.close_series();
+                return Some(Transition::To(Screen::series_list(ctx)));
+            }
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
+            Action::Left => self.voter = (self.voter + self.voters.len() - 1) % self.voters.len(),
+            Action::Right => self.voter = (self.voter + 1) % self.voters.len(),
+            Action::Score(value) => {
+                let (Some(key), voter) = (self.selected_key(), self.voter().to_string()) else {
+                    return None;
+                };
+                match self.votes.backlog.record_score(&key, &voter, *value) {
+                    Ok(_) => self.save(ctx, &key),
+                    Err(e) => ctx.error(e.to_string()),
+                }
+            }
+            Action::ClearScore => {
+                let (Some(key), voter) = (self.selected_key(), self.voter().to_string()) else {
+                    return None;
+                };
+                if self.votes.backlog.clear_score(&key, &voter).is_some() {
+                    self.save(ctx, &key);
+                }
+            }
+            Action::Toggle => {
+                let (Some(key), voter) = (self.selected_key(), self.voter().to_string()) else {
+                    return None;
+                };
+                match self.votes.backlog.toggle_top_five(&key, &voter) {
+                    Ok(_) => self.save(ctx, &key),
+                    Err(e) => ctx.error(e.to_string()),
+                }
+            }
+            Action::EditOwner | Action::EditLabels => {
+                let key = self.selected_key()?;
+                let item = self.votes_of(&key);
+                let (what, current) = if *action == Action::EditOwner {
+                    (
+                        EditField::Owner,
+                        item.and_then(|i| i.owner.clone()).unwrap_or_default(),
+                    )
+                } else {
+                    (
+                        EditField::Labels,
+                        item.map(|i| i.labels.join(", ")).unwrap_or_default(),
+                    )
+                };
+                let hint = match what {
+                    EditField::Owner => "who takes it on",
+                    EditField::Labels => "labels, separated by commas",
+                };
+                // Selected, so typing replaces it and an arrow key keeps it for editing.
+                let mut text = with_text(hint, &current);
+                text.select_all();
+                self.editing = Some((what, text));
+            }
+            Action::Rerank => {
+                let items = std::mem::take(&mut self.items);
+                let backlog = &self.votes.backlog;
+                self.items = rank(items, |item| backlog.get(&item.key));
+                self.selected = 0;
+                ctx.info("Sorted: agreed first, then top-five picks, then mean score.");
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn apply_edit(&mut self, ctx: &mut Context, what: EditField, value: &str) {
+        let Some(key) = self.selected_key() else {
+            return;
+        };
+        match what {
+            EditField::Owner => {
+                self.votes.backlog.set_owner(&key, Some(value));
+            }
+            EditField::Labels => {
+                let labels: Vec<&str> = value.split(',').collect();
+                self.votes.backlog.set_labels(&key, &labels);
+            }
+        }
+        self.save(ctx, &key);
+    }
+
+    /// Each item is its own file, so two people scoring different items never conflict.
+    /// A file that was unreadable when loaded is never written over.
+    fn save(&mut self, ctx: &mut Context, key: &ItemRef) {
+        let (Some(folder), Some(item)) = (
+            ctx.open_series().map(|l| l.folder.clone()),
+            self.votes.backlog.get(key),
+        ) else {
+            return;
+        };
+        let path = item_path(&folder, key);
+        if !self.votes.may_write(&path) {
+            ctx.error(format!(
+                "not saved: {} could not be read when this screen opened; fix or remove it first",
+                path.display()
+            ));
+            return;
+        }
+        if let Err(e) =
+            crate::storage::create_private_dir(&crate::backlog::store::backlog_dir(&folder))
+        {
+            ctx.error(FormatError::io(&path, &e).to_string());
+            return;
+        }
+        ctx.saver.save(path, item_ron(item).into_bytes());
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
+        let theme = &ctx.theme;
+        let [voter_area, table_area, detail_area] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(if self.editing.is_some() { 3 } else { 4 }),
+        ])
+        .areas(area);
+        let picks = self.votes.backlog.picks_of(self.voter()).len();
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(" Voting as ", theme.dim),
+                Span::styled(format!(" {} ", self.voter()), theme.selected),
+                Span::styled(
+                    format!(
+                        "  (← → to change)   top five: {picks} of {TOP_FIVE} picked   scores: 4–5 agree, 0–3 needs discussion"
+                    ),
+                    theme.dim,
+                ),
+            ])),
+            voter_area,
+        );
+        if self.items.is_empty() {
+            frame.render_widget(
+                Paragraph::new(
+                    "No opportunities yet. The scribe records them as notes of kind \
+                     opportunity (Tab in the editor) during the sessions.",
+                )
+                .wrap(Wrap { trim: true })
+                .style(theme.dim)
+                .block(panel(" Opportunities ", true, theme)),
+                table_area,
+            );
+        } else {
+            self.draw_table(frame, table_area, theme);
+        }
+        match &self.editing {
+            Some((what, text)) => {
+                let title = match what {
+                    EditField::Owner => " Owner — Enter saves, Esc cancels ",
+                    EditField::Labels => " Labels, comma-separated — Enter saves, Esc cancels ",
+                };
+                field(frame, detail_area, text, panel(title, true, theme));
+            }
+            None => {
+                let detail = self
+                    .items
+                    .get(self.selected)
+                    .map(|item| {
+                        let mut lines = vec![Line::styled(item.title.clone(), theme.title)];
+                        lines.push(Line::styled(format!("from: {}", item.topic), theme.dim));
+                        if item.room_only {
+                            lines.push(Line::styled(
+                                "marked room-only: the fix still leaves the room in exports",
+                                theme.warning,
+                            ));
+                        }
+                        lines
+                    })
+                    .unwrap_or_default();
+                frame.render_widget(
+                    Paragraph::new(detail).wrap(Wrap { trim: true }),
+                    detail_area,
+                );
+            }
+        }
+    }
+
+    fn draw_table(&self, frame: &mut Frame, area: Rect, theme: &crate::tui::theme::Theme) {
+        let voter = self.voter();
+        let rows: Vec<Row> = self
+            .items
+            .iter()
+            .map(|item| {
+                let votes = self.votes_of(&item.key);
+                let spread = votes.map(BacklogItem::spread).unwrap_or_default();
+                let consensus = spread.consensus();
+                let mine = votes
+                    .and_then(|v| v.score_of(voter))
+                    .map_or_else(|| "·".to_string(), |s| s.to_string());
+                let picked = votes.is_some_and(|v| v.picked_by(voter));
+                let picks = votes.map_or(0, |v| v.top_five.len());
+                let owner = votes.and_then(|v| v.owner.clone()).unwrap_or_default();
+                let labels = votes.map(|v| v.labels.join(",")).unwrap_or_default();
+                let consensus_style = match consensus {
+                    crate::backlog::Consensus::Agreed => theme.ok,
+                    crate::backlog::Consensus::NeedsDiscussion => theme.warning,
+                    crate::backlog::Consensus::Unscored => theme.dim,
+                };
+                Row::new(vec![
+                    Cell::from(item.title.clone()),
+                    Cell::from(mine).style(theme.title),
+                    Cell::from(if picked { "★" } else { "" }).style(theme.warning),
+                    Cell::from(spread_bar(&spread)),
+                    Cell::from(consensus.label()).style(consensus_style),
+                    Cell::from(if picks > 0 {
+                        format!("★{picks}")
+                    } else {
+                        String::new()
+                    }),
+                    Cell::from(owner),
+                    Cell::from(labels).style(theme.dim),
+                ])
+            })
+            .collect();
+        let header = Row::new(vec![
+            "Opportunity",
+            "mine",
+            "top5",
+            "0 1 2 3 4 5",
+            "consensus",
+            "picks",
+            "owner",
+            "labels",
+        ])
+        .style(theme.heading);
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Fill(3),
+                Constraint::Length(4),
+                Constraint::Length(4),
+                Constraint::Length(11),
+                Constraint::Length(16),
+                Constraint::Length(5),
+                Constraint::Fill(1),
+                Constraint::Fill(1),
+            ],
+        )
+        .header(header)
+        .row_highlight_style(theme.selected)
+        .highlight_symbol("▶ ")
+        .block(panel(
+            format!(" Opportunities ({}) ", self.items.len()),
+            true,
+            theme,
+        ));
+        let mut state = TableState::default().with_selected(Some(self.selected));
+        frame.render_stateful_widget(table, area, &mut state);
+    }
+}
+
+/// How many gave each score, 0 to 5: the spread, not the average.
+pub fn spread_bar(spread: &Spread) -> String {
+    spread
+        .counts
+        .iter()
+        .map(|&c| match c {
+            0 => "·".to_string(),
+            1..=9 => c.to_string(),
+            _ => "+".to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_spread_shows_how_many_gave_each_score() {
+        let mut spread = Spread::default();
+        spread.counts = [0, 0, 1, 0, 2, 12];
+        assert_eq!(spread_bar(&spread), "· · 1 · 2 +");
+    }
+}

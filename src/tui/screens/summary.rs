@@ -1,0 +1,190 @@
+//! The series summary: progress against the ~10 hours, topics covered and remaining,
+//! maturity per area as a chart, the ranked backlog and the off-shoots still waiting.
+//! Read-only and lock-free, so it can be opened while a scribe is writing; `e` exports
+//! every format next to the data folder.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Gauge, Paragraph, Wrap};
+
+use crate::backlog::LoadedBacklog;
+use crate::export::{ExportFormat, export};
+use crate::progress::hours_minutes;
+use crate::storage::{LoadedSeries, create_private_dir, write_atomic};
+use crate::summary::{Rollup, text};
+use crate::tui::action::Action;
+use crate::tui::context::Context;
+use crate::tui::screens::{Screen, Transition};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::panel::panel;
+
+pub struct SummaryState {
+    pub rollup: Rollup,
+    /// The terminal summary, wrapped to 80 columns, scrolled by `scroll` lines.
+    pub text: String,
+    pub scroll: u16,
+}
+
+impl SummaryState {
+    pub fn new(ctx: &Context, loaded: &LoadedSeries) -> Self {
+        let votes = LoadedBacklog::load(&loaded.folder);
+        let rollup = Rollup::from_loaded(loaded, &votes, ctx.now_ms());
+        let text = text::render(&rollup);
+        Self {
+            rollup,
+            text,
+            scroll: 0,
+        }
+    }
+
+    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
+        let lines = u16::try_from(self.text.lines().count()).unwrap_or(u16::MAX);
+        match action {
+            Action::Back => return Some(Transition::To(Screen::series_list(ctx))),
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = (self.scroll + 1).min(lines),
+            Action::Left => self.scroll = self.scroll.saturating_sub(20),
+            Action::Right => self.scroll = (self.scroll + 20).min(lines),
+            Action::Export => self.export_all(ctx),
+            _ => {}
+        }
+        None
+    }
+
+    /// Writes every format to `<data dir>/exports/<series>.<ext>`; room-only notes are
+    /// already out of the roll-up, so nothing said in the room leaves in them.
+    fn export_all(&self, ctx: &mut Context) {
+        let dir = ctx.data.root().join("exports");
+        if let Err(e) = create_private_dir(&dir) {
+            ctx.error(format!("{}: cannot create: {e}", dir.display()));
+            return;
+        }
+        for format in ExportFormat::ALL {
+            let path = dir.join(format!("{}.{}", self.rollup.series.id, format.extension()));
+            if let Err(e) = write_atomic(&path, export(&self.rollup, format).as_bytes()) {
+                ctx.error(format!("{}: cannot write: {e}", path.display()));
+                return;
+            }
+        }
+        ctx.info(format!(
+            "Exported Markdown, HTML, CSV and JSON to {}/{}.*{}",
+            dir.display(),
+            self.rollup.series.id,
+            withheld_note(&self.rollup)
+        ));
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
+        let theme = &ctx.theme;
+        let [gauge_area, rest] =
+            Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
+        let r = &self.rollup;
+        let ratio = if r.target_secs > 0 {
+            (r.meeting_secs as f64 / r.target_secs as f64).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        frame.render_widget(
+            Gauge::default()
+                .block(panel(
+                    format!(
+                        " {} · {} sessions held, {} open · {}/{} topics ",
+                        r.series.service,
+                        r.sessions_held,
+                        r.sessions_open,
+                        r.topics.agenda_covered,
+                        r.topics.agenda_total
+                    ),
+                    false,
+                    theme,
+                ))
+                .gauge_style(theme.timer_on_track)
+                .ratio(ratio)
+                .label(format!(
+                    "{} of ~{}h",
+                    hours_minutes(r.meeting_secs),
+                    r.target_secs / 3600
+                )),
+            gauge_area,
+        );
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(rest);
+        let chart_rows = u16::try_from(r.maturity.len() + 3).unwrap_or(u16::MAX);
+        let [chart_area, waiting_area] =
+            Layout::vertical([Constraint::Length(chart_rows), Constraint::Fill(1)]).areas(left);
+        maturity_chart(frame, chart_area, r, theme);
+        let waiting: Vec<Line> = if r.topics.remaining.is_empty() {
+            vec![Line::styled("Every topic is covered.", theme.ok)]
+        } else {
+            r.topics
+                .remaining
+                .iter()
+                .map(|t| {
+                    let style = if t.is_offshoot() {
+                        theme.kind_offshoot
+                    } else {
+                        theme.base
+                    };
+                    Line::styled(format!("[ ] {}", t.title()), style)
+                })
+                .collect()
+        };
+        frame.render_widget(
+            Paragraph::new(waiting)
+                .wrap(Wrap { trim: true })
+                .block(panel(
+                    " Still to cover (off-shoots in colour) ",
+                    false,
+                    theme,
+                )),
+            waiting_area,
+        );
+        frame.render_widget(
+            Paragraph::new(self.text.as_str())
+                .scroll((self.scroll, 0))
+                .block(panel(" Summary (↑ ↓ to scroll) ", true, theme)),
+            right,
+        );
+    }
+}
+
+/// One bar per area, its length the latest 0–5 rating. Each area is rated on its own
+/// terms: this is never a comparison, least of all with another service.
+fn maturity_chart(frame: &mut Frame, area: Rect, r: &Rollup, theme: &Theme) {
+    let width = usize::from(area.width.saturating_sub(2));
+    let label_width = (width.saturating_sub(12)).min(32);
+    let lines: Vec<Line> = r
+        .maturity
+        .iter()
+        .map(|m| {
+            let title: String = m.topic.title().chars().take(label_width).collect();
+            let bar = match m.rating {
+                Some(n) => Span::styled(
+                    format!(
+                        "{}{} {n}",
+                        "█".repeat(usize::from(n) * 2),
+                        "░".repeat(10 - usize::from(n) * 2)
+                    ),
+                    theme.timer_on_track,
+                ),
+                None => Span::styled("not rated", theme.dim),
+            };
+            Line::from(vec![
+                Span::styled(format!("{title:<label_width$} "), theme.base),
+                bar,
+            ])
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).block(panel(" Maturity by area (0–5) ", false, theme)),
+        area,
+    );
+}
+
+fn withheld_note(r: &Rollup) -> String {
+    match r.withheld_room_only {
+        0 => String::new(),
+        n => format!(" ({n} room-only note(s) withheld)"),
+    }
+}
