@@ -392,8 +392,9 @@ mod tests {
 
     #[test]
     fn the_spread_shows_how_many_gave_each_score() {
-        let mut spread = Spread::default();
-        spread.counts = [0, 0, 1, 0, 2, 12];
+        let spread = Spread {
+            counts: [0, 0, 1, 0, 2, 12],
+        };
         assert_eq!(spread_bar(&spread), "· · 1 · 2 +");
     }
 }
