@@ -13,9 +13,7 @@ use roast::tui::screens::Screen;
 
 fn live_question(dir: &std::path::Path, clock: &FakeClock) -> App {
     let mut app = app_at(dir, clock);
-    create_series(&mut app);
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Esc));
+    start_live(&mut app);
     // note → learning → opportunity → off-shoot → question
     for _ in 0..4 {
         press(&mut app, key(KeyCode::Tab));

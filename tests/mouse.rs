@@ -91,9 +91,7 @@ fn click_a_note_to_select_it_and_the_wheel_scrolls_without_stealing_the_editor()
     let dir = tempfile::tempdir().unwrap();
     let clock = FakeClock::at(START_MS);
     let mut app = app_at(dir.path(), &clock);
-    create_series(&mut app);
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Esc));
+    start_live(&mut app);
     for i in 0..12 {
         type_text(&mut app, &format!("note number {i}"));
         press(&mut app, key(KeyCode::Enter));

@@ -12,9 +12,7 @@ use roast::tui::screens::Screen;
 
 fn running_session(data: &std::path::Path, clock: &FakeClock) -> roast::tui::App {
     let mut app = app_at(data, clock);
-    create_series(&mut app);
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Esc));
+    start_live(&mut app);
     press(&mut app, ctrl('t'));
     act(&mut app, Action::Tick);
     app
@@ -91,9 +89,7 @@ fn no_color_draws_without_any_colour() {
         theme: None,
         no_color: true,
     });
-    create_series(&mut app);
-    press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Esc));
+    start_live(&mut app);
     let buf = buffer(&app, 80, 24);
     for cell in buf.content() {
         assert_eq!(cell.fg, ratatui::style::Color::Reset, "{cell:?}");

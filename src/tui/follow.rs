@@ -4,7 +4,7 @@
 
 use std::io::Write;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::RecvTimeoutError;
 use std::time::{Duration, Instant};
 
@@ -186,14 +186,7 @@ impl FollowApp {
 
 /// Runs the follow view until `q` or a signal.
 pub fn run(mut app: FollowApp) -> std::io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let stop = crate::tui::runtime::stop_on_signals()?;
     let mut terminal = ratatui::init();
     let result = (|| -> std::io::Result<()> {
         let events = crate::tui::input::spawn_reader()?;

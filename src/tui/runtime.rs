@@ -22,14 +22,7 @@ const TICK: Duration = Duration::from_millis(200);
 /// Runs the app until the user quits or a signal asks it to stop. Whatever happens,
 /// everything typed is handed to the saver and flushed before returning.
 pub fn run(mut app: App) -> std::io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let stop = stop_on_signals()?;
     let mut terminal = ratatui::init();
     let _ = execute!(std::io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -116,6 +109,20 @@ fn action_for_event(
         }
         _ => None,
     })
+}
+
+/// A flag raised by SIGTERM, SIGHUP or SIGINT, for a loop to save and stop at its next
+/// turn rather than die mid-write.
+pub fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    Ok(stop)
 }
 
 /// Whether the terminal is still there. When its window closes without a SIGHUP reaching

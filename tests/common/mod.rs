@@ -79,6 +79,14 @@ pub fn buffer(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
 }
 
 /// The screen as text, one line per row, trailing blanks trimmed.
+/// Creates the series, starts a session on the first topic and puts the guidelines away:
+/// the scribe is in the editor.
+pub fn start_live(app: &mut App) {
+    create_series(app);
+    press(app, key(KeyCode::Enter));
+    press(app, key(KeyCode::Esc));
+}
+
 pub fn render(app: &App, width: u16, height: u16) -> String {
     let buffer = buffer(app, width, height);
     let mut out = String::new();

@@ -45,14 +45,6 @@ fn char_width(c: char) -> usize {
     }
 }
 
-/// The text with control characters (tabs, stray carriage returns, escapes) shown as
-/// spaces, so they cannot move the cursor or break the layout; line breaks stay.
-pub fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

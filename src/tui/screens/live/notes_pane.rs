@@ -9,11 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState};
 
 use crate::model::{Note, NoteKind};
+use crate::summary::wrap::terminal_safe;
 use crate::timer::clock_face;
 use crate::tui::screens::live::{Focus, LiveState, ordered_notes};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::panel::panel;
-use crate::tui::widgets::wrap::{printable, wrap};
+use crate::tui::widgets::wrap::wrap;
 
 /// Width of the " 12:34  " stamp column.
 const STAMP: usize = 9;
@@ -54,7 +55,7 @@ fn item<'a>(entry: &Entry, width: usize, theme: &Theme) -> ListItem<'a> {
             theme.kind(*kind),
         )),
         Entry::Note(note) => {
-            let mut lines: Vec<Line> = wrap(&printable(&note.text), width)
+            let mut lines: Vec<Line> = wrap(&terminal_safe(&note.text), width)
                 .into_iter()
                 .enumerate()
                 .map(|(i, row)| {
@@ -93,7 +94,7 @@ fn item<'a>(entry: &Entry, width: usize, theme: &Theme) -> ListItem<'a> {
 fn height(entry: &Entry, width: usize) -> usize {
     match entry {
         Entry::Heading(..) => 1,
-        Entry::Note(note) => wrap(&printable(&note.text), width).len(),
+        Entry::Note(note) => wrap(&terminal_safe(&note.text), width).len(),
     }
 }
 
