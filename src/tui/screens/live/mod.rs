@@ -518,9 +518,11 @@ pub fn layout(area: Rect, with_editor: bool, question: bool) -> LiveLayout {
             editor,
         };
     }
-    let editor_rows = match (with_editor, area.height >= 30, question) {
+    // A question needs room beside it for the checker's message and three rewrites.
+    let editor_rows = match (with_editor, area.height >= 28, question) {
         (false, _, _) => 0,
-        (true, true, _) | (true, false, true) => 6,
+        (true, true, true) => 9,
+        (true, true, false) | (true, false, true) => 6,
         (true, false, false) => 4,
     };
     // The timer's share grows with the terminal, so the digits grow on a projector.
