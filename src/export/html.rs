@@ -65,11 +65,7 @@ fn header(out: &mut String, r: &Rollup) {
         esc(&r.series.id),
         esc(&r.series.agenda)
     );
-    let dates = match (&r.first_date, &r.last_date) {
-        (Some(a), Some(b)) if a == b => format!("on {a}"),
-        (Some(a), Some(b)) => format!("from {a} to {b}"),
-        _ => "none yet".into(),
-    };
+    let dates = r.date_range();
     let open = if r.sessions_open > 0 {
         format!(", {} open", r.sessions_open)
     } else {

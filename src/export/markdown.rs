@@ -28,11 +28,7 @@ fn header(out: &mut String, r: &Rollup) {
         md(&r.series.id),
         md(&r.series.agenda)
     );
-    let dates = match (&r.first_date, &r.last_date) {
-        (Some(a), Some(b)) if a == b => format!("on {a}"),
-        (Some(a), Some(b)) => format!("from {a} to {b}"),
-        _ => "none yet".into(),
-    };
+    let dates = r.date_range();
     w!(out, "- **Sessions:** {} held", r.sessions_held);
     if r.sessions_open > 0 {
         w!(out, ", {} open", r.sessions_open);

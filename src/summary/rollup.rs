@@ -251,6 +251,16 @@ impl Rollup {
     }
 
     /// Meeting time as a whole percentage of the ~10-hour target.
+    /// "on 2026-03-02", "from 2026-03-02 to 2026-04-20", or "none yet": the same words
+    /// in every output.
+    pub fn date_range(&self) -> String {
+        match (&self.first_date, &self.last_date) {
+            (Some(a), Some(b)) if a == b => format!("on {a}"),
+            (Some(a), Some(b)) => format!("from {a} to {b}"),
+            _ => "none yet".into(),
+        }
+    }
+
     pub fn target_percent(&self) -> i64 {
         if self.target_secs <= 0 {
             0

@@ -70,11 +70,7 @@ fn header(out: &mut Out, r: &Rollup) {
         "",
         "  ",
     );
-    let dates = match (&r.first_date, &r.last_date) {
-        (Some(a), Some(b)) if a == b => format!("on {a}"),
-        (Some(a), Some(b)) => format!("from {a} to {b}"),
-        _ => "none yet".to_string(),
-    };
+    let dates = r.date_range();
     let open = if r.sessions_open > 0 {
         format!(", {} open", r.sessions_open)
     } else {

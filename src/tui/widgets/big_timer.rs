@@ -70,6 +70,18 @@ fn pick_size(text: &str, area: Rect) -> Option<(PixelSize, u16)> {
     .map(|(size, _, rows)| (size, rows))
 }
 
+/// `rows` of digits with the status line under them, centred vertically in `area`.
+fn digits_and_status(area: Rect, rows: u16) -> [Rect; 2] {
+    let [_, digits, status, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(rows),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    [digits, status]
+}
+
 pub fn status_text(timer: &TimerState, now_ms: i64) -> String {
     let phase = timer.phase(now_ms);
     let mut parts: Vec<String> = Vec::new();
@@ -115,13 +127,7 @@ pub fn draw(frame: &mut Frame, area: Rect, timer: &TimerState, now_ms: i64, them
         ..area
     };
     if let Some((scale, rows)) = pick_scale(&text, digits_room) {
-        let [_, digits, status, _] = Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(rows),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ])
-        .areas(area);
+        let [digits, status] = digits_and_status(area, rows);
         frame.render_widget(
             ScaledDigits {
                 text: &text,
@@ -135,13 +141,7 @@ pub fn draw(frame: &mut Frame, area: Rect, timer: &TimerState, now_ms: i64, them
     }
     let status_area = match pick_size(&text, digits_room) {
         Some((size, rows)) => {
-            let [_, digits, status, _] = Layout::vertical([
-                Constraint::Fill(1),
-                Constraint::Length(rows),
-                Constraint::Length(1),
-                Constraint::Fill(1),
-            ])
-            .areas(area);
+            let [digits, status] = digits_and_status(area, rows);
             let big = BigText::builder()
                 .pixel_size(size)
                 .style(style)
