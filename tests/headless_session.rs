@@ -185,3 +185,21 @@ fn typing_over_the_opening_guidelines_reaches_the_editor() {
     };
     assert_eq!(live.editor_text(), "Index rebuild takes 4 hours");
 }
+
+#[test]
+fn quitting_on_the_closing_screen_saves_the_summary_typed_a_moment_ago() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = app_at(dir.path(), &clock);
+    start_live(&mut app);
+    press(&mut app, ctrl('e'));
+    type_text(&mut app, "Pricing is the hidden dependency.");
+    // No time passes: the autosave would not be due yet. Quitting must save anyway.
+    press(&mut app, ctrl('q'));
+    assert!(app.quit);
+    let loaded = DataDir::new(dir.path())
+        .series_folder("payments-api")
+        .load()
+        .unwrap();
+    assert_eq!(loaded.sessions[0].summary, "Pricing is the hidden dependency.");
+}

@@ -104,9 +104,7 @@ impl App {
     pub fn save_all(&mut self) -> bool {
         match &mut self.screen {
             Screen::Live(live) => live.persist(&mut self.ctx),
-            Screen::Closing(closing) => {
-                closing.update(&mut self.ctx, &Action::Tick);
-            }
+            Screen::Closing(closing) => closing.persist(&mut self.ctx),
             _ => {}
         }
         self.ctx.saver.flush()

@@ -119,7 +119,7 @@ impl ClosingState {
     }
 
     /// Copies the form into the session, still open, and hands it to the saver.
-    fn persist(&mut self, ctx: &mut Context) {
+    pub fn persist(&mut self, ctx: &mut Context) {
         self.session.summary = text_field::text(&self.summary);
         self.session.next_topic = self.next_topic();
         self.session.maturity = self.maturity;
