@@ -201,5 +201,8 @@ fn quitting_on_the_closing_screen_saves_the_summary_typed_a_moment_ago() {
         .series_folder("payments-api")
         .load()
         .unwrap();
-    assert_eq!(loaded.sessions[0].summary, "Pricing is the hidden dependency.");
+    assert_eq!(
+        loaded.sessions[0].summary,
+        "Pricing is the hidden dependency."
+    );
 }

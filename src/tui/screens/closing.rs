@@ -12,7 +12,8 @@ use crate::timer::Phase;
 use crate::topic_choice::{TopicChoice, topic_choices};
 use crate::tui::action::{Action, ClickTarget};
 use crate::tui::context::Context;
-use crate::tui::screens::live::{AUTOSAVE_MS, LiveState};
+use crate::tui::screens::autosave::Autosave;
+use crate::tui::screens::live::LiveState;
 use crate::tui::screens::{Screen, Transition};
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::text_field::{self, field, with_text};
@@ -40,8 +41,7 @@ pub struct ClosingState {
     pub next_selected: usize,
     pub summary: TextArea<'static>,
     pub maturity: Option<u8>,
-    pub dirty: bool,
-    pub last_save_ms: i64,
+    pub autosave: Autosave,
 }
 
 impl ClosingState {
@@ -95,8 +95,7 @@ impl ClosingState {
                 &session.summary,
             ),
             maturity: session.maturity,
-            dirty: false,
-            last_save_ms: now,
+            autosave: Autosave::new(now),
             session,
         }
     }
@@ -127,8 +126,7 @@ impl ClosingState {
             outcome: self.outcome_value(),
         });
         ctx.save_session(&self.session);
-        self.dirty = false;
-        self.last_save_ms = ctx.now_ms();
+        self.autosave.saved(ctx.now_ms());
     }
 
     fn fields(&self) -> Vec<Field> {
@@ -154,7 +152,7 @@ impl ClosingState {
     pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
         match action {
             Action::Tick => {
-                if self.dirty && ctx.now_ms() - self.last_save_ms >= AUTOSAVE_MS {
+                if self.autosave.is_due(ctx.now_ms()) {
                     self.persist(ctx);
                 }
                 return None;
@@ -173,7 +171,7 @@ impl ClosingState {
             } if *index <= self.next_choices.len() => {
                 self.field = Field::NextTopic;
                 self.next_selected = *index;
-                self.dirty = true;
+                self.autosave.changed();
             }
             Action::NextField => self.step_field(true),
             Action::PrevField => self.step_field(false),
@@ -231,7 +229,7 @@ impl ClosingState {
             _ => false,
         };
         if changed {
-            self.dirty = true;
+            self.autosave.changed();
         }
     }
 

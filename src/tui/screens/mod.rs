@@ -1,5 +1,6 @@
 //! One file per screen: its state, how actions change it, and how it is drawn.
 
+pub mod autosave;
 pub mod closing;
 pub mod guidelines;
 pub mod live;

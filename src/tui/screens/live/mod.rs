@@ -19,16 +19,13 @@ use crate::timer::Phase;
 use crate::tui::action::{Action, ClickTarget};
 use crate::tui::context::Context;
 use crate::tui::keymap::KeyContext;
+use crate::tui::screens::autosave::Autosave;
 use crate::tui::screens::closing::ClosingState;
 use crate::tui::screens::{Screen, Transition};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::big_timer;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::text_field::{self, new_field};
-
-/// Typing is saved as a draft at most this long after the last keystroke; a `kill -9`
-/// loses no more than this.
-pub const AUTOSAVE_MS: i64 = 500;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -52,9 +49,7 @@ pub struct LiveState {
     pub selected: usize,
     /// While typing, how many notes the mouse wheel has scrolled back from the newest.
     pub scroll_back: usize,
-    /// Changes not yet handed to the saver.
-    pub dirty: bool,
-    pub last_save_ms: i64,
+    pub autosave: Autosave,
     /// The phrasing checker's verdict on the question being typed (questions only).
     pub verdict: Option<Verdict>,
     /// The scribe took one of the checker's rewrites for the question being typed.
@@ -122,8 +117,7 @@ impl LiveState {
             scroll_back: 0,
             verdict: None,
             used_rewrite: false,
-            dirty: false,
-            last_save_ms: now,
+            autosave: Autosave::new(now),
             // A session reopened in overtime does not ring again.
             seen_phase: session.timer.phase(now),
             flash_until_ms: 0,
@@ -161,15 +155,14 @@ impl LiveState {
     pub fn persist(&mut self, ctx: &mut Context) {
         self.session.draft = self.draft();
         ctx.save_session(&self.session);
-        self.dirty = false;
-        self.last_save_ms = ctx.now_ms();
+        self.autosave.saved(ctx.now_ms());
     }
 
     pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
         let now = ctx.now_ms();
         match action {
             Action::Tick => {
-                if self.dirty && now - self.last_save_ms >= AUTOSAVE_MS {
+                if self.autosave.is_due(now) {
                     self.persist(ctx);
                 }
                 if self.watch_timer(now, ctx.settings.bell) {
@@ -254,12 +247,12 @@ impl LiveState {
             Action::CommitNote => self.commit(ctx),
             Action::NextKind => {
                 self.kind = self.kind.next();
-                self.dirty = true;
+                self.autosave.changed();
                 self.refresh_verdict();
             }
             Action::PrevKind => {
                 self.kind = self.kind.prev();
-                self.dirty = true;
+                self.autosave.changed();
                 self.refresh_verdict();
             }
             Action::UseRewrite(n) => {
@@ -270,12 +263,12 @@ impl LiveState {
                 let rewrite = rewrite.clone();
                 text_field::set_text(&mut self.editor, &rewrite);
                 self.used_rewrite = true;
-                self.dirty = true;
+                self.autosave.changed();
                 self.refresh_verdict();
             }
             Action::ToggleRoomOnly => {
                 self.room_only = !self.room_only;
-                self.dirty = true;
+                self.autosave.changed();
             }
             Action::FocusNotes if !self.session.notes.is_empty() => {
                 self.focus = Focus::Notes;
@@ -284,7 +277,7 @@ impl LiveState {
             Action::FocusNotes => ctx.info("No notes yet."),
             other => {
                 if text_field::feed(&mut self.editor, other, true) {
-                    self.dirty = true;
+                    self.autosave.changed();
                     self.scroll_back = 0;
                     self.refresh_verdict();
                 }
@@ -314,7 +307,7 @@ impl LiveState {
                 self.room_only = note.room_only;
                 self.editing = Some(note.id);
                 self.focus = Focus::Editor;
-                self.dirty = true;
+                self.autosave.changed();
                 self.refresh_verdict();
             }
             Action::ToggleRoomOnly => {
