@@ -177,31 +177,44 @@ pub fn catalog(dir: Option<&Path>, extra: Option<&Path>) -> (Vec<LoadedAgenda>, 
     (agendas, errors)
 }
 
-/// Reads, parses and validates one agenda file.
+/// Reads, parses and validates one agenda file for use: one read, one parse. The
+/// phrasing lint is left to `roast agenda check`, so loading agendas at start-up never
+/// waits for the checker's rules to compile.
 pub fn load_file(path: &Path) -> Result<Agenda, FormatError> {
-    match check_file(path)?.into_iter().next() {
-        Some(problem) => Err(problem),
-        None => format::read_ron_file(path),
+    let (text, agenda) = read(path)?;
+    match validate(&agenda).into_iter().next() {
+        Some(problem) => Err(locate(path, &text, problem)),
+        None => Ok(agenda),
     }
 }
 
-/// Every problem in an agenda file, each naming the file and, where it can, line:column.
-/// `Err` when the file cannot be read or parsed at all.
+/// Every problem in an agenda file, judgmental prompt questions included, each naming
+/// the file and, where it can, line:column. `Err` when the file cannot be read or parsed.
 pub fn check_file(path: &Path) -> Result<Vec<FormatError>, FormatError> {
-    let text = std::fs::read_to_string(path).map_err(|e| FormatError::io(path, &e))?;
-    let agenda = parse(path, &text)?;
+    let (text, agenda) = read(path)?;
     Ok(validate(&agenda)
         .into_iter()
         .chain(lint_prompts(&agenda))
-        .map(|p| FormatError {
-            path: path.to_path_buf(),
-            position: p
-                .anchor
-                .and_then(|(needle, n)| text.match_indices(&needle).nth(n))
-                .map(|(offset, _)| line_col(&text, offset)),
-            kind: crate::storage::FormatErrorKind::Invalid(p.message),
-        })
+        .map(|p| locate(path, &text, p))
         .collect())
+}
+
+fn read(path: &Path) -> Result<(String, Agenda), FormatError> {
+    let text = std::fs::read_to_string(path).map_err(|e| FormatError::io(path, &e))?;
+    let agenda = parse(path, &text)?;
+    Ok((text, agenda))
+}
+
+/// A content problem as an error pointing into the file where its anchor text is.
+fn locate(path: &Path, text: &str, problem: AgendaProblem) -> FormatError {
+    FormatError {
+        path: path.to_path_buf(),
+        position: problem
+            .anchor
+            .and_then(|(needle, n)| text.match_indices(&needle).nth(n))
+            .map(|(offset, _)| line_col(text, offset)),
+        kind: crate::storage::FormatErrorKind::Invalid(problem.message),
+    }
 }
 
 /// Prompt questions the phrasing checker flags: an agenda must model the tone it asks for.
@@ -279,6 +292,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn loading_checks_structure_and_check_also_lints_the_prompts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mine.ron");
+        let mut agenda = builtin().remove(0).agenda;
+        agenda.topics[0].prompts[0] = "Why didn't you add rate limiting?".into();
+        std::fs::write(&path, crate::storage::format::to_pretty_ron(&agenda)).unwrap();
+        assert_eq!(load_file(&path).unwrap(), agenda);
+        let problems = check_file(&path).unwrap();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].position.is_some(), "points at the prompt");
     }
 
     #[test]
