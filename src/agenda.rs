@@ -209,10 +209,21 @@ fn read(path: &Path) -> Result<(String, Agenda), FormatError> {
 fn locate(path: &Path, text: &str, problem: AgendaProblem) -> FormatError {
     FormatError {
         path: path.to_path_buf(),
-        position: problem
-            .anchor
-            .and_then(|(needle, n)| text.match_indices(&needle).nth(n))
-            .map(|(offset, _)| line_col(text, offset)),
+        position: problem.anchor.and_then(|(needle, nth)| {
+            // The file may hold the text as RON escapes it (an apostrophe, say); look for
+            // both spellings.
+            let escaped = ron::to_string(&needle)
+                .ok()
+                .map(|quoted| quoted.trim_matches('"').to_string());
+            std::iter::once(needle)
+                .chain(escaped)
+                .find_map(|spelling| {
+                    text.match_indices(spelling.as_str())
+                        .nth(nth)
+                        .map(|(at, _)| at)
+                })
+                .map(|offset| line_col(text, offset))
+        }),
         kind: crate::storage::FormatErrorKind::Invalid(problem.message),
     }
 }
