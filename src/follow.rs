@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use std::time::SystemTime;
 
 use crate::model::{Series, Session};
-use crate::storage::SeriesFolder;
 use crate::storage::format::{self, FormatError};
+use crate::storage::{SeriesFolder, ron_dir};
 
 /// Size and modification time: enough to notice an atomic replace.
 type Stamp = (SystemTime, u64);
@@ -68,17 +68,7 @@ impl FolderWatch {
                 Err(e) => self.problem = Some(e),
             }
         }
-        let entries = std::fs::read_dir(self.folder.sessions_dir())
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.extension().is_some_and(|x| x == "ron")
-                    && !p
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-            });
-        for path in entries {
+        for path in ron_dir::ron_files(&self.folder.sessions_dir()) {
             let Some(now) = stamp(&path) else { continue };
             if self.sessions.get(&path).map(|(s, _)| *s) == Some(now) {
                 continue;

@@ -9,9 +9,8 @@
 use std::path::{Path, PathBuf};
 
 use super::{Backlog, BacklogItem, ItemRef};
-use crate::model::FORMAT_VERSION;
 use crate::storage::format::{self, FormatError};
-use crate::storage::{SeriesFolder, StorageError, create_private_dir, write_atomic};
+use crate::storage::{SeriesFolder, StorageError, create_private_dir, ron_dir, write_atomic};
 
 pub const BACKLOG_DIR: &str = "backlog";
 
@@ -53,15 +52,8 @@ impl LoadedBacklog {
     /// read, and second files about an item already loaded, are listed in `problems`.
     pub fn load(folder: &SeriesFolder) -> LoadedBacklog {
         let mut loaded = LoadedBacklog::default();
-        let Ok(entries) = std::fs::read_dir(backlog_dir(folder)) else {
-            return loaded;
-        };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| is_item_file(p))
-            .collect();
-        paths.sort();
-        for (path, read) in paths.iter().zip(read_all(&paths)) {
+        let paths = ron_dir::ron_files(&backlog_dir(folder));
+        for (path, read) in paths.iter().zip(ron_dir::read_all::<BacklogItem>(&paths)) {
             match read {
                 Ok(item) if loaded.backlog.get(&item.key()).is_some() => {
                     loaded.problems.push(FormatError::invalid(
@@ -106,49 +98,6 @@ impl LoadedBacklog {
         write_atomic(&path, item_ron(item).as_bytes()).map_err(|e| StorageError::io(&path, e))?;
         Ok(path)
     }
-}
-
-/// Reads the files in order, on a few threads when there are many: a long series can hold
-/// thousands of small files, and reading them one after the other is most of the load time.
-fn read_all(paths: &[PathBuf]) -> Vec<Result<BacklogItem, FormatError>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if threads < 2 || paths.len() < 64 {
-        return paths.iter().map(|p| read_item(p)).collect();
-    }
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = paths
-            .chunks(paths.len().div_ceil(threads))
-            .map(|chunk| {
-                scope.spawn(move || chunk.iter().map(|p| read_item(p)).collect::<Vec<_>>())
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
-}
-
-/// One parse for a good file. Only a file that fails (or is newer) goes the format
-/// module's way, which probes the version first, so its errors read like every other
-/// file's; doing that for every file would parse each twice.
-fn read_item(path: &Path) -> Result<BacklogItem, FormatError> {
-    let text = std::fs::read_to_string(path).map_err(|e| FormatError::io(path, &e))?;
-    match ron::from_str::<BacklogItem>(&text) {
-        Ok(item) if item.version <= FORMAT_VERSION => Ok(item),
-        _ => format::from_ron_str(path, &text),
-    }
-}
-
-fn is_item_file(path: &Path) -> bool {
-    // Skip the temporary files of a save in progress and anything not ours.
-    path.extension().is_some_and(|x| x == "ron")
-        && !path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
 
 #[cfg(test)]

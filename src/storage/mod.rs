@@ -12,6 +12,7 @@
 pub mod atomic;
 pub mod format;
 pub mod lock;
+pub mod ron_dir;
 pub mod saver;
 pub mod series_folder;
 

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Series, Session};
 use crate::storage::format::{self, FormatError};
-use crate::storage::{StorageError, create_private_dir, write_atomic};
+use crate::storage::{StorageError, create_private_dir, ron_dir, write_atomic};
 
 pub const SERIES_FILE: &str = "series.ron";
 pub const SESSIONS_DIR: &str = "sessions";
@@ -29,11 +29,6 @@ impl LoadedSeries {
     /// The session that was left open (the app was closed mid-meeting), if any.
     pub fn open_session(&self) -> Option<&Session> {
         self.sessions.iter().rev().find(|s| !s.is_closed())
-    }
-
-    /// Session ids whose files could not be read: never write over them.
-    pub fn unreadable_paths(&self) -> Vec<&Path> {
-        self.problems.iter().map(|p| p.path.as_path()).collect()
     }
 }
 
@@ -92,19 +87,8 @@ impl SeriesFolder {
     fn load_sessions(&self) -> (Vec<Session>, Vec<FormatError>) {
         let mut sessions = Vec::new();
         let mut problems = Vec::new();
-        let Ok(entries) = std::fs::read_dir(self.sessions_dir()) else {
-            return (sessions, problems);
-        };
-        for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
-            // Skip the temporary files of a save in progress and anything not ours.
-            let is_session = path.extension().is_some_and(|x| x == "ron")
-                && !path
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if !is_session {
-                continue;
-            }
-            match format::read_ron_file::<Session>(&path) {
+        for read in ron_dir::read_all::<Session>(&ron_dir::ron_files(&self.sessions_dir())) {
+            match read {
                 Ok(session) => sessions.push(session),
                 Err(e) => problems.push(e),
             }
