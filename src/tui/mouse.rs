@@ -9,7 +9,7 @@ use crate::tui::action::{Action, ClickTarget};
 use crate::tui::app::App;
 use crate::tui::screens::{Screen, live, series_list, setup};
 use crate::tui::view;
-use crate::tui::widgets::help_bar;
+use crate::tui::widgets::{help_bar, pick_list};
 
 pub fn action_for_mouse(app: &App, event: &MouseEvent, screen: Rect) -> Option<Action> {
     let at = Position::new(event.column, event.row);
@@ -45,16 +45,22 @@ fn click(app: &App, body: Rect, at: Position) -> Option<Action> {
     let (target, index) = match &app.screen {
         Screen::SeriesList(s) => {
             let [list, _] = series_list::layout(body);
-            (ClickTarget::SeriesRow, list_row(list, at, s.selected)?)
+            (
+                ClickTarget::SeriesRow,
+                pick_list::row_at(list, at, s.selected)?,
+            )
         }
         Screen::Setup(s) => {
             let [topics, _, attendees] = setup::layout(body);
             if topics.contains(at) {
-                (ClickTarget::Topic, list_row(topics, at, s.selected)?)
+                (
+                    ClickTarget::Topic,
+                    pick_list::row_at(topics, at, s.selected)?,
+                )
             } else {
                 (
                     ClickTarget::Attendee,
-                    list_row(attendees, at, s.attendee_selected)?,
+                    pick_list::row_at(attendees, at, s.attendee_selected)?,
                 )
             }
         }
@@ -67,44 +73,12 @@ fn click(app: &App, body: Rect, at: Position) -> Option<Action> {
         }
         Screen::Closing(c) => {
             let [_, _, next, _, _] = c.layout(body);
-            (ClickTarget::NextTopic, list_row(next, at, c.next_selected)?)
+            (
+                ClickTarget::NextTopic,
+                pick_list::row_at(next, at, c.next_selected)?,
+            )
         }
         Screen::NewSeries(_) | Screen::Prioritise(_) | Screen::Summary(_) => return None,
     };
     Some(Action::Click { target, index })
-}
-
-/// The item of a bordered one-line-per-item list under `at`, scrolled the way ratatui
-/// scrolls it: from the top until the selected item would fall off the bottom.
-fn list_row(area: Rect, at: Position, selected: usize) -> Option<usize> {
-    let inner = Rect::new(
-        area.x + 1,
-        area.y + 1,
-        area.width.saturating_sub(2),
-        area.height.saturating_sub(2),
-    );
-    if !inner.contains(at) {
-        return None;
-    }
-    let rows = usize::from(inner.height);
-    let offset = (selected + 1).saturating_sub(rows);
-    Some(offset + usize::from(at.y - inner.y))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn list_rows_follow_the_scroll() {
-        let area = Rect::new(0, 0, 20, 6); // four rows inside the border
-        assert_eq!(list_row(area, Position::new(3, 1), 0), Some(0));
-        assert_eq!(list_row(area, Position::new(3, 4), 0), Some(3));
-        assert_eq!(list_row(area, Position::new(3, 0), 0), None, "the border");
-        assert_eq!(
-            list_row(area, Position::new(3, 1), 9),
-            Some(6),
-            "scrolled to show 9"
-        );
-    }
 }

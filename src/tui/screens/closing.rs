@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{ListItem, Paragraph};
 use ratatui_textarea::TextArea;
 
 use crate::model::{ClosingDraft, Outcome, Session, TopicRef};
@@ -16,6 +16,7 @@ use crate::tui::screens::autosave::Autosave;
 use crate::tui::screens::live::LiveState;
 use crate::tui::screens::{Screen, Transition};
 use crate::tui::widgets::panel::panel;
+use crate::tui::widgets::pick_list;
 use crate::tui::widgets::text_field::{self, field, with_text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -333,18 +334,13 @@ impl ClosingState {
             }
             ListItem::new(Line::from(spans))
         }));
-        let mut state = ListState::default().with_selected(Some(self.next_selected));
-        frame.render_stateful_widget(
-            List::new(items)
-                .highlight_style(theme.selected)
-                .highlight_symbol("▶ ")
-                .block(panel(
-                    " Next topic (↑ ↓) ",
-                    self.field == Field::NextTopic,
-                    theme,
-                )),
+        pick_list::draw(
+            frame,
             next_area,
-            &mut state,
+            items,
+            Some(self.next_selected),
+            panel(" Next topic (↑ ↓) ", self.field == Field::NextTopic, theme),
+            theme,
         );
         field(
             frame,

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
 use crate::progress::{hours_minutes, progress};
 use crate::storage::{FormatError, LoadedSeries, LockError, SeriesLock};
@@ -16,6 +16,7 @@ use crate::tui::screens::setup::SetupState;
 use crate::tui::screens::summary::SummaryState;
 use crate::tui::screens::{Screen, Transition};
 use crate::tui::widgets::panel::panel;
+use crate::tui::widgets::pick_list;
 
 pub struct SeriesListState {
     pub entries: Vec<Result<LoadedSeries, FormatError>>,
@@ -148,14 +149,13 @@ impl SeriesListState {
                     Err(e) => ListItem::new(Line::styled(format!("⚠ {e}"), theme.warning)),
                 })
                 .collect();
-            let mut state = ListState::default().with_selected(Some(self.selected));
-            frame.render_stateful_widget(
-                List::new(items)
-                    .highlight_style(theme.selected)
-                    .highlight_symbol("▶ ")
-                    .block(panel(" Service roasts ", true, theme)),
+            pick_list::draw(
+                frame,
                 list_area,
-                &mut state,
+                items,
+                Some(self.selected),
+                panel(" Service roasts ", true, theme),
+                theme,
             );
         }
         let detail = match self.entries.get(self.selected) {

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
 use crate::model::{Session, session_id};
 use crate::topic_choice::{TopicChoice, topic_choices};
@@ -12,6 +12,7 @@ use crate::tui::context::Context;
 use crate::tui::screens::live::LiveState;
 use crate::tui::screens::{Screen, Transition};
 use crate::tui::widgets::panel::panel;
+use crate::tui::widgets::pick_list;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -152,18 +153,17 @@ impl SetupState {
                 ListItem::new(Line::from(spans))
             })
             .collect();
-        let mut state = ListState::default().with_selected(Some(self.selected));
-        frame.render_stateful_widget(
-            List::new(items)
-                .highlight_style(theme.selected)
-                .highlight_symbol("▶ ")
-                .block(panel(
-                    " Topic for this session ",
-                    self.focus == Focus::Topics,
-                    theme,
-                )),
+        pick_list::draw(
+            frame,
             topics_area,
-            &mut state,
+            items,
+            Some(self.selected),
+            panel(
+                " Topic for this session ",
+                self.focus == Focus::Topics,
+                theme,
+            ),
+            theme,
         );
         let covers = self
             .choices
@@ -201,18 +201,17 @@ impl SetupState {
                 })
                 .collect()
         };
-        let mut state = ListState::default()
-            .with_selected((self.focus == Focus::Attendees).then_some(self.attendee_selected));
-        frame.render_stateful_widget(
-            List::new(people)
-                .highlight_style(theme.selected)
-                .block(panel(
-                    " In the room (Space) ",
-                    self.focus == Focus::Attendees,
-                    theme,
-                )),
+        pick_list::draw(
+            frame,
             right,
-            &mut state,
+            people,
+            (self.focus == Focus::Attendees).then_some(self.attendee_selected),
+            panel(
+                " In the room (Space) ",
+                self.focus == Focus::Attendees,
+                theme,
+            ),
+            theme,
         );
     }
 }

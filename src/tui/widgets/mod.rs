@@ -4,6 +4,7 @@ pub mod big_timer;
 pub mod help_bar;
 pub mod help_overlay;
 pub mod panel;
+pub mod pick_list;
 pub mod question_check;
 pub mod text_field;
 pub mod verdict;
