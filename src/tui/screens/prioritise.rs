@@ -41,6 +41,7 @@ pub struct PrioritiseState {
     pub voter: usize,
     pub selected: usize,
     pub editing: Option<(EditField, TextArea<'static>)>,
+    backlog_dir_ready: bool,
 }
 
 impl PrioritiseState {
@@ -78,6 +79,7 @@ impl PrioritiseState {
             voter: 0,
             selected: 0,
             editing: None,
+            backlog_dir_ready: false,
         })
     }
 
@@ -221,11 +223,14 @@ impl PrioritiseState {
             ));
             return;
         }
-        if let Err(e) =
-            crate::storage::create_private_dir(&crate::backlog::store::backlog_dir(&folder))
-        {
-            ctx.error(FormatError::io(&path, &e).to_string());
-            return;
+        // The folder is made once, by the first vote, not on every keystroke.
+        if !self.backlog_dir_ready {
+            let dir = crate::backlog::store::backlog_dir(&folder);
+            if let Err(e) = crate::storage::create_private_dir(&dir) {
+                ctx.error(FormatError::io(&dir, &e).to_string());
+                return;
+            }
+            self.backlog_dir_ready = true;
         }
         ctx.saver.save(path, item_ron(item).into_bytes());
     }
