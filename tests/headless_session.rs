@@ -206,3 +206,26 @@ fn quitting_on_the_closing_screen_saves_the_summary_typed_a_moment_ago() {
         "Pricing is the hidden dependency."
     );
 }
+
+#[test]
+fn text_typed_on_a_closing_choice_field_goes_into_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = app_at(dir.path(), &clock);
+    start_live(&mut app);
+    press(&mut app, ctrl('e'));
+    press(&mut app, key(KeyCode::Tab)); // summary → maturity
+    type_text(&mut app, "3");
+    type_text(&mut app, "Search owns the reindex.");
+    press(&mut app, ctrl('s'));
+    let loaded = DataDir::new(dir.path())
+        .series_folder("payments-api")
+        .load()
+        .unwrap();
+    assert_eq!(loaded.sessions[0].summary, "Search owns the reindex.");
+    assert_eq!(
+        loaded.sessions[0].maturity,
+        Some(3),
+        "a digit on maturity is a rating"
+    );
+}

@@ -182,6 +182,11 @@ impl ClosingState {
     }
 
     fn edit_field(&mut self, action: &Action) {
+        // Text typed on a choice field (outcome, next topic, a maturity that is not a
+        // digit 0–5) is the scribe writing the summary: it goes there, not nowhere.
+        if self.is_text_for_the_summary(action) {
+            self.field = Field::Summary;
+        }
         let changed = match (self.field, action) {
             (Field::Outcome, Action::Left) => {
                 self.outcome = (self.outcome + OUTCOMES.len() - 1) % OUTCOMES.len();
@@ -232,6 +237,23 @@ impl ClosingState {
         if changed {
             self.autosave.changed();
         }
+    }
+
+    fn is_text_for_the_summary(&self, action: &Action) -> bool {
+        use ratatui::crossterm::event::KeyCode;
+        let typed = match action {
+            Action::Paste(_) => true,
+            Action::Input(key) => match key.code {
+                KeyCode::Char(c) => !(self.field == Field::Maturity && ('0'..='5').contains(&c)),
+                _ => false,
+            },
+            _ => false,
+        };
+        typed
+            && matches!(
+                self.field,
+                Field::Outcome | Field::NextTopic | Field::Maturity
+            )
     }
 
     fn close(&mut self, ctx: &mut Context) -> Option<Transition> {
