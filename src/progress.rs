@@ -103,6 +103,15 @@ pub fn topic_title(series: &Series, topic: &TopicRef) -> String {
     }
 }
 
+/// "1 session", "3 sessions": a count with its noun.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// "3h 05m" style duration for progress lines.
 pub fn hours_minutes(secs: i64) -> String {
     let minutes = secs.max(0) / 60;
@@ -182,6 +191,8 @@ mod tests {
         );
         assert_eq!(p.total_topics, 3);
         assert_eq!(hours_minutes(p.meeting_secs), "1h 15m");
+        assert_eq!(count(p.sessions_held, "session"), "2 sessions");
+        assert_eq!(count(1, "session"), "1 session");
     }
 
     #[test]

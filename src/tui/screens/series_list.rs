@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
-use crate::progress::{hours_minutes, progress};
+use crate::progress::{count, hours_minutes, progress};
 use crate::storage::{FormatError, LoadedSeries, LockError, SeriesLock};
 use crate::tui::action::{Action, ClickTarget};
 use crate::tui::context::{Context, OpenSeries};
@@ -124,9 +124,8 @@ impl SeriesListState {
                             Span::styled(format!("{:<24} ", l.series.service), theme.title),
                             Span::styled(
                                 format!(
-                                    "{} session{} · {} of ~{}h · {}/{} topics",
-                                    p.sessions_held,
-                                    if p.sessions_held == 1 { "" } else { "s" },
+                                    "{} · {} of ~{}h · {}/{} topics",
+                                    count(p.sessions_held, "session"),
                                     hours_minutes(p.meeting_secs),
                                     p.target_secs / 3600,
                                     p.covered_topics,

@@ -10,7 +10,7 @@ use ratatui::widgets::{Gauge, Paragraph, Wrap};
 
 use crate::backlog::LoadedBacklog;
 use crate::export::{ExportFormat, export};
-use crate::progress::hours_minutes;
+use crate::progress::{count, hours_minutes};
 use crate::storage::{LoadedSeries, create_private_dir, write_atomic};
 use crate::summary::{Rollup, text};
 use crate::tui::action::Action;
@@ -89,9 +89,9 @@ impl SummaryState {
             Gauge::default()
                 .block(panel(
                     format!(
-                        " {} · {} sessions held, {} open · {}/{} topics ",
+                        " {} · {} held, {} open · {}/{} topics ",
                         r.series.service,
-                        r.sessions_held,
+                        count(r.sessions_held, "session"),
                         r.sessions_open,
                         r.topics.agenda_covered,
                         r.topics.agenda_total
