@@ -1,0 +1,40 @@
+//! `roast` with no subcommand: open the app.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use crate::agenda;
+use crate::clock::SystemClock;
+use crate::settings::ThemeName;
+use crate::storage::DataDir;
+
+use super::no_color;
+
+pub(super) fn open_app(
+    data: DataDir,
+    agenda_file: Option<PathBuf>,
+    minutes: u32,
+    theme: Option<ThemeName>,
+) -> anyhow::Result<ExitCode> {
+    if let Some(file) = &agenda_file {
+        // A broken --agenda is a usage error: say so before taking over the terminal.
+        agenda::load_file(file)?;
+    }
+    crate::storage::create_private_dir(data.root()).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: cannot create the data folder: {e}",
+            data.root().display()
+        )
+    })?;
+    let app = crate::tui::App::new(crate::tui::AppConfig {
+        data,
+        agenda_file,
+        minutes,
+        clock: Arc::new(SystemClock),
+        theme,
+        no_color: no_color(),
+    });
+    crate::tui::runtime::run(app)?;
+    Ok(ExitCode::SUCCESS)
+}

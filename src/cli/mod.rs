@@ -1,0 +1,145 @@
+//! The command line: `roast` opens the app; subcommands serve scripts and the afterwards.
+//! Errors are one line naming the file and what is wrong; exit codes follow linters:
+//! 0 clean, 1 problems found, 2 usage or I/O errors.
+
+//!
+//! Each subcommand lives in its own file; this one holds the arguments and the dispatch.
+
+mod agendas;
+mod app;
+mod check;
+mod follow;
+mod summary;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::export::ExportFormat;
+use crate::model::DEFAULT_MINUTES;
+use crate::settings::ThemeName;
+use crate::storage::{DATA_DIR_ENV, DataDir};
+
+pub use agendas::list_agendas;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "roast",
+    version,
+    about = "Run a Service Roast: agenda, 45-minute timer, phrasing checker, scribe notes, series summary."
+)]
+pub struct Cli {
+    /// Where series and user agendas live (default: the platform's data directory).
+    #[arg(long, global = true, env = DATA_DIR_ENV, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// An agenda file to offer (and pick by default) when creating a series.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub agenda: Option<PathBuf>,
+    /// Colours: projector (high contrast), dark or light. The in-app F2 choice is remembered.
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeName>,
+    /// Planned meeting length in minutes.
+    #[arg(long, global = true, default_value_t = DEFAULT_MINUTES, value_parser = clap::value_parser!(u32).range(1..=600))]
+    pub minutes: u32,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check questions for judgmental "why" phrasing and suggest how/what/where rewrites.
+    /// Exit 0 when nothing is flagged, 1 when something is, 2 on usage or I/O errors.
+    Check {
+        /// Questions to check, one per argument.
+        #[arg(conflicts_with = "file")]
+        text: Vec<String>,
+        /// Check each line of a file; `-` reads standard input.
+        #[arg(long, value_name = "PATH|-")]
+        file: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// Every series with its progress.
+    List,
+    /// A series' summary, readable in a terminal.
+    Summary {
+        /// The series id (its folder name, as `roast list` shows).
+        series: String,
+    },
+    /// Export a series' summary: Markdown, self-contained HTML, CSV of the prioritised
+    /// items, or JSON of everything. Room-only notes are never included.
+    Export {
+        series: String,
+        /// md, html, csv or json.
+        #[arg(long, short)]
+        format: ExportFormat,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// List every agenda (built-in and your own) with its topics.
+    Agendas,
+    /// Show the live session of a series, read-only, on a second screen (another terminal
+    /// or another machine sharing the folder).
+    Follow {
+        /// The series id (its folder name); default: the one with a session in progress.
+        series: Option<String>,
+    },
+    /// Work with one agenda file.
+    Agenda {
+        #[command(subcommand)]
+        command: AgendaCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgendaCommand {
+    /// Validate an agenda file: exit 0 when valid, 1 with FILE:line:col: message otherwise.
+    Check { file: PathBuf },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("roast: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let data = DataDir::resolve(cli.data_dir.clone())?;
+    match cli.command {
+        None => app::open_app(data, cli.agenda, cli.minutes, cli.theme),
+        Some(Command::Check { text, file, format }) => check::check(text, file.as_deref(), format),
+        Some(Command::List) => summary::list(&data),
+        Some(Command::Summary { series }) => summary::summary(&data, &series),
+        Some(Command::Export {
+            series,
+            format,
+            output,
+        }) => summary::export(&data, &series, format, output),
+        Some(Command::Follow { series }) => follow::follow(&data, series.as_deref(), cli.theme),
+        Some(Command::Agendas) => {
+            print!("{}", agendas::list_agendas(&data, cli.agenda.as_deref()));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Agenda {
+            command: AgendaCommand::Check { file },
+        }) => Ok(agendas::check_agenda(&file)),
+    }
+}
+
+/// NO_COLOR set and not empty (https://no-color.org).
+pub(crate) fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
