@@ -3,11 +3,14 @@
 //!
 //! Run: cargo bench --bench startup
 
+#[path = "../tests/common/fixtures/mod.rs"]
+mod fixtures;
+
 use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use fixtures::large_series;
 use roast::clock::FakeClock;
-use roast::fixtures::large_series;
 use roast::storage::DataDir;
 use roast::tui::{App, AppConfig};
 

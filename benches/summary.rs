@@ -6,15 +6,18 @@
 //! heap (counted by the allocator below) of loading, rolling up and exporting. Set
 //! `ROAST_PEAK_ONLY=1` to print only those and skip the timings.
 
+#[path = "../tests/common/fixtures/mod.rs"]
+mod fixtures;
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
+use fixtures::{Fixture, large_series};
 use roast::backlog::LoadedBacklog;
 use roast::export::{ExportFormat, export};
-use roast::fixtures::{Fixture, large_series};
 use roast::storage::SeriesFolder;
 use roast::summary::{Rollup, text};
 

@@ -8,7 +8,6 @@ pub mod backlog;
 pub mod cli;
 pub mod clock;
 pub mod export;
-pub mod fixtures;
 pub mod follow;
 pub mod model;
 pub mod phrasing;

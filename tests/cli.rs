@@ -1,5 +1,7 @@
 //! The command line as scripts see it: output, one-line errors naming the file, exit codes.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -122,7 +124,7 @@ fn a_broken_agenda_flag_is_refused_before_the_terminal_is_touched() {
 
 fn showcase_data() -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
-    let fixture = roast::fixtures::showcase();
+    let fixture = common::fixtures::showcase();
     let id = fixture.series.id.clone();
     let folder = roast::storage::DataDir::new(dir.path()).series_folder(&id);
     fixture.write_to(&folder).unwrap();

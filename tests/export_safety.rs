@@ -1,11 +1,13 @@
 //! What leaves the room, and how: room-only notes absent from every output, and hostile
 //! user text rendered as text in every format (read back with a real parser each time).
 
+mod common;
+
 use std::collections::HashSet;
 
+use common::fixtures::{Fixture, large_series, showcase};
 use roast::backlog::ItemRef;
 use roast::export::{ExportFormat, export};
-use roast::fixtures::{Fixture, large_series, showcase};
 use roast::model::{NoteKind, Outcome, TopicRef};
 use roast::summary::{Rollup, text};
 

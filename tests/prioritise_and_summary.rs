@@ -12,7 +12,7 @@ use roast::tui::App;
 use roast::tui::screens::Screen;
 
 fn showcase(dir: &std::path::Path) -> (FakeClock, String) {
-    let fixture = roast::fixtures::showcase();
+    let fixture = common::fixtures::showcase();
     let id = fixture.series.id.clone();
     fixture
         .write_to(&DataDir::new(dir).series_folder(&id))

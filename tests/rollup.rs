@@ -1,8 +1,10 @@
 //! The roll-up's facts: what counts as covered, held and remaining, the latest maturity,
 //! the ranked backlog, open sessions, and the series read back from disk.
 
+mod common;
+
+use common::fixtures::{Fixture, large_series, showcase};
 use roast::backlog::{Consensus, ItemRef, LoadedBacklog, Priority};
-use roast::fixtures::{Fixture, large_series, showcase};
 use roast::model::{NoteKind, TopicRef};
 use roast::storage::{FormatErrorKind, SeriesFolder};
 use roast::summary::{Rollup, SessionStatus, TopicEntry};
@@ -209,7 +211,7 @@ fn an_offshoot_session_is_titled_by_its_offshoot() {
         other => panic!("expected an off-shoot topic, got {other:?}"),
     }
     assert!(matches!(
-        roast::fixtures::showcase().sessions[2].topic,
+        common::fixtures::showcase().sessions[2].topic,
         TopicRef::OffShoot { .. }
     ));
 }

@@ -125,7 +125,7 @@ fn help(name: &str, clock: &FakeClock, theme: Option<ThemeName>) -> App {
 /// The showcase series (every feature of the summary), on the series list.
 fn showcase_list(name: &str, _clock: &FakeClock, theme: Option<ThemeName>) -> App {
     let dir = fresh_dir(name);
-    let fixture = roast::fixtures::showcase();
+    let fixture = common::fixtures::showcase();
     let folder = roast::storage::DataDir::new(&dir).series_folder(&fixture.series.id);
     fixture.write_to(&folder).unwrap();
     // Seen well after the showcase's last session, so nothing reopens by itself.

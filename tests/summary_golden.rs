@@ -1,9 +1,11 @@
 //! Golden outputs of the summary, the listing and every export format, made from the
 //! showcase series at a fixed "now". A changed snapshot is a changed output: review it.
 
+mod common;
+
+use common::fixtures::{Fixture, showcase};
 use roast::backlog::LoadedBacklog;
 use roast::export::{ExportFormat, export};
-use roast::fixtures::{Fixture, showcase};
 use roast::storage::{LoadedSeries, SeriesFolder};
 use roast::summary::{Rollup, list, text};
 
