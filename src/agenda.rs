@@ -200,7 +200,7 @@ pub fn check_file(path: &Path) -> Result<Vec<FormatError>, FormatError> {
 }
 
 fn read(path: &Path) -> Result<(String, Agenda), FormatError> {
-    let text = std::fs::read_to_string(path).map_err(|e| FormatError::io(path, &e))?;
+    let text = crate::storage::read::read_text(path, None)?;
     let agenda = parse(path, &text)?;
     Ok((text, agenda))
 }

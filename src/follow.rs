@@ -60,7 +60,7 @@ impl FolderWatch {
         if let Some(now) = stamp(&series_path)
             && self.series.as_ref().map(|(s, _)| *s) != Some(now)
         {
-            match format::read_ron_file::<Series>(&series_path) {
+            match format::read_ron_file::<Series>(&series_path, Some(&self.folder.data_root())) {
                 Ok(series) => {
                     self.series = Some((now, series));
                     changed = true;
@@ -73,7 +73,7 @@ impl FolderWatch {
             if self.sessions.get(&path).map(|(s, _)| *s) == Some(now) {
                 continue;
             }
-            match format::read_ron_file::<Session>(&path) {
+            match format::read_ron_file::<Session>(&path, Some(&self.folder.data_root())) {
                 Ok(session) => {
                     self.sessions.insert(path, (now, session));
                     changed = true;
@@ -106,7 +106,6 @@ mod tests {
     use crate::agenda;
     use crate::model::{FORMAT_VERSION, NoteKind, TopicRef};
     use crate::storage::format::to_pretty_ron;
-    use crate::storage::write_atomic;
 
     fn setup() -> (tempfile::TempDir, SeriesFolder, Session) {
         let dir = tempfile::tempdir().unwrap();
@@ -131,12 +130,12 @@ mod tests {
         (dir, folder, session)
     }
 
+    /// The scribe's save, as another process makes it (this process only reads).
     fn save(folder: &SeriesFolder, session: &Session) {
-        write_atomic(
-            &folder.session_path(&session.id),
-            to_pretty_ron(session).as_bytes(),
-        )
-        .unwrap();
+        let path = folder.session_path(&session.id);
+        let tmp = path.with_extension("tmp");
+        std::fs::write(&tmp, to_pretty_ron(session)).unwrap();
+        std::fs::rename(&tmp, &path).unwrap();
     }
 
     #[test]

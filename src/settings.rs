@@ -70,7 +70,7 @@ pub fn load(data_root: &Path) -> (Settings, Option<FormatError>) {
     if !path.exists() {
         return (Settings::default(), None);
     }
-    match format::read_ron_file(&path) {
+    match format::read_ron_file(&path, Some(data_root)) {
         Ok(settings) => (settings, None),
         Err(e) => (Settings::default(), Some(e)),
     }

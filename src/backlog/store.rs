@@ -53,7 +53,11 @@ impl LoadedBacklog {
     pub fn load(folder: &SeriesFolder) -> LoadedBacklog {
         let mut loaded = LoadedBacklog::default();
         let paths = ron_dir::ron_files(&backlog_dir(folder));
-        for (path, read) in paths.iter().zip(ron_dir::read_all::<BacklogItem>(&paths)) {
+        for (path, read) in paths.iter().zip(ron_dir::read_all::<BacklogItem>(
+            &paths,
+            Some(&folder.data_root()),
+            |_, _, _| Ok(()),
+        )) {
             match read {
                 Ok(item) if loaded.backlog.get(&item.key()).is_some() => {
                     loaded.problems.push(FormatError::invalid(

@@ -9,6 +9,7 @@ mod agendas;
 mod app;
 mod check;
 mod follow;
+mod out;
 mod summary;
 
 use std::path::PathBuf;
@@ -80,8 +81,9 @@ pub enum Command {
         /// md, html, csv or json.
         #[arg(long, short)]
         format: ExportFormat,
-        /// Write to this file (atomically) instead of standard output.
-        #[arg(long, short)]
+        /// Write to this file (atomically) instead of standard output; `-` is standard
+        /// output. A device or a FIFO is written to directly, never replaced.
+        #[arg(long, short, value_name = "FILE|-")]
         output: Option<PathBuf>,
     },
     /// List every agenda (built-in and your own) with its topics.
@@ -106,11 +108,14 @@ pub enum AgendaCommand {
 }
 
 pub fn main() -> ExitCode {
+    crate::storage::survive_file_size_limit();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // The reader of our output went away (`| head`): nothing more to say to anyone.
+        Err(e) if out::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("roast: {e:#}");
+            out::note(&format!("roast: {e:#}"));
             ExitCode::from(2)
         }
     }
@@ -130,7 +135,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => summary::export(&data, &series, format, output),
         Some(Command::Follow { series }) => follow::follow(&data, series.as_deref(), cli.theme),
         Some(Command::Agendas) => {
-            print!("{}", agendas::list_agendas(&data, cli.agenda.as_deref()));
+            out::print(&agendas::list_agendas(&data, cli.agenda.as_deref()))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Agenda {

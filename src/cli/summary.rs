@@ -1,24 +1,27 @@
 //! `roast list`, `roast summary` and `roast export`: the afterwards, on the command line.
 
-use std::path::PathBuf;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::out;
 use crate::clock::{Clock, SystemClock};
 use crate::export::ExportFormat;
 use crate::storage::DataDir;
 
 pub(super) fn list(data: &DataDir) -> anyhow::Result<ExitCode> {
     let now = SystemClock.now_ms();
-    print!("{}", crate::summary::list_text(&data.list_series(), now));
+    out::print(&crate::summary::list_text(&data.list_series(), now))?;
     Ok(ExitCode::SUCCESS)
 }
 
 pub(super) fn summary(data: &DataDir, series: &str) -> anyhow::Result<ExitCode> {
     let (loaded, backlog) = load_for_summary(data, series)?;
-    print!(
-        "{}",
-        crate::summary::summary_text(&loaded, &backlog, SystemClock.now_ms())
-    );
+    out::print(&crate::summary::summary_text(
+        &loaded,
+        &backlog,
+        SystemClock.now_ms(),
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -31,14 +34,28 @@ pub(super) fn export(
     let (loaded, backlog) = load_for_summary(data, series)?;
     let text = crate::export::export_series(&loaded, &backlog, format, SystemClock.now_ms());
     match output {
-        None => print!("{text}"),
-        Some(path) => {
-            crate::storage::write_atomic(&path, text.as_bytes())
+        Some(path) if path.as_os_str() != "-" => {
+            write_output(&path, text.as_bytes())
                 .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
-            eprintln!("wrote {}", path.display());
+            out::note(&format!("wrote {}", path.display()));
         }
+        _ => out::print(&text)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A regular file (or a new one) is replaced atomically. A device or a FIFO (`/dev/null`,
+/// a pipe to another program) is written to as it is: a rename would replace the node
+/// itself, and as root `-o /dev/null` would leave a plain file where the device was.
+fn write_output(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+            let mut node = std::fs::OpenOptions::new().write(true).open(path)?;
+            node.write_all(bytes)?;
+            node.flush()
+        }
+        _ => crate::storage::write_atomic(path, bytes),
+    }
 }
 
 /// A series and its votes, read-only (no lock: summaries work while a scribe writes).
@@ -47,6 +64,9 @@ fn load_for_summary(
     data: &DataDir,
     id: &str,
 ) -> anyhow::Result<(crate::storage::LoadedSeries, crate::backlog::LoadedBacklog)> {
+    if let Some(why) = crate::storage::ids::problem(id) {
+        anyhow::bail!("{id:?}: not a series id: it {why} (roast list shows them)");
+    }
     let folder = data.series_folder(id);
     anyhow::ensure!(
         folder.series_path().exists(),
@@ -56,7 +76,7 @@ fn load_for_summary(
     let loaded = folder.load()?;
     let backlog = crate::backlog::LoadedBacklog::load(&folder);
     for problem in loaded.problems.iter().chain(&backlog.problems) {
-        eprintln!("roast: skipped {problem}");
+        out::note(&format!("roast: skipped {problem}"));
     }
     Ok((loaded, backlog))
 }

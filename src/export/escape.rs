@@ -4,24 +4,71 @@
 
 use std::borrow::Cow;
 
-/// Control characters (other than line breaks and tab) and Unicode noncharacters become
-/// U+FFFD: they have no business in a document, make an HTML parser complain, and some
-/// terminals and spreadsheets act on them. CR is kept for each format to handle: a note
-/// typed on Windows has CRLF line ends.
+/// Control characters (other than line breaks and tab), Unicode noncharacters and
+/// characters that change how text displays without showing themselves become U+FFFD:
+/// they have no business in a document, make an HTML parser complain, and some terminals
+/// and spreadsheets act on them. CR is kept for each format to handle: a note typed on
+/// Windows has CRLF line ends.
 pub fn printable(text: &str) -> Cow<'_, str> {
     let bad = |c: char| {
         (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
             || ('\u{FDD0}'..='\u{FDEF}').contains(&c)
             || (u32::from(c) & 0xFFFE) == 0xFFFE
     };
+    replace_hidden(text, bad)
+}
+
+/// Bidirectional controls: an override can make `txt.exe` display as `exe.txt`, so
+/// text reads differently from what it says (CVE-2021-42574, "Trojan Source").
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters with no width and no glyph, which hide inside a word ("pay\u{200B}pal"
+/// looks like "paypal" and is not): zero-width space, word joiner and invisible
+/// operators, byte-order mark, soft hyphen, Hangul fillers and tag characters.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{180E}' | '\u{200B}'
+        | '\u{2060}'..='\u{2064}' | '\u{3164}' | '\u{FEFF}' | '\u{FFA0}' | '\u{E0000}'..='\u{E007F}')
+}
+
+/// Zero-width (non-)joiners do work between letters of joining scripts (Persian,
+/// Devanagari) and inside emoji sequences; next to ASCII, or alone, they only hide.
+fn is_stray_joiner(prev: Option<char>, c: char, next: Option<char>) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+        && !(prev.is_some_and(|p| !p.is_ascii() && !p.is_whitespace())
+            && next.is_some_and(|n| !n.is_ascii() && !n.is_whitespace()))
+}
+
+/// `text` with every character that `also` rejects, and every hidden one (bidi controls,
+/// invisible characters, stray joiners), replaced by U+FFFD, which shows that something
+/// was there and does nothing. Clean text (nearly all of it) is not copied.
+pub fn replace_hidden(text: &str, also: impl Fn(char) -> bool) -> Cow<'_, str> {
     // Fast path: plain printable ASCII, line breaks and tabs are nearly all text.
-    let plain = |b: &u8| matches!(b, b' '..=b'~' | b'\n' | b'\r' | b'\t');
-    if text.bytes().all(|b| plain(&b)) || !text.chars().any(bad) {
+    if text
+        .bytes()
+        .all(|b| matches!(b, b' '..=b'~' | b'\n' | b'\r' | b'\t'))
+    {
+        return Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let bad = |i: usize| {
+        let c = chars[i];
+        also(c)
+            || is_bidi_control(c)
+            || is_invisible(c)
+            || is_stray_joiner(
+                i.checked_sub(1).map(|p| chars[p]),
+                c,
+                chars.get(i + 1).copied(),
+            )
+    };
+    if !(0..chars.len()).any(bad) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
-        text.chars()
-            .map(|c| if bad(c) { '\u{FFFD}' } else { c })
+        (0..chars.len())
+            .map(|i| if bad(i) { '\u{FFFD}' } else { chars[i] })
             .collect(),
     )
 }
@@ -111,6 +158,24 @@ pub fn csv_cell(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_that_displays_differently_from_what_it_says_is_shown_as_replaced() {
+        assert_eq!(printable("a\u{202E}txt.exe"), "a\u{FFFD}txt.exe");
+        assert_eq!(
+            printable("pay\u{200B}pal\u{FEFF}"),
+            "pay\u{FFFD}pal\u{FFFD}"
+        );
+        assert_eq!(
+            printable("x\u{85}y\u{7f}z\u{9b}"),
+            "x\u{FFFD}y\u{FFFD}z\u{FFFD}"
+        );
+        assert_eq!(printable("a\u{200D}b"), "a\u{FFFD}b");
+        // Joiners that do work stay: an emoji family and a Persian word.
+        for kept in ["👩\u{200D}👧", "می\u{200C}خواهم"] {
+            assert_eq!(printable(kept), kept);
+        }
+    }
 
     #[test]
     fn html_escapes_markup_and_quotes() {

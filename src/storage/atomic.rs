@@ -3,6 +3,9 @@
 //! `atomic-write-file` writes a temporary file in the same folder, fsyncs it, renames it over
 //! the target and fsyncs the folder. Files are private (0600) on Unix: what is said in the
 //! room stays in the room.
+//!
+//! This is the one way roast writes a file (sessions, series, backlog items, settings,
+//! exports): it asks [`super::guard`] first, so the rules hold for every file kind.
 
 use std::io::Write;
 use std::path::Path;
@@ -10,6 +13,7 @@ use std::path::Path;
 use atomic_write_file::AtomicWriteFile;
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    super::guard::check(path)?;
     let mut options = AtomicWriteFile::options();
     #[cfg(unix)]
     {
@@ -21,6 +25,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut file = options.open(path)?;
     file.write_all(bytes)?;
     file.commit()
+}
+
+/// A `ulimit -f` (RLIMIT_FSIZE) kills a process that writes past it with SIGXFSZ, mid-save,
+/// leaving the terminal raw and the notes unsaved. With a handler installed the write
+/// fails with EFBIG instead, which the saver reports and retries like a full disk.
+pub fn survive_file_size_limit() {
+    #[cfg(unix)]
+    {
+        let ignored = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let _ = signal_hook::flag::register(signal_hook::consts::SIGXFSZ, ignored);
+    }
 }
 
 /// Creates a folder (and its parents) readable by the owner only.

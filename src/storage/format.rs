@@ -115,9 +115,37 @@ pub fn from_ron_str<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, F
     })
 }
 
-pub fn read_ron_file<T: DeserializeOwned>(path: &Path) -> Result<T, FormatError> {
-    let text = std::fs::read_to_string(path).map_err(|e| FormatError::io(path, &e))?;
-    from_ron_str(path, &text)
+/// Reads and parses a RON file (see [`load`]), with no further check.
+pub fn read_ron_file<T: DeserializeOwned>(
+    path: &Path,
+    confine: Option<&Path>,
+) -> Result<T, FormatError> {
+    load(path, confine, |_, _, _| Ok(()))
+}
+
+/// A check of a parsed file against its text (ids that name files, say).
+pub type Check<T> = fn(&Path, &str, &T) -> Result<(), FormatError>;
+
+/// Reads a file under the rules of [`read`](super::read) (a regular file, a link only
+/// inside `confine`, a size limit), parses it and runs `check`. A file that exists but
+/// fails any of it is protected: nothing in this process writes over it
+/// ([`guard`](super::guard)), since it may be the only copy of someone's notes.
+pub fn load<T: DeserializeOwned>(
+    path: &Path,
+    confine: Option<&Path>,
+    check: Check<T>,
+) -> Result<T, FormatError> {
+    let result = super::read::read_text(path, confine).and_then(|text| {
+        let value = from_ron_str(path, &text)?;
+        check(path, &text, &value)?;
+        Ok(value)
+    });
+    match &result {
+        Ok(_) => super::guard::release(path),
+        Err(_) if std::fs::symlink_metadata(path).is_ok() => super::guard::protect(path),
+        Err(_) => {}
+    }
+    result
 }
 
 /// Pretty RON, the way people read and diff it.

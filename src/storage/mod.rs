@@ -10,15 +10,21 @@
 //! ```
 
 pub mod atomic;
+pub mod fault;
 pub mod format;
+pub mod guard;
+pub mod ids;
+pub mod leftovers;
 pub mod lock;
+pub mod read;
+pub mod recovery;
 pub mod ron_dir;
 pub mod saver;
 pub mod series_folder;
 
-pub use atomic::{create_private_dir, write_atomic};
+pub use atomic::{create_private_dir, survive_file_size_limit, write_atomic};
 pub use format::{FormatError, FormatErrorKind};
-pub use lock::{LockError, SeriesLock};
+pub use lock::{LockError, LockLost, SeriesLock};
 pub use saver::{Saver, SaverStatus};
 pub use series_folder::{LoadedSeries, SeriesFolder};
 

@@ -4,11 +4,12 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use crate::storage::format::{self, FormatError};
+use crate::storage::format::{self, Check, FormatError};
 
 /// The `.ron` files directly in `dir`, sorted by name. The temporary files of a save in
 /// progress (dot-files) and anything else that is not ours are left out. A missing
-/// folder has no files.
+/// folder has no files. Entries that are not regular files (a FIFO, a device, a link
+/// out of the folder) are listed all the same, for the reader to refuse by name.
 pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
@@ -29,10 +30,20 @@ pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
 /// Reads and parses the files, results in the same order, on a few threads when there are
 /// many: a long series holds hundreds of files, and parsing them one after the other is
 /// most of its load time.
-pub fn read_all<T: DeserializeOwned + Send>(paths: &[PathBuf]) -> Vec<Result<T, FormatError>> {
+///
+/// `confine` is the data folder (links out of it are not followed); `check` runs on each
+/// parsed file (see [`format::load`]).
+pub fn read_all<T: DeserializeOwned + Send>(
+    paths: &[PathBuf],
+    confine: Option<&Path>,
+    check: Check<T>,
+) -> Vec<Result<T, FormatError>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     if threads < 2 || paths.len() < 64 {
-        return paths.iter().map(|p| format::read_ron_file(p)).collect();
+        return paths
+            .iter()
+            .map(|p| format::load(p, confine, check))
+            .collect();
     }
     std::thread::scope(|scope| {
         let workers: Vec<_> = paths
@@ -41,7 +52,7 @@ pub fn read_all<T: DeserializeOwned + Send>(paths: &[PathBuf]) -> Vec<Result<T, 
                 scope.spawn(move || {
                     chunk
                         .iter()
-                        .map(|p| format::read_ron_file(p))
+                        .map(|p| format::load(p, confine, check))
                         .collect::<Vec<_>>()
                 })
             })
@@ -71,7 +82,7 @@ mod tests {
         std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
         let files = ron_files(dir.path());
         assert_eq!(files.len(), 70);
-        let values: Vec<u32> = read_all::<u32>(&files)
+        let values: Vec<u32> = read_all::<u32>(&files, Some(dir.path()), |_, _, _| Ok(()))
             .into_iter()
             .map(Result::unwrap)
             .collect();

@@ -4,6 +4,10 @@
 //! happens off the UI thread); the saver writes the newest content of each path atomically,
 //! and keeps retrying a path that fails (a full disk, say) until it succeeds or newer
 //! content replaces it. Nothing handed over is dropped while the process lives.
+//!
+//! When the series' lock is lost (deleted or replaced: another roast may be writing the
+//! series), its files are not written any more; what would have been written goes to a
+//! recovery file instead ([`super::recovery`]), and the status says where.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -12,7 +16,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use crate::storage::write_atomic;
+use crate::storage::{lock, recovery, write_atomic};
 
 const RETRY_AFTER: Duration = Duration::from_millis(1000);
 
@@ -34,6 +38,9 @@ pub struct SaverStatus {
     pub pending: usize,
     /// How many writes have completed, for tests and the status line.
     pub written: u64,
+    /// Files that could not go to their own place (the lock was lost) and where their
+    /// newest content went instead.
+    pub rescued: BTreeMap<PathBuf, PathBuf>,
 }
 
 pub struct Saver {
@@ -76,13 +83,26 @@ impl Saver {
     }
 
     /// Waits until everything handed over has been tried once more; returns whether all of
-    /// it is on disk.
+    /// it is on disk in its own file (not pending, not rescued elsewhere).
     pub fn flush(&self) -> bool {
         let (done, wait) = mpsc::channel();
         if self.jobs.send(Job::Flush(done)).is_ok() {
             let _ = wait.recv();
         }
-        lock(&self.unsaved).is_empty()
+        lock(&self.unsaved).is_empty() && lock(&self.status).rescued.is_empty()
+    }
+
+    /// Last resort at exit: writes every file still unsaved to a recovery file. Returns,
+    /// for each, its own path and where it went (or why it could not go anywhere).
+    pub fn rescue_unsaved(&self) -> Vec<(PathBuf, std::io::Result<PathBuf>)> {
+        let now = now_ms();
+        self.unsaved()
+            .into_iter()
+            .map(|(path, bytes)| {
+                let went = recovery::rescue(&path, &bytes, now);
+                (path, went)
+            })
+            .collect()
     }
 
     pub fn status(&self) -> SaverStatus {
@@ -159,14 +179,34 @@ fn write_all_unsaved(status: &Mutex<SaverStatus>, unsaved: &Mutex<BTreeMap<PathB
         .collect();
     let mut failing = None;
     let mut written = 0;
+    let mut rescued = Vec::new();
+    let forget = |path: &PathBuf, bytes: &Vec<u8>| {
+        let mut unsaved = lock(unsaved);
+        // Only forget it if nothing newer arrived while we were writing.
+        if unsaved.get(path) == Some(bytes) {
+            unsaved.remove(path);
+        }
+    };
     for (path, bytes) in snapshot {
         match write_atomic(&path, &bytes) {
             Ok(()) => {
                 written += 1;
-                let mut unsaved = lock(unsaved);
-                // Only forget it if nothing newer arrived while we were writing.
-                if unsaved.get(&path) == Some(&bytes) {
-                    unsaved.remove(&path);
+                forget(&path, &bytes);
+            }
+            Err(e) if lock::lock_lost(&e).is_some() => {
+                // One recovery file per file and run, however often it is saved.
+                let earlier = lock(status).rescued.get(&path).cloned();
+                let went = match earlier {
+                    Some(copy) => write_atomic(&copy, &bytes).map(|()| copy),
+                    None => recovery::rescue(&path, &bytes, now_ms()),
+                };
+                match went {
+                    Ok(copy) => {
+                        forget(&path, &bytes);
+                        failing = Some((path.clone(), format!("{e}; saved to {}", copy.display())));
+                        rescued.push((path, copy));
+                    }
+                    Err(again) => failing = Some((path, format!("{e}; no recovery file: {again}"))),
                 }
             }
             Err(e) => failing = Some((path, e.to_string())),
@@ -174,9 +214,18 @@ fn write_all_unsaved(status: &Mutex<SaverStatus>, unsaved: &Mutex<BTreeMap<PathB
     }
     let pending = lock(unsaved).len();
     let mut status = lock(status);
-    status.failing = failing;
+    if failing.is_some() || status.rescued.is_empty() {
+        status.failing = failing;
+    }
     status.pending = pending;
     status.written += written;
+    status.rescued.extend(rescued);
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
 //! One series folder: `series.ron` plus one file per session under `sessions/`.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Series, Session};
 use crate::storage::format::{self, FormatError};
-use crate::storage::{StorageError, create_private_dir, ron_dir, write_atomic};
+use crate::storage::{StorageError, create_private_dir, guard, ids, ron_dir, write_atomic};
 
 pub const SERIES_FILE: &str = "series.ron";
 pub const SESSIONS_DIR: &str = "sessions";
@@ -41,6 +42,16 @@ impl SeriesFolder {
         &self.dir
     }
 
+    /// The data folder this series lives in (`<data dir>/series/<id>`): links inside the
+    /// series are followed only while they stay in it.
+    pub fn data_root(&self) -> PathBuf {
+        let up = |p: &Path| p.parent().map(Path::to_path_buf);
+        up(&self.dir)
+            .and_then(|series| up(&series))
+            .filter(|root| !root.as_os_str().is_empty())
+            .unwrap_or_else(|| PathBuf::from("."))
+    }
+
     pub fn series_path(&self) -> PathBuf {
         self.dir.join(SERIES_FILE)
     }
@@ -74,7 +85,11 @@ impl SeriesFolder {
     }
 
     pub fn load(&self) -> Result<LoadedSeries, FormatError> {
-        let series: Series = format::read_ron_file(&self.series_path())?;
+        let series: Series = format::load(
+            &self.series_path(),
+            Some(&self.data_root()),
+            |path, text, series: &Series| ids::check(path, text, "series", &series.id),
+        )?;
         let (sessions, problems) = self.load_sessions();
         Ok(LoadedSeries {
             folder: self.clone(),
@@ -87,9 +102,36 @@ impl SeriesFolder {
     fn load_sessions(&self) -> (Vec<Session>, Vec<FormatError>) {
         let mut sessions = Vec::new();
         let mut problems = Vec::new();
-        for read in ron_dir::read_all::<Session>(&ron_dir::ron_files(&self.sessions_dir())) {
+        let paths = ron_dir::ron_files(&self.sessions_dir());
+        let reads = ron_dir::read_all::<Session>(&paths, Some(&self.data_root()), |p, t, s| {
+            ids::check(p, t, "session", &s.id)
+        });
+        let stems: HashSet<&str> = paths
+            .iter()
+            .filter_map(|p| p.file_stem()?.to_str())
+            .collect();
+        for (path, read) in paths.iter().zip(reads) {
             match read {
-                Ok(session) => sessions.push(session),
+                Ok(session) if path.file_stem().and_then(|s| s.to_str()) == Some(&session.id) => {
+                    sessions.push(session)
+                }
+                // A backup, or the conflict copy a sync tool makes: resuming it would
+                // write a stale copy over the real session.
+                Ok(session) => {
+                    guard::protect(path);
+                    let why = if stems.contains(session.id.as_str()) {
+                        format!("a second copy of session {}", session.id)
+                    } else {
+                        format!(
+                            "holds session {}, but a session's file is named after its id",
+                            session.id
+                        )
+                    };
+                    problems.push(FormatError::invalid(
+                        path,
+                        format!("{why} ({}.ron): not used", session.id),
+                    ));
+                }
                 Err(e) => problems.push(e),
             }
         }

@@ -8,24 +8,13 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// could recolour, retitle or clear the terminal) become `�`; tabs become a space.
 /// Newlines are kept; callers split on them. Clean text (nearly all of it) is not copied.
 pub fn terminal_safe(text: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| {
-        (c.is_control() && c != '\n')
-            // Bidirectional overrides can make a line read differently than it is.
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-    };
-    let plain = text.bytes().all(|b| matches!(b, b' '..=b'~' | b'\n'));
-    if plain || !text.chars().any(unsafe_char) {
-        return Cow::Borrowed(text);
+    // Bidi overrides and invisible characters make a line read differently than it is.
+    let safe =
+        crate::export::escape::replace_hidden(text, |c| c.is_control() && c != '\n' && c != '\t');
+    if !safe.contains('\t') {
+        return safe;
     }
-    Cow::Owned(
-        text.chars()
-            .map(|c| match c {
-                '\t' => ' ',
-                c if unsafe_char(c) => '\u{FFFD}',
-                c => c,
-            })
-            .collect(),
-    )
+    Cow::Owned(safe.replace('\t', " "))
 }
 
 /// Display columns of `text`; ASCII (most text) is counted without a table lookup.

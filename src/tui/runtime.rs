@@ -36,11 +36,9 @@ pub fn run(mut app: App) -> std::io::Result<()> {
         DisableMouseCapture
     );
     ratatui::restore();
-    if !all_saved {
-        dump_unsaved(&app);
-    }
+    let unsaved = (!all_saved).then(|| rescue_unsaved(&app));
     match outcome {
-        Ok(result) => result,
+        Ok(result) => result.and(unsaved.map_or(Ok(()), |why| Err(std::io::Error::other(why)))),
         Err(panic) => std::panic::resume_unwind(panic),
     }
 }
@@ -142,21 +140,44 @@ fn clock_face_now(app: &App) -> String {
     }
 }
 
-/// Last resort when the disk refuses our files: print what could not be saved, so the
-/// scribe can copy it out of the terminal.
-fn dump_unsaved(app: &App) {
+/// Last resort when files could not be saved in place: copies go to recovery files (or,
+/// failing that, to the terminal, for the scribe to copy out). Returns the one line that
+/// says where everything went; the process then exits non-zero.
+fn rescue_unsaved(app: &App) -> String {
+    let status = app.ctx.saver.status();
+    let mut went: Vec<String> = status
+        .rescued
+        .iter()
+        .map(|(path, copy)| format!("{} is in {}", path.display(), copy.display()))
+        .collect();
     let mut err = std::io::stderr().lock();
-    for (path, bytes) in app.ctx.saver.unsaved() {
-        let _ = writeln!(
-            err,
-            "roast: could not save {} ({}). Its content follows; copy it somewhere safe:\n{}",
-            path.display(),
-            app.ctx
-                .saver
-                .status()
-                .failing
-                .map_or_else(String::new, |(_, e)| e),
-            String::from_utf8_lossy(&bytes)
-        );
+    for (path, result) in app.ctx.saver.rescue_unsaved() {
+        match result {
+            Ok(copy) => went.push(format!("{} is in {}", path.display(), copy.display())),
+            Err(e) => {
+                let bytes = app
+                    .ctx
+                    .saver
+                    .unsaved()
+                    .into_iter()
+                    .find(|(p, _)| *p == path)
+                    .map(|(_, b)| b)
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    err,
+                    "roast: could not save {} anywhere ({e}). Its content follows; copy it somewhere safe:\n{}",
+                    path.display(),
+                    String::from_utf8_lossy(&bytes)
+                );
+                went.push(format!("{} is printed above", path.display()));
+            }
+        }
     }
+    let reason = status
+        .failing
+        .map_or_else(String::new, |(_, e)| format!(" ({e})"));
+    format!(
+        "not everything could be saved in place{reason}; what was not: {}",
+        went.join("; ")
+    )
 }
