@@ -9,8 +9,15 @@ use time::OffsetDateTime;
 use crate::agenda::Agenda;
 use crate::timer::TimerState;
 
-/// The on-disk format version this build writes and the newest it can read.
+/// The on-disk format version this build writes.
 pub const FORMAT_VERSION: u32 = 1;
+
+/// A session that carries a fix wording (see [`Note::fix`]) is written as this version, so
+/// an older roast refuses it instead of dropping the wording on its next save.
+pub const FIX_WORDING_VERSION: u32 = 2;
+
+/// The newest on-disk format this build reads.
+pub const NEWEST_VERSION: u32 = FIX_WORDING_VERSION;
 
 /// The 45 minutes the method recommends ("more than 1 hour is too long").
 pub const DEFAULT_MINUTES: u32 = 45;
@@ -129,9 +136,14 @@ pub struct Note {
     pub text: String,
     /// Elapsed meeting time (timer seconds) when the note was written.
     pub elapsed_secs: u32,
-    /// Said in the room, stays in the room: no summary or export ever contains it.
+    /// Said in the room, stays in the room: no summary or export ever contains its text.
     #[serde(default)]
     pub room_only: bool,
+    /// For a room-only opportunity: the fix in words the scribe wrote for it to leave the
+    /// room. Only this wording ever leaves; until there is one, the opportunity is
+    /// withheld and counted as needing one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
     /// The phrasing checker flagged this question when it was written.
     #[serde(default)]
     pub flagged: bool,
@@ -265,10 +277,25 @@ impl Session {
             text,
             elapsed_secs,
             room_only,
+            fix: None,
             flagged: false,
             rephrased: false,
         });
         id
+    }
+
+    /// Sets (or, with blank text, clears) the fix wording of a note; returns whether the
+    /// note exists. The session is then written in the format that keeps the wording.
+    pub fn set_fix(&mut self, id: u32, wording: &str) -> bool {
+        let Some(note) = self.note_mut(id) else {
+            return false;
+        };
+        let wording = wording.trim();
+        note.fix = (!wording.is_empty()).then(|| wording.to_string());
+        if self.notes.iter().any(|n| n.fix.is_some()) {
+            self.version = self.version.max(FIX_WORDING_VERSION);
+        }
+        true
     }
 
     pub fn note_mut(&mut self, id: u32) -> Option<&mut Note> {
@@ -361,6 +388,33 @@ mod tests {
         s.restore_note(removed);
         let ids: Vec<_> = s.notes.iter().map(|n| n.id).collect();
         assert_eq!(ids, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn a_fix_wording_is_kept_trimmed_and_marks_the_session_as_the_newer_format() {
+        let mut s = Session::new(
+            "s".into(),
+            TopicRef::Agenda("a".into()),
+            OffsetDateTime::UNIX_EPOCH,
+            45,
+            vec![],
+        );
+        let id = s.add_note(
+            NoteKind::Opportunity,
+            "Vendor X overcharges".into(),
+            true,
+            0,
+        );
+        assert_eq!(s.version, FORMAT_VERSION);
+        assert!(s.set_fix(id, "  Review the vendor contract terms "));
+        assert_eq!(
+            s.note(id).unwrap().fix.as_deref(),
+            Some("Review the vendor contract terms")
+        );
+        assert_eq!(s.version, FIX_WORDING_VERSION);
+        assert!(s.set_fix(id, "   "));
+        assert_eq!(s.note(id).unwrap().fix, None);
+        assert!(!s.set_fix(99, "x"));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The user's preferences, kept in `<data dir>/settings.ron`: the theme and whether the
-//! timer rings. A missing or unreadable file means the defaults; it is never overwritten
-//! unless the user changes a setting, and then atomically.
+//! timer rings. A missing file means the defaults, written when the user changes a
+//! setting. An unreadable one (corrupt, or from a newer roast) means the defaults in
+//! memory only: the storage guard refuses to write over it, so a newer roast's settings
+//! are never downgraded.
 
 use std::path::{Path, PathBuf};
 
@@ -108,6 +110,29 @@ mod tests {
             std::fs::read_to_string(path(dir.path())).unwrap(),
             "(version: 1, theme: Neon)"
         );
+    }
+
+    #[test]
+    fn a_corrupt_or_newer_settings_file_is_used_in_memory_only_and_never_written() {
+        for text in [
+            "(version: 1, theme: Neon)",
+            "(version: 7, theme: Dark, bell: false, chime: \"gong\")",
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::write(path(dir.path()), text).unwrap();
+            let (settings, error) = load(dir.path());
+            assert!(error.is_some(), "{text}");
+            let changed = Settings {
+                theme: settings.theme.next(),
+                ..settings
+            };
+            let refused = save(dir.path(), &changed).unwrap_err();
+            assert!(
+                refused.to_string().contains("not written over"),
+                "{refused}"
+            );
+            assert_eq!(std::fs::read_to_string(path(dir.path())).unwrap(), text);
+        }
     }
 
     #[test]

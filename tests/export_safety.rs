@@ -29,7 +29,7 @@ fn every_output(r: &Rollup) -> Vec<(String, String)> {
 // ---------------------------------------------------------------------------------------
 
 #[test]
-fn room_only_notes_are_absent_from_every_output_but_the_fix_leaves() {
+fn room_only_notes_are_absent_from_every_output_and_the_fix_leaves_in_its_own_words() {
     let f = showcase();
     let r = rollup(&f);
     assert_eq!(r.withheld_room_only, 4);
@@ -42,6 +42,7 @@ fn room_only_notes_are_absent_from_every_output_but_the_fix_leaves() {
             "weekly report",
             "Vendor X",
             "vendor-x",
+            "Rotate the shared admin password",
         ] {
             assert!(
                 !out.contains(secret),
@@ -49,8 +50,8 @@ fn room_only_notes_are_absent_from_every_output_but_the_fix_leaves() {
             );
         }
         assert!(
-            out.contains("Rotate the shared admin password"),
-            "{name}: the fix always leaves the room"
+            out.contains("Move the shared admin credential"),
+            "{name}: the fix leaves the room in the words written for it"
         );
         match name.as_str() {
             "csv" => {}
@@ -68,13 +69,19 @@ fn room_only_notes_of_a_large_series_never_leave() {
     let mut f = large_series(40, 30);
     let mut secrets = Vec::new();
     let mut fixes = Vec::new();
+    let mut needing = 0;
     for s in &mut f.sessions {
         for n in s.notes.iter_mut().filter(|n| n.room_only) {
             n.text = format!("SECRET-{}-{}", s.id, n.id);
+            secrets.push(n.text.clone());
             if n.kind == NoteKind::Opportunity {
-                fixes.push(n.text.clone());
-            } else {
-                secrets.push(n.text.clone());
+                if n.id % 2 == 0 {
+                    let wording = format!("FIX-{}-{}", s.id, n.id);
+                    n.fix = Some(wording.clone());
+                    fixes.push(wording);
+                } else {
+                    needing += 1;
+                }
             }
         }
     }
@@ -106,14 +113,19 @@ fn room_only_notes_of_a_large_series_never_leave() {
         "the fixture has room-only notes"
     );
     let r = rollup(&f);
-    assert_eq!(r.withheld_room_only, secrets.len());
+    assert!(
+        needing > 0,
+        "some room-only opportunities have no fix wording"
+    );
+    assert_eq!(r.withheld_room_only, secrets.len() - fixes.len());
     assert_eq!(r.room_only_fixes, fixes.len());
+    assert_eq!(r.room_only_needing_fix, needing);
     for (name, out) in every_output(&r) {
         for secret in &secrets {
             assert!(!out.contains(secret.as_str()), "{name} leaks {secret}");
         }
         if name != "csv" {
-            // The CSV carries the backlog only, where every fix is; the others too.
+            // The CSV carries the backlog only, where every fix wording is; the others too.
             for fix in &fixes {
                 assert!(out.contains(fix.as_str()), "{name} lacks the fix {fix}");
             }

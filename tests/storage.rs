@@ -82,6 +82,7 @@ proptest! {
                 text,
                 elapsed_secs,
                 room_only,
+                fix: None,
                 flagged: false,
                 rephrased: false,
             })

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::model::FORMAT_VERSION;
+use crate::model::NEWEST_VERSION;
 
 /// Why a file could not be used. It always names the file; the file is never touched.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -54,7 +54,7 @@ impl fmt::Display for FormatError {
             FormatErrorKind::Syntax(e) => write!(f, ": {e}"),
             FormatErrorKind::NewerVersion { found } => write!(
                 f,
-                ": written by a newer roast (format version {found}; this build reads up to {FORMAT_VERSION}); upgrade roast to use it"
+                ": written by a newer roast (format version {found}; this build reads up to {NEWEST_VERSION}); upgrade roast to use it"
             ),
             FormatErrorKind::Invalid(e) => write!(f, ": {e}"),
         }
@@ -100,7 +100,7 @@ pub fn from_ron_str<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, F
     let version = leading_version(text)
         .or_else(|| ron::from_str::<VersionProbe>(text).ok().map(|p| p.version));
     if let Some(version) = version
-        && version > FORMAT_VERSION
+        && version > NEWEST_VERSION
     {
         return Err(FormatError {
             path: path.to_path_buf(),

@@ -57,6 +57,9 @@ pub fn render(series: &[Result<LoadedSeries, FormatError>], now_ms: i64) -> Stri
                     p.parked_offshoots
                 );
                 let _ = writeln!(out, "{}", line.trim_end());
+                if !loaded.problems.is_empty() {
+                    let _ = writeln!(out, "{}", partial_line(loaded));
+                }
             }
             Err(e) => {
                 let _ = writeln!(
@@ -68,4 +71,25 @@ pub fn render(series: &[Result<LoadedSeries, FormatError>], now_ms: i64) -> Stri
         }
     }
     out
+}
+
+/// Under a series whose figures leave files out: how many and which, so nobody takes an
+/// under-count for the truth (`roast summary` says why each was skipped).
+fn partial_line(loaded: &LoadedSeries) -> String {
+    let names: Vec<String> = loaded
+        .problems
+        .iter()
+        .map(|p| {
+            p.path.file_name().map_or_else(
+                || p.path.display().to_string(),
+                |n| n.to_string_lossy().into(),
+            )
+        })
+        .collect();
+    let line = format!(
+        "  ! partial: {} left out (unreadable): {}",
+        crate::progress::count(names.len(), "file"),
+        names.join(", ")
+    );
+    terminal_safe(&line).replace('\n', " ")
 }

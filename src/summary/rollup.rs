@@ -10,7 +10,9 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use super::privacy::{WITHHELD_TITLE, is_room_only_fix, leaves_the_room};
+use super::privacy::{
+    WITHHELD_TITLE, is_room_only_fix, leaves_the_room, needs_fix_wording, public_text,
+};
 use crate::backlog::{Backlog, BacklogItem, Consensus, LoadedBacklog, Priority, Score, Spread};
 use crate::model::{Note, NoteKind, Outcome, Series, Session, TARGET_SERIES_HOURS, TopicRef};
 use crate::storage::LoadedSeries;
@@ -43,10 +45,14 @@ pub struct Rollup {
     /// Every opportunity of the series, ranked (voted on or not).
     pub backlog: Vec<BacklogEntry>,
     pub maturity: Vec<MaturityEntry>,
-    /// Room-only notes left out of this roll-up.
+    /// Room-only notes left out of this roll-up (room-only opportunities without a fix
+    /// wording among them).
     pub withheld_room_only: usize,
-    /// Opportunities marked room-only that are included all the same: the fix leaves.
+    /// Room-only opportunities included as the fix wording the scribe wrote for them (their
+    /// own text stays in the room).
     pub room_only_fixes: usize,
+    /// Room-only opportunities withheld until the scribe writes a fix wording for them.
+    pub room_only_needing_fix: usize,
     /// Names of files in the series folder that could not be read, so are missing here.
     pub unreadable_files: Vec<String>,
 }
@@ -167,7 +173,8 @@ pub struct BacklogEntry {
     pub priority: Priority,
     pub owner: Option<String>,
     pub labels: Vec<String>,
-    /// Marked room-only, yet included: it is a fix (see `summary::privacy`).
+    /// Marked room-only: `text` is the fix wording written for it, never what was said
+    /// (see `summary::privacy`).
     pub room_only: bool,
 }
 
@@ -190,10 +197,11 @@ impl Rollup {
             .iter()
             .chain(&backlog.problems)
             .map(|p| {
-                p.path.file_name().map_or_else(
+                let name = p.path.file_name().map_or_else(
                     || p.path.display().to_string(),
-                    |n| n.to_string_lossy().into(),
-                )
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                shown_file_name(&loaded.series, &name)
             })
             .collect();
         rollup
@@ -244,8 +252,9 @@ impl Rollup {
             sessions: session_entries,
             backlog: ranked,
             maturity: maturity(series, &ordered, &topics),
-            withheld_room_only: notes().filter(|n| !leaves_the_room(n)).count(),
+            withheld_room_only: notes().filter(|n| public_text(n).is_none()).count(),
             room_only_fixes: notes().filter(|n| is_room_only_fix(n)).count(),
+            room_only_needing_fix: notes().filter(|n| needs_fix_wording(n)).count(),
             unreadable_files: Vec::new(),
         }
     }
@@ -357,6 +366,37 @@ fn hidden_id(id: &str, position: usize) -> String {
     }
 }
 
+/// The name of an unreadable file as a summary may show it. Session and backlog files
+/// are named after a session id, which ends in a slug of its topic; for a session about a
+/// room-only off-shoot that slug spells the off-shoot out, and an unreadable file cannot
+/// say what it was about. So the slug is shown only when it is an agenda topic's.
+fn shown_file_name(series: &Series, name: &str) -> String {
+    if name == crate::storage::series_folder::SERIES_FILE {
+        return name.to_string();
+    }
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    let (id, note) = match stem.split_once("--") {
+        Some((id, note)) => (id, format!("--{note}")),
+        None => (stem, String::new()),
+    };
+    let slug = id.get(16..).unwrap_or("");
+    let agenda_slug = series
+        .agenda
+        .topics
+        .iter()
+        .any(|t| slug == t.id || slug == crate::model::slugify(&t.title));
+    if agenda_slug && !hidden_id(id, 0).starts_with("withheld-") {
+        return name.to_string();
+    }
+    let dot = if ext.is_empty() { "" } else { "." };
+    let shown = hidden_id(id, 0);
+    if shown.starts_with("withheld-") {
+        format!("[a file whose name is withheld]{dot}{ext}")
+    } else {
+        format!("{shown}{note}{dot}{ext}")
+    }
+}
+
 fn covers(session: &Session) -> bool {
     matches!(session.outcome, Some(Outcome::Completed | Outcome::RanOver))
 }
@@ -428,10 +468,11 @@ fn session_entry(
     let of_kind = |kind: NoteKind| -> Vec<NoteEntry> {
         s.notes
             .iter()
-            .filter(|n| n.kind == kind && leaves_the_room(n))
-            .map(|n| NoteEntry {
+            .filter(|n| n.kind == kind)
+            .filter_map(|n| Some((n, public_text(n)?)))
+            .map(|(n, text)| NoteEntry {
                 id: n.id,
-                text: n.text.trim().to_string(),
+                text: text.trim().to_string(),
                 elapsed_secs: n.elapsed_secs,
                 rank: ranks.get(&(id.as_str(), n.id)).copied(),
             })
@@ -469,7 +510,9 @@ fn backlog_entries<'b>(
     for s in sessions {
         let topic = namer.entry(&s.topic).title().to_string();
         for n in s.notes.iter().filter(|n| n.kind == NoteKind::Opportunity) {
-            debug_assert!(leaves_the_room(n), "the fix always leaves");
+            if public_text(n).is_none() {
+                continue;
+            }
             let item = backlog.get(&crate::backlog::ItemRef::new(s.id.clone(), n.id));
             entries.push((backlog_entry(s, n, namer, &topic, item), item));
         }
@@ -484,6 +527,7 @@ fn backlog_entry(
     topic: &str,
     item: Option<&BacklogItem>,
 ) -> BacklogEntry {
+    let text = public_text(n).unwrap_or_default();
     let spread = item.map(BacklogItem::spread).unwrap_or_default();
     let top_five = item.map(|i| i.top_five.clone()).unwrap_or_default();
     BacklogEntry {
@@ -492,8 +536,8 @@ fn backlog_entry(
         note: n.id,
         topic: topic.to_string(),
         date: date(s.started),
-        title: title(&n.text),
-        text: n.text.trim().to_string(),
+        title: title(text),
+        text: text.trim().to_string(),
         consensus: spread.consensus(),
         spread,
         scores: item.map(|i| i.scores.clone()).unwrap_or_default(),
@@ -576,6 +620,37 @@ fn rfc3339(t: OffsetDateTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unreadable_file_is_named_without_the_slug_of_a_topic_that_is_not_the_agendas() {
+        let series: Series = Series {
+            version: 1,
+            id: "svc".into(),
+            service: "Svc".into(),
+            agenda: crate::agenda::builtin().remove(0).agenda,
+            participants: vec![],
+            created: OffsetDateTime::UNIX_EPOCH,
+        };
+        let topic = &series.agenda.topics[0];
+        let agenda_file = format!(
+            "20260302-100000-{}.ron",
+            crate::model::slugify(&topic.title)
+        );
+        assert_eq!(shown_file_name(&series, &agenda_file), agenda_file);
+        assert_eq!(
+            shown_file_name(&series, "20260323-100000-vendor-x-pricing.ron"),
+            "20260323-100000-withheld.ron"
+        );
+        assert_eq!(
+            shown_file_name(&series, "20260323-100000-vendor-x-pricing--4.ron"),
+            "20260323-100000-withheld--4.ron"
+        );
+        assert_eq!(
+            shown_file_name(&series, "vendor-x-pricing.ron"),
+            "[a file whose name is withheld].ron"
+        );
+        assert_eq!(shown_file_name(&series, "series.ron"), "series.ron");
+    }
 
     #[test]
     fn titles_are_the_first_non_empty_line_cut_to_length() {

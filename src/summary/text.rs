@@ -276,11 +276,16 @@ pub fn withheld_sentence(r: &Rollup) -> String {
     };
     match r.room_only_fixes {
         0 => {}
-        1 => s.push_str(
-            " 1 room-only opportunity is included: it is the fix, and the fix leaves the room.",
-        ),
+        1 => s.push_str(" 1 room-only opportunity leaves as the fix wording written for it."),
         n => s.push_str(&format!(
-            " {n} room-only opportunities are included: they are fixes, and the fix leaves the room."
+            " {n} room-only opportunities leave as the fix wording written for them."
+        )),
+    }
+    match r.room_only_needing_fix {
+        0 => {}
+        1 => s.push_str(" 1 room-only opportunity needs a fix wording before it can leave."),
+        n => s.push_str(&format!(
+            " {n} room-only opportunities need a fix wording before they can leave."
         )),
     }
     s
