@@ -1,7 +1,15 @@
-//! One keystroke in the live session, handled and drawn: the scribe's hot path. The session
-//! already holds 300 notes (a long, busy meeting) and the screen is projector-sized.
+//! One keystroke in the live session, handled and drawn: the scribe's hot path. The
+//! session is 20 minutes into a meeting and already holds 500 notes of 40–300 characters
+//! (every kind, some room-only), opened the way the app opens it: resumed from disk.
 //!
-//! Run: cargo bench --bench keystroke
+//! Each iteration is one key through the keymap and `update`, then a full frame drawn
+//! into an in-memory terminal (ratatui's diff included), at three sizes: a laptop
+//! terminal, a projector and a very large screen. "note" types a plain note; "question"
+//! types a question, so the phrasing checker runs on every key.
+//!
+//! Run: cargo bench --bench keystroke -- --warm-up-time 1 --measurement-time 3
+
+mod common;
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -11,114 +19,78 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use roast::clock::FakeClock;
+use roast::model::NoteKind;
 use roast::storage::DataDir;
 use roast::tui::action::Action;
 use roast::tui::app::action_for_key;
+use roast::tui::screens::Screen;
 use roast::tui::{App, AppConfig, update};
 
-fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
-    if let Some(a) = action_for_key(app, &KeyEvent::new(code, mods)) {
-        update(app, a);
-    }
-}
+const NOTES: usize = 500;
+const SIZES: [(u16, u16); 3] = [(80, 24), (160, 45), (300, 80)];
+/// Typed a key at a time, then deleted a key at a time, so the draft stays as long as a
+/// real one however many iterations criterion runs.
+const TYPED: &str = "How does the ledger retry a payment when the queue is full?";
 
-fn live_app(data: &std::path::Path, clock: &FakeClock) -> App {
+fn live_app(data: &std::path::Path, kind: NoteKind) -> App {
+    let fixture = common::fixtures::large_series(1, NOTES);
+    fixture
+        .write_to(&DataDir::new(data).series_folder(&fixture.series.id))
+        .expect("writing the bench series");
     let mut app = App::new(AppConfig {
         data: DataDir::new(data),
         agenda_file: None,
         minutes: 45,
-        clock: Arc::new(clock.clone()),
+        clock: Arc::new(FakeClock::at(fixture.now_ms)),
         theme: None,
         no_color: false,
     });
-    press(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
-    for c in "Payments API".chars() {
-        press(&mut app, KeyCode::Char(c), KeyModifiers::NONE);
-    }
-    press(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-    press(&mut app, KeyCode::Char('t'), KeyModifiers::CONTROL);
-    for i in 0..300 {
-        update(
-            &mut app,
-            Action::Paste(format!(
-                "Note {i}: the edge proxy retries every request five times before giving up"
-            )),
-        );
-        press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-        if i % 7 == 0 {
-            press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    for _ in 0..NoteKind::ALL.len() {
+        match &app.screen {
+            Screen::Live(live) if live.kind == kind => return app,
+            Screen::Live(_) => update(&mut app, Action::NextKind),
+            _ => panic!("the session in progress did not reopen"),
         }
-        clock.advance_secs(9);
     }
-    app.ctx.saver.flush();
-    app
+    panic!("no {kind:?} in the editor's kinds");
+}
+
+fn next_key(n: usize) -> KeyEvent {
+    let len = TYPED.chars().count();
+    let code = match n % (2 * len) {
+        i if i < len => KeyCode::Char(TYPED.chars().nth(i).unwrap_or('x')),
+        _ => KeyCode::Backspace,
+    };
+    KeyEvent::new(code, KeyModifiers::NONE)
 }
 
 fn keystroke(c: &mut Criterion) {
-    let dir = tempfile::tempdir().unwrap();
-    let clock = FakeClock::at(1_795_338_000_000);
-    let mut app = live_app(dir.path(), &clock);
-    let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
-    let mut n = 0u64;
-    c.bench_function("type one character and redraw (300 notes, 160x45)", |b| {
-        b.iter(|| {
-            n += 1;
-            // Type a 60-character note, then backspace it away, so the draft stays the
-            // length of a real note however many iterations criterion runs.
-            let key = if (n / 60).is_multiple_of(2) {
-                KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE)
-            } else {
-                KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)
-            };
-            if let Some(a) = action_for_key(&app, &key) {
-                update(&mut app, a);
-            }
-            terminal
-                .draw(|frame| roast::tui::view::draw(frame, black_box(&app)))
-                .unwrap();
-        })
-    });
-    c.bench_function("draw only (300 notes, 160x45)", |b| {
-        b.iter(|| {
-            terminal
-                .draw(|frame| roast::tui::view::draw(frame, black_box(&app)))
-                .unwrap();
-        })
-    });
-    c.bench_function(
-        "draw only, fresh terminal each time (worst case: full repaint)",
-        |b| {
-            b.iter(|| {
-                let mut t = Terminal::new(TestBackend::new(160, 45)).unwrap();
-                t.draw(|frame| roast::tui::view::draw(frame, black_box(&app)))
-                    .unwrap();
-            })
-        },
-    );
-    c.bench_function("autosave tick with a dirty draft (300 notes)", |b| {
-        b.iter(|| {
-            clock.advance_ms(600);
-            n += 1;
-            let code = if (n / 60).is_multiple_of(2) {
-                KeyCode::Char('b')
-            } else {
-                KeyCode::Backspace
-            };
-            update(
-                &mut app,
-                Action::Input(KeyEvent::new(code, KeyModifiers::NONE)),
-            );
-            update(&mut app, Action::Tick);
-        })
-    });
-    app.ctx.saver.flush();
+    for (mode, kind) in [("note", NoteKind::Note), ("question", NoteKind::Question)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = live_app(dir.path(), kind);
+        let mut group = c.benchmark_group(format!(
+            "key + update + full frame, {mode} mode, {NOTES} notes"
+        ));
+        for (w, h) in SIZES {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            let mut n = 0;
+            group.bench_function(format!("{w}x{h}"), |b| {
+                b.iter(|| {
+                    let key = next_key(n);
+                    n += 1;
+                    if let Some(a) = action_for_key(&app, &key) {
+                        update(&mut app, a);
+                    }
+                    terminal
+                        .draw(|frame| roast::tui::view::draw(frame, black_box(&app)))
+                        .unwrap();
+                })
+            });
+        }
+        group.finish();
+        app.save_all();
+    }
 }
 
-criterion_group! {
-    name = benches;
-    config = Criterion::default().measurement_time(std::time::Duration::from_secs(3)).warm_up_time(std::time::Duration::from_secs(1));
-    targets = keystroke
-}
+criterion_group!(benches, keystroke);
 criterion_main!(benches);

@@ -77,3 +77,26 @@ fn the_showcase_has_an_open_session_and_room_only_notes() {
             .any(|n| n.room_only)
     );
 }
+
+#[test]
+fn writing_quickly_lays_out_the_same_series_as_writing_durably() {
+    let f = large_series(6, 40);
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (fa, fb) = (
+        roast::storage::SeriesFolder::new(a.path().join("s")),
+        roast::storage::SeriesFolder::new(b.path().join("s")),
+    );
+    f.write_to(&fa).unwrap();
+    f.write_quickly_to(&fb).unwrap();
+    let (la, lb) = (fa.load().unwrap(), fb.load().unwrap());
+    assert_eq!(la.sessions, lb.sessions);
+    assert_eq!(la.sessions, f.sessions);
+    assert!(lb.problems.is_empty());
+    let (ba, bb) = (
+        roast::backlog::LoadedBacklog::load(&fa),
+        roast::backlog::LoadedBacklog::load(&fb),
+    );
+    assert_eq!(ba.backlog, bb.backlog);
+    assert_eq!(bb.backlog, f.backlog);
+    assert!(bb.problems.is_empty());
+}
