@@ -62,7 +62,7 @@ fn a_why_question_is_caught_as_it_is_typed_and_one_key_rephrases_it() {
     assert!(screen.contains("✔ rephrased"), "{screen}");
     assert!(screen.contains("✘ why-question"), "{screen}");
 
-    press(&mut app, ctrl('e'));
+    end_session(&mut app);
     let screen = render(&app, 160, 45);
     assert!(
         screen.contains("questions: 3 noted · 2 caught by the checker · 1 rephrased"),

@@ -246,6 +246,8 @@ fn a_whole_session_closes_and_is_listed() {
     start_session(&t);
     t.type_text("Deploys restart every pod at once");
     t.keys(&["Enter", "C-e"]);
+    t.wait_for("End the meeting now?");
+    t.keys(&["y"]);
     t.wait_for("Outcome");
     t.type_text("Deploys are the weak spot.");
     t.keys(&["C-s"]);

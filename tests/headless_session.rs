@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use roast::clock::{Clock, FakeClock};
 use roast::model::{NoteKind, Outcome, TopicRef};
 use roast::storage::{DataDir, SeriesFolder};
@@ -66,7 +66,7 @@ fn a_whole_session_ends_up_on_disk() {
     // Something half typed when the meeting ends is kept as a note.
     type_text(&mut app, "Last words");
     clock.advance_secs(45 * 60);
-    press(&mut app, ctrl('e'));
+    end_session(&mut app);
     assert!(matches!(app.screen, Screen::Closing(_)));
     type_text(&mut app, "Edge proxy is the choke point.");
     press(&mut app, key(KeyCode::Tab)); // maturity
@@ -192,7 +192,7 @@ fn quitting_on_the_closing_screen_saves_the_summary_typed_a_moment_ago() {
     let clock = FakeClock::at(START_MS);
     let mut app = app_at(dir.path(), &clock);
     start_live(&mut app);
-    press(&mut app, ctrl('e'));
+    end_session(&mut app);
     type_text(&mut app, "Pricing is the hidden dependency.");
     // No time passes: the autosave would not be due yet. Quitting must save anyway.
     press(&mut app, ctrl('q'));
@@ -213,8 +213,8 @@ fn text_typed_on_a_closing_choice_field_goes_into_the_summary() {
     let clock = FakeClock::at(START_MS);
     let mut app = app_at(dir.path(), &clock);
     start_live(&mut app);
-    press(&mut app, ctrl('e'));
-    press(&mut app, key(KeyCode::Tab)); // summary → maturity
+    end_session(&mut app);
+    press(&mut app, key(KeyCode::BackTab)); // outcome → maturity, the last field
     type_text(&mut app, "3");
     type_text(&mut app, "Search owns the reindex.");
     press(&mut app, ctrl('s'));
@@ -228,4 +228,270 @@ fn text_typed_on_a_closing_choice_field_goes_into_the_summary() {
         Some(3),
         "a digit on maturity is a rating"
     );
+}
+
+fn left(app: &mut roast::tui::App, n: usize) {
+    for _ in 0..n {
+        press(app, key(KeyCode::Left));
+    }
+}
+
+#[test]
+fn arrow_keys_move_the_cursor_in_the_new_series_name_and_participant_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = app_at(dir.path(), &clock);
+    press(&mut app, key(KeyCode::Char('n')));
+    type_text(&mut app, "Paymnts");
+    left(&mut app, 3);
+    type_text(&mut app, "e");
+    press(&mut app, key(KeyCode::End));
+    type_text(&mut app, " API");
+    press(&mut app, key(KeyCode::Enter)); // single-line: Enter goes on to the agenda
+    press(&mut app, key(KeyCode::Enter)); // and on to the participants
+    type_text(&mut app, "Aa");
+    press(&mut app, key(KeyCode::Home));
+    press(&mut app, key(KeyCode::Delete));
+    type_text(&mut app, "An");
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ctrl('s'));
+    assert!(matches!(app.screen, Screen::Setup(_)));
+    let loaded = DataDir::new(dir.path())
+        .series_folder("payments-api")
+        .load()
+        .unwrap();
+    assert_eq!(loaded.series.service, "Payments API");
+    assert_eq!(loaded.series.participants[0].name, "Ana");
+}
+
+#[test]
+fn arrow_keys_move_the_cursor_in_the_closing_reason_and_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = app_at(dir.path(), &clock);
+    start_live(&mut app);
+    end_session(&mut app);
+    press(&mut app, key(KeyCode::Right)); // called off
+    press(&mut app, key(KeyCode::Tab)); // the reason
+    type_text(&mut app, "Fre alarm");
+    press(&mut app, key(KeyCode::Home));
+    press(&mut app, key(KeyCode::Right));
+    type_text(&mut app, "i");
+    press(&mut app, key(KeyCode::Enter)); // single-line: on to the next topic
+    press(&mut app, key(KeyCode::Tab)); // the summary
+    type_text(&mut app, "Evacuated.");
+    press(&mut app, key(KeyCode::Enter));
+    type_text(&mut app, "Nothing lost");
+    press(&mut app, key(KeyCode::Up));
+    press(&mut app, key(KeyCode::End));
+    press(&mut app, key(KeyCode::Backspace));
+    type_text(&mut app, "!");
+    press(&mut app, ctrl('s'));
+    let loaded = DataDir::new(dir.path())
+        .series_folder("payments-api")
+        .load()
+        .unwrap();
+    let session = &loaded.sessions[0];
+    assert_eq!(
+        session.outcome,
+        Some(Outcome::CalledOff {
+            reason: "Fire alarm".into()
+        })
+    );
+    assert_eq!(session.summary, "Evacuated!\nNothing lost");
+}
+
+#[test]
+fn arrow_keys_move_the_cursor_in_the_question_box_and_the_scribes_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = app_at(dir.path(), &clock);
+    start_live(&mut app);
+    type_text(&mut app, "Cache stampede");
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::Left, KeyModifiers::CONTROL),
+    );
+    type_text(&mut app, "big ");
+    let Screen::Live(live) = &app.screen else {
+        panic!("live")
+    };
+    assert_eq!(live.editor_text(), "Cache big stampede");
+    press(&mut app, ctrl('k'));
+    type_text(&mut app, "How doe it fail?");
+    left(&mut app, 9);
+    type_text(&mut app, "s");
+    assert_eq!(
+        roast::tui::widgets::text_field::text(&app.question_box),
+        "How does it fail?"
+    );
+}
+
+#[test]
+fn moving_the_cursor_does_not_mark_the_draft_for_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = app_at(dir.path(), &clock);
+    start_live(&mut app);
+    type_text(&mut app, "abc");
+    clock.advance_secs(2);
+    act(&mut app, roast::tui::action::Action::Tick);
+    let Screen::Live(live) = &app.screen else {
+        panic!("live")
+    };
+    assert!(!live.autosave.is_due(clock.now_ms() + 10_000));
+    left(&mut app, 2);
+    press(&mut app, key(KeyCode::Home));
+    let Screen::Live(live) = &app.screen else {
+        panic!("live")
+    };
+    assert!(
+        !live.autosave.is_due(clock.now_ms() + 10_000),
+        "a cursor move changed nothing to save"
+    );
+}
+
+#[test]
+fn ctrl_e_asks_first_and_no_keeps_the_meeting_and_the_typed_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = app_at(dir.path(), &clock);
+    start_live(&mut app);
+    type_text(&mut app, "half a thought");
+    press(&mut app, ctrl('e'));
+    assert!(matches!(app.screen, Screen::Live(_)), "nothing ends yet");
+    let screen = render(&app, 100, 30);
+    assert!(screen.contains("End the meeting now?"), "{screen}");
+    assert!(screen.contains("saved as a note"), "{screen}");
+    press(&mut app, key(KeyCode::Char('n')));
+    let Screen::Live(live) = &app.screen else {
+        panic!("still live")
+    };
+    assert_eq!(live.editor_text(), "half a thought");
+    assert!(live.session.notes.is_empty(), "nothing was saved as a note");
+    // A scribe typing on without reading the prompt never ends the meeting.
+    press(&mut app, ctrl('e'));
+    type_text(&mut app, "x");
+    assert!(matches!(app.screen, Screen::Live(_)));
+}
+
+#[test]
+fn ctrl_q_and_ctrl_c_quit_from_the_guidelines_help_and_question_box() {
+    for open in [ctrl('g'), key(KeyCode::F(1)), ctrl('k')] {
+        for quit in [ctrl('q'), ctrl('c')] {
+            let dir = tempfile::tempdir().unwrap();
+            let clock = FakeClock::at(START_MS);
+            let mut app = app_at(dir.path(), &clock);
+            start_live(&mut app);
+            type_text(&mut app, "typed before the overlay");
+            press(&mut app, open);
+            assert!(app.overlay.is_some());
+            press(&mut app, quit);
+            assert!(app.quit, "{open:?} then {quit:?}");
+            let loaded = DataDir::new(dir.path())
+                .series_folder("payments-api")
+                .load()
+                .unwrap();
+            let draft = loaded.sessions[0]
+                .draft
+                .clone()
+                .expect("the draft is saved");
+            assert_eq!(draft.text, "typed before the overlay");
+        }
+    }
+}
+
+#[test]
+fn ctrl_q_quits_from_the_slide_that_opens_every_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = app_at(dir.path(), &clock);
+    create_series(&mut app);
+    press(&mut app, key(KeyCode::Enter));
+    assert!(app.overlay.is_some(), "the guidelines are up");
+    press(&mut app, ctrl('q'));
+    assert!(app.quit);
+}
+
+#[test]
+fn the_help_bar_offers_notes_and_rewrites_only_when_there_are_some() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = app_at(dir.path(), &clock);
+    start_live(&mut app);
+    let bar = |app: &roast::tui::App| {
+        let screen = render(app, 200, 30);
+        screen.lines().rev().take(2).collect::<Vec<_>>().join("\n")
+    };
+    assert!(!bar(&app).contains("notes"), "{}", bar(&app));
+    assert!(!bar(&app).contains("Alt+1"), "{}", bar(&app));
+    type_text(&mut app, "a note");
+    press(&mut app, key(KeyCode::Enter));
+    assert!(bar(&app).contains("notes"), "{}", bar(&app));
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, key(KeyCode::Tab)); // question
+    type_text(&mut app, "Why don't you just add a cache?");
+    assert!(bar(&app).contains("Alt+1"), "{}", bar(&app));
+}
+
+#[test]
+fn the_closing_screen_opens_on_the_outcome() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = app_at(dir.path(), &clock);
+    start_live(&mut app);
+    end_session(&mut app);
+    let Screen::Closing(closing) = &app.screen else {
+        panic!("closing")
+    };
+    assert_eq!(closing.field, roast::tui::screens::closing::Field::Outcome);
+}
+
+#[test]
+fn start_up_warnings_stay_on_screen_after_a_session_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    {
+        let mut app = app_at(dir.path(), &clock);
+        start_live(&mut app);
+        type_text(&mut app, "left open");
+        press(&mut app, key(KeyCode::Enter));
+        assert!(app.save_all());
+    }
+    std::fs::write(dir.path().join("settings.ron"), "(theme: Nope").unwrap();
+    let folder = DataDir::new(dir.path()).series_folder("payments-api");
+    std::fs::write(folder.dir().join("sessions").join("broken.ron"), "(").unwrap();
+    let mut app = app_at(dir.path(), &clock);
+    assert!(matches!(app.screen, Screen::Live(_)), "the session resumed");
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("settings ignored"), "{screen}");
+    assert!(screen.contains("1 more"), "{screen}");
+    // Typing on does not put them away; F4 does, one at a time.
+    type_text(&mut app, "more");
+    press(&mut app, key(KeyCode::Enter));
+    assert!(render(&app, 120, 40).contains("settings ignored"));
+    press(&mut app, key(KeyCode::F(4)));
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("broken.ron"), "{screen}");
+    press(&mut app, key(KeyCode::F(4)));
+    assert!(app.ctx.warnings.is_empty());
+}
+
+#[test]
+fn the_lock_message_says_the_series_was_not_opened_and_what_still_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut first = app_at(dir.path(), &clock);
+    create_series(&mut first);
+    let mut second = app_at(dir.path(), &clock);
+    press(&mut second, key(KeyCode::Enter));
+    let status = second.ctx.status.clone().expect("an error is shown").text;
+    assert!(status.contains("Not opened"), "{status}");
+    assert!(!status.contains("read-only;"), "{status}");
+    assert!(status.contains("roast follow payments-api"), "{status}");
+    // What it says still works does work: the summary opens without the lock.
+    press(&mut second, key(KeyCode::Char('s')));
+    assert!(matches!(second.screen, Screen::Summary(_)));
 }

@@ -33,7 +33,7 @@ fn app_on_list(dir: &std::path::Path, clock: &FakeClock) -> App {
     let mut app = app_at(dir, clock);
     if !matches!(app.screen, Screen::SeriesList(_)) {
         // Resumed the session in progress: save and go back to the list.
-        press(&mut app, ctrl('e'));
+        end_session(&mut app);
         press(&mut app, key(KeyCode::Esc));
         app.ctx.close_series();
         app.screen = Screen::series_list(&mut app.ctx);

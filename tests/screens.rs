@@ -108,7 +108,7 @@ fn live_notes(name: &str, clock: &FakeClock, theme: Option<ThemeName>) -> App {
 
 fn closing(name: &str, clock: &FakeClock, theme: Option<ThemeName>) -> App {
     let mut app = live(name, clock, theme);
-    press(&mut app, ctrl('e'));
+    end_session(&mut app);
     type_text(
         &mut app,
         "The edge proxy is the choke point; deploys cool the cache.",

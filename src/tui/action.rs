@@ -1,5 +1,6 @@
-//! Everything the user can ask for. Keys map to these through the keymap; `update` is the
-//! only place they change state.
+//! Everything the user can ask for, named by what it means rather than by the key that
+//! asks for it: `PreviousAgenda`, not `Left`. Keys map to these through the keymap;
+//! `update` is the only place they change state.
 
 use ratatui::crossterm::event::KeyEvent;
 
@@ -11,30 +12,62 @@ pub enum Action {
     ShowGuidelines,
     CycleTheme,
     ToggleBell,
+    /// Put away the oldest warning still waiting to be read.
+    DismissWarning,
     /// Leave the current overlay, field or screen.
     Back,
     /// Once a second and whenever the event loop is idle: redraw the timer, autosave.
     Tick,
+    /// The moderator's "check a question" box, on the projector.
+    OpenQuestionCheck,
+
+    // The focused text field
+    CursorLeft,
+    CursorRight,
+    CursorUp,
+    CursorDown,
+    WordLeft,
+    WordRight,
+    LineStart,
+    LineEnd,
+    DeleteBack,
+    DeleteForward,
+    DeleteWordBack,
+    DeleteWordForward,
+    InsertNewline,
+    Undo,
 
     // Lists and forms
-    Up,
-    Down,
-    Left,
-    Right,
+    PreviousItem,
+    NextItem,
+    PageUp,
+    PageDown,
     NextField,
-    PrevField,
-    Select,
-    Toggle,
-    Submit,
+    PreviousField,
+
+    // Series list
+    OpenSeries,
     NewSeries,
+    Prioritise,
+    ShowSummary,
+
+    // New series
+    PreviousAgenda,
+    NextAgenda,
+    AddParticipant,
     CycleRole,
     RemoveParticipant,
+    CreateSeries,
+
+    // Session setup
+    SwitchList,
+    ToggleAttendance,
+    StartSession,
 
     // Live session
     ToggleTimer,
     AddTime,
     CommitNote,
-    InsertNewline,
     NextKind,
     PrevKind,
     ToggleRoomOnly,
@@ -42,22 +75,33 @@ pub enum Action {
     FocusEditor,
     EditNote,
     DeleteNote,
+    /// Asks to end the meeting; a confirmation follows.
     EndSession,
     /// Replace the question being typed with the checker's n-th suggestion (from 0).
     UseRewrite(usize),
-    /// The moderator's "check a question" box, on the projector.
-    OpenQuestionCheck,
+
+    // Closing
+    PreviousChoice,
+    NextChoice,
+    SetMaturity(u8),
+    CloseSession,
+    ReturnToSession,
 
     // Joint prioritisation
+    PreviousVoter,
+    NextVoter,
     /// The current voter's 0–5 consensus score for the selected item.
     Score(u8),
     ClearScore,
+    TogglePick,
     EditOwner,
     EditLabels,
     /// Sort the backlog by its current ranking.
     Rerank,
-    Prioritise,
-    ShowSummary,
+    /// Keep what was typed into the owner or labels field.
+    SaveField,
+
+    // Summary
     Export,
 
     // Confirmation prompts
@@ -69,7 +113,7 @@ pub enum Action {
         target: ClickTarget,
         index: usize,
     },
-    /// The mouse wheel over the notes.
+    /// The mouse wheel over the notes, or the summary's scroll keys.
     ScrollUp,
     ScrollDown,
 
@@ -77,6 +121,31 @@ pub enum Action {
     Input(KeyEvent),
     /// Text pasted into the terminal (bracketed paste).
     Paste(String),
+}
+
+impl Action {
+    /// Whether this is an editing key for the focused text field.
+    pub fn is_text_edit(&self) -> bool {
+        matches!(
+            self,
+            Action::CursorLeft
+                | Action::CursorRight
+                | Action::CursorUp
+                | Action::CursorDown
+                | Action::WordLeft
+                | Action::WordRight
+                | Action::LineStart
+                | Action::LineEnd
+                | Action::DeleteBack
+                | Action::DeleteForward
+                | Action::DeleteWordBack
+                | Action::DeleteWordForward
+                | Action::InsertNewline
+                | Action::Undo
+                | Action::Input(_)
+                | Action::Paste(_)
+        )
+    }
 }
 
 /// The lists a click can land in.

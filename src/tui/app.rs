@@ -5,7 +5,7 @@ use ratatui_textarea::TextArea;
 use crate::phrasing::{Checker, Verdict};
 use crate::tui::action::Action;
 use crate::tui::context::{AppConfig, Context};
-use crate::tui::keymap::{self, KeyContext};
+use crate::tui::keymap::{Facts, KeyContext, KeyFocus};
 use crate::tui::screens::{Screen, Transition, series_list};
 use crate::tui::widgets::text_field::{self, new_field};
 
@@ -66,27 +66,65 @@ impl App {
         app
     }
 
-    /// Where the keyboard focus is, for the keymap and the help bar.
-    pub fn focus(&self) -> KeyContext {
-        match self.overlay {
-            Some(Overlay::Help) => KeyContext::Help,
-            Some(Overlay::Guidelines) => KeyContext::Guidelines,
-            Some(Overlay::QuestionCheck) => KeyContext::QuestionCheck,
-            None => self.screen_focus(),
-        }
+    /// Where the keyboard is: the contexts whose keys apply, most specific first.
+    pub fn key_focus(&self) -> KeyFocus {
+        let stack = match self.overlay {
+            Some(Overlay::Help) => vec![KeyContext::Help, KeyContext::Always],
+            Some(Overlay::Guidelines) => vec![KeyContext::Guidelines, KeyContext::Always],
+            Some(Overlay::QuestionCheck) => vec![
+                KeyContext::TextLine,
+                KeyContext::QuestionCheck,
+                KeyContext::Always,
+            ],
+            None => return self.screen_key_focus(),
+        };
+        KeyFocus::new(stack, self.facts())
     }
 
-    /// The focus of the screen under any overlay.
-    pub fn screen_focus(&self) -> KeyContext {
-        match &self.screen {
-            Screen::SeriesList(_) => KeyContext::SeriesList,
-            Screen::NewSeries(_) => KeyContext::NewSeries,
-            Screen::Setup(_) => KeyContext::Setup,
-            Screen::Live(live) => live.key_context(),
-            Screen::Closing(_) => KeyContext::Closing,
-            Screen::Prioritise(p) => p.key_context(),
-            Screen::Summary(_) => KeyContext::Summary,
+    /// The keys of the screen under any overlay, for the F1 overlay.
+    pub fn screen_key_focus(&self) -> KeyFocus {
+        let mut stack = match &self.screen {
+            Screen::SeriesList(_) => vec![KeyContext::SeriesList],
+            Screen::NewSeries(s) => s.key_contexts(),
+            Screen::Setup(s) => s.key_contexts(),
+            Screen::Live(live) => live.key_contexts(),
+            Screen::Closing(c) => c.key_contexts(),
+            Screen::Prioritise(p) => p.key_contexts(),
+            Screen::Summary(_) => vec![KeyContext::Summary],
+        };
+        if !stack.iter().any(|c| c.captures()) {
+            stack.push(KeyContext::Global);
         }
+        stack.push(KeyContext::Always);
+        KeyFocus::new(stack, self.facts())
+    }
+
+    /// What decides whether a key can do anything right now.
+    pub fn facts(&self) -> Facts {
+        let mut facts = Facts {
+            warnings: self.ctx.warnings.len(),
+            ..Facts::default()
+        };
+        match &self.screen {
+            Screen::SeriesList(s) => facts.series = s.entries.len(),
+            Screen::Live(live) => {
+                facts.notes = live.session.notes.len();
+                facts.rewrites = live.verdict.as_ref().map_or(0, |v| v.suggestions.len());
+            }
+            Screen::Prioritise(p) => facts.items = p.items.len(),
+            _ => {}
+        }
+        facts
+    }
+
+    /// Where the focus is, by name: the screen's part that has the keyboard (a text
+    /// field's own editing keys aside).
+    pub fn focus(&self) -> KeyContext {
+        self.key_focus()
+            .stack
+            .into_iter()
+            .find(|c| !matches!(c, KeyContext::TextLine | KeyContext::TextMulti))
+            .unwrap_or(KeyContext::Global)
     }
 
     fn apply(&mut self, transition: Transition) {
@@ -113,7 +151,7 @@ impl App {
 
 /// Maps a key press to an action where the focus is.
 pub fn action_for_key(app: &App, key: &ratatui::crossterm::event::KeyEvent) -> Option<Action> {
-    keymap::action_for(app.focus(), key)
+    app.ctx.keymap.action_for(&app.key_focus(), key)
 }
 
 /// The one place state changes.
@@ -144,6 +182,12 @@ pub fn update(app: &mut App, action: Action) {
             app.overlay = Some(Overlay::Help);
             return;
         }
+        (Action::DismissWarning, _) => {
+            if !app.ctx.warnings.is_empty() {
+                app.ctx.warnings.remove(0);
+            }
+            return;
+        }
         (Action::CycleTheme, _) => {
             app.ctx.cycle_theme();
             return;
@@ -160,8 +204,8 @@ pub fn update(app: &mut App, action: Action) {
             app.overlay = None;
             return;
         }
-        (action @ (Action::Input(_) | Action::Paste(_)), Some(Overlay::QuestionCheck)) => {
-            if text_field::feed(&mut app.question_box, action, false) {
+        (action, Some(Overlay::QuestionCheck)) if action.is_text_edit() => {
+            if text_field::feed(&mut app.question_box, action, false).changed() {
                 let text = text_field::text(&app.question_box);
                 app.question_verdict =
                     (!text.trim().is_empty()).then(|| Checker::builtin().check(&text));

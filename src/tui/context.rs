@@ -10,6 +10,7 @@ use crate::model::Session;
 use crate::settings::{self, Settings, ThemeName};
 use crate::storage::format::to_pretty_ron;
 use crate::storage::{DataDir, FormatError, LoadedSeries, Saver, SeriesLock};
+use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
 
 /// How the app was started.
@@ -65,6 +66,11 @@ pub struct Context {
     pub no_color: bool,
     pub theme: Theme,
     pub status: Option<Status>,
+    /// Warnings that stay on screen until the user dismisses them (a skipped file, settings
+    /// ignored): a passing message must never hide them.
+    pub warnings: Vec<String>,
+    /// The keys in force.
+    pub keymap: Keymap,
     pub series: Option<OpenSeries>,
     /// Set by `update` when the terminal bell should ring; the runtime rings it and clears
     /// it, so drawing stays free of side effects.
@@ -102,11 +108,16 @@ impl Context {
             no_color: config.no_color,
             theme,
             status: None,
+            warnings: Vec::new(),
+            keymap: Keymap::default(),
             series: None,
             bell_pending: false,
         };
+        for e in &ctx.agenda_errors.clone() {
+            ctx.warn(format!("agenda skipped: {e}"));
+        }
         if let Some(e) = settings_error {
-            ctx.error(format!("settings ignored: {e}"));
+            ctx.warn(format!("settings ignored: {e}"));
         }
         ctx
     }
@@ -145,6 +156,15 @@ impl Context {
             kind: StatusKind::Info,
             text: text.into(),
         });
+    }
+
+    /// A warning the user must get to read: it stays until dismissed. The same warning
+    /// is not queued twice.
+    pub fn warn(&mut self, text: impl Into<String>) {
+        let text = text.into();
+        if !self.warnings.contains(&text) {
+            self.warnings.push(text);
+        }
     }
 
     pub fn error(&mut self, text: impl Into<String>) {

@@ -19,7 +19,7 @@ use crate::follow::{FolderWatch, Snapshot};
 use crate::settings::ThemeName;
 use crate::storage::SeriesFolder;
 use crate::tui::action::Action;
-use crate::tui::keymap::{self, KeyContext};
+use crate::tui::keymap::{Facts, KeyContext, KeyFocus, Keymap};
 use crate::tui::screens::guidelines;
 use crate::tui::screens::live::LiveState;
 use crate::tui::theme::Theme;
@@ -43,6 +43,7 @@ pub struct FollowApp {
     bell: bool,
     clock: Arc<dyn Clock>,
     overlay: Option<Overlay>,
+    keymap: Keymap,
     pub quit: bool,
     pub bell_pending: bool,
 }
@@ -64,6 +65,7 @@ impl FollowApp {
             bell,
             clock,
             overlay: None,
+            keymap: Keymap::default(),
             quit: false,
             bell_pending: false,
         };
@@ -71,12 +73,13 @@ impl FollowApp {
         app
     }
 
-    pub fn focus(&self) -> KeyContext {
-        match self.overlay {
+    pub fn focus(&self) -> KeyFocus {
+        let top = match self.overlay {
             Some(Overlay::Help) => KeyContext::Help,
             Some(Overlay::Guidelines) => KeyContext::Guidelines,
             None => KeyContext::Follow,
-        }
+        };
+        KeyFocus::new(vec![top, KeyContext::Always], Facts::default())
     }
 
     pub fn update(&mut self, action: Action) {
@@ -134,7 +137,7 @@ impl FollowApp {
             Constraint::Length(1),
             Constraint::Fill(1),
             Constraint::Length(1),
-            Constraint::Length(help_bar::height(self.focus(), area.width)),
+            Constraint::Length(help_bar::height(&self.keymap, &self.focus(), area.width)),
         ])
         .areas(area);
         let now = self.clock.now_ms();
@@ -175,10 +178,19 @@ impl FollowApp {
             None => Line::styled(" read-only: follows the scribe's saves", theme.dim),
         };
         frame.render_widget(Paragraph::new(status_line), status);
-        help_bar::draw(frame, help, self.focus(), theme);
+        help_bar::draw(frame, help, &self.keymap, &self.focus(), theme);
         match self.overlay {
             Some(Overlay::Guidelines) => guidelines::draw(frame, body, theme),
-            Some(Overlay::Help) => help_overlay::draw(frame, body, KeyContext::Follow, theme),
+            Some(Overlay::Help) => help_overlay::draw(
+                frame,
+                body,
+                &self.keymap,
+                &KeyFocus::new(
+                    vec![KeyContext::Follow, KeyContext::Always],
+                    Facts::default(),
+                ),
+                theme,
+            ),
             None => {}
         }
     }
@@ -196,7 +208,7 @@ pub fn run(mut app: FollowApp) -> std::io::Result<()> {
             terminal.draw(|frame| app.draw(frame))?;
             match events.recv_timeout(POLL.saturating_sub(last_poll.elapsed())) {
                 Ok(Event::Key(key)) => {
-                    if let Some(action) = keymap::action_for(app.focus(), &key) {
+                    if let Some(action) = app.keymap.action_for(&app.focus(), &key) {
                         app.update(action);
                     }
                 }

@@ -1,26 +1,47 @@
-//! Key bindings as data. The help bar and the `?` overlay are generated from this table, so
-//! what they say is always what the keys do.
+//! Key bindings as data. The help bar, the F1 overlay and clicks on the bar come from this
+//! one table, so what they say is always what the keys do.
 //!
-//! Where the focus is a text field (the scribe's editor, a form field), only chords that
-//! cannot be typed text are bound: a printable key always goes into the text.
+//! Keys are resolved through a stack of contexts, most specific first: a focused text
+//! field takes every editing key (arrows, Home/End, word moves, Backspace/Delete) before
+//! the screen sees it, so Left moves the cursor in a name and picks an agenda only on the
+//! agenda field. A binding may also carry a condition ("there are notes"): where it does
+//! not hold, the key is neither offered in the help bar nor acted on.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::tui::action::Action;
 
-/// Where the keyboard focus is; selects which bindings apply.
+/// A set of bindings that apply together; the focus puts several on a stack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum KeyContext {
-    /// Applies everywhere unless an overlay is open.
+    /// Applies everywhere, overlays and prompts included: quitting.
+    Always,
+    /// Applies everywhere unless an overlay or a prompt has the keyboard.
     Global,
+    /// Any focused text field: cursor moves and deletions.
+    TextLine,
+    /// A text field of several lines: also up and down between lines.
+    TextMulti,
     SeriesList,
     NewSeries,
+    /// The service's name field of a new series.
+    NewSeriesName,
+    NewSeriesAgenda,
+    /// The participant field of a new series.
+    NewSeriesPeople,
     Setup,
+    /// The "who is in the room" list of session setup.
+    SetupPeople,
     /// The scribe's editor has the focus.
     LiveEditor,
     /// The notes list has the focus, for editing and deleting notes.
     LiveNotes,
     Closing,
+    ClosingOutcome,
+    ClosingReason,
+    ClosingNextTopic,
+    ClosingSummary,
+    ClosingMaturity,
     Guidelines,
     Help,
     Confirm,
@@ -37,27 +58,52 @@ pub enum KeyContext {
 }
 
 impl KeyContext {
-    /// Whether unbound keys are typed into a text field in this context.
+    /// Whether a key no binding claims is passed on as typed input: text fields, and the
+    /// closing screen's choices (where typing is the scribe writing the summary).
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            KeyContext::NewSeries
-                | KeyContext::LiveEditor
-                | KeyContext::Closing
+            KeyContext::TextLine
+                | KeyContext::TextMulti
+                | KeyContext::ClosingOutcome
+                | KeyContext::ClosingNextTopic
+                | KeyContext::ClosingMaturity
+        )
+    }
+
+    /// Whether this context is an overlay or prompt that keeps the screen's keys away.
+    pub fn captures(self) -> bool {
+        matches!(
+            self,
+            KeyContext::Help
+                | KeyContext::Confirm
+                | KeyContext::Guidelines
+                | KeyContext::Follow
                 | KeyContext::QuestionCheck
-                | KeyContext::PrioritiseEdit
         )
     }
 
     pub fn title(self) -> &'static str {
         match self {
+            KeyContext::Always => "Always",
             KeyContext::Global => "Anywhere",
+            KeyContext::TextLine => "Typing",
+            KeyContext::TextMulti => "Typing several lines",
             KeyContext::SeriesList => "Series list",
             KeyContext::NewSeries => "New series",
+            KeyContext::NewSeriesName => "New series: the service",
+            KeyContext::NewSeriesAgenda => "New series: the agenda",
+            KeyContext::NewSeriesPeople => "New series: participants",
             KeyContext::Setup => "Session setup",
+            KeyContext::SetupPeople => "Session setup: who is in the room",
             KeyContext::LiveEditor => "Live session: typing a note",
             KeyContext::LiveNotes => "Live session: notes list",
             KeyContext::Closing => "Closing",
+            KeyContext::ClosingOutcome => "Closing: outcome",
+            KeyContext::ClosingReason => "Closing: why it was called off",
+            KeyContext::ClosingNextTopic => "Closing: next topic",
+            KeyContext::ClosingSummary => "Closing: summary",
+            KeyContext::ClosingMaturity => "Closing: maturity",
             KeyContext::Guidelines => "Guidelines",
             KeyContext::Help => "Help",
             KeyContext::Confirm => "Confirm",
@@ -67,6 +113,69 @@ impl KeyContext {
             KeyContext::PrioritiseEdit => "Prioritisation: owner or labels",
             KeyContext::Summary => "Series summary",
         }
+    }
+}
+
+/// What the app knows right now that decides whether a key can do anything.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// Notes in the live session.
+    pub notes: usize,
+    /// Rewrites the phrasing checker offers for the question being typed.
+    pub rewrites: usize,
+    /// Rows on the series list.
+    pub series: usize,
+    /// Items on the prioritisation screen.
+    pub items: usize,
+    /// Warnings waiting to be read.
+    pub warnings: usize,
+}
+
+/// When a binding can do something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Always,
+    HasNotes,
+    /// The checker offers at least this many rewrites.
+    Rewrites(usize),
+    HasSeries,
+    HasItems,
+    HasWarnings,
+}
+
+impl When {
+    pub fn holds(self, facts: &Facts) -> bool {
+        match self {
+            When::Always => true,
+            When::HasNotes => facts.notes > 0,
+            When::Rewrites(n) => facts.rewrites >= n,
+            When::HasSeries => facts.series > 0,
+            When::HasItems => facts.items > 0,
+            When::HasWarnings => facts.warnings > 0,
+        }
+    }
+}
+
+/// Where the keyboard is: the contexts that apply, most specific first, and the facts
+/// their conditions read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyFocus {
+    pub stack: Vec<KeyContext>,
+    pub facts: Facts,
+}
+
+impl KeyFocus {
+    pub fn new(stack: Vec<KeyContext>, facts: Facts) -> Self {
+        Self { stack, facts }
+    }
+
+    /// The most specific context, which names where the focus is.
+    pub fn top(&self) -> KeyContext {
+        self.stack.first().copied().unwrap_or(KeyContext::Global)
+    }
+
+    pub fn takes_text(&self) -> bool {
+        self.stack.iter().any(|c| c.takes_text())
     }
 }
 
@@ -152,7 +261,9 @@ impl Chord {
         let mut label = String::new();
         if self.mods.contains(KeyModifiers::CONTROL) {
             label.push_str("Ctrl+");
-            return label + &name.to_uppercase();
+            if matches!(self.code, KeyCode::Char(_)) {
+                return label + &name.to_uppercase();
+            }
         }
         if self.mods.contains(KeyModifiers::ALT) {
             label.push_str("Alt+");
@@ -164,268 +275,685 @@ impl Chord {
 #[derive(Debug, Clone)]
 pub struct Binding {
     pub context: KeyContext,
-    pub chords: &'static [Chord],
+    pub chords: Vec<Chord>,
     pub action: Action,
     /// What the key does, in a few words, for the help bar and overlay.
     pub help: &'static str,
-    /// Shown in the one-line help bar (all bindings appear in the `?` overlay).
+    /// Shown in the one-line help bar (all bindings appear in the F1 overlay).
     pub in_bar: bool,
+    pub when: When,
 }
 
-macro_rules! bind {
-    ($ctx:ident, [$($chord:expr),+], $action:ident, $help:literal, bar) => {
-        Binding { context: KeyContext::$ctx, chords: &[$($chord),+], action: Action::$action, help: $help, in_bar: true }
-    };
-    ($ctx:ident, [$($chord:expr),+], $action:ident, $help:literal) => {
-        Binding { context: KeyContext::$ctx, chords: &[$($chord),+], action: Action::$action, help: $help, in_bar: false }
-    };
+impl Binding {
+    fn new(context: KeyContext, chords: &[Chord], action: Action, help: &'static str) -> Self {
+        Self {
+            context,
+            chords: chords.to_vec(),
+            action,
+            help,
+            in_bar: false,
+            when: When::Always,
+        }
+    }
+
+    fn bar(mut self) -> Self {
+        self.in_bar = true;
+        self
+    }
+
+    fn when(mut self, when: When) -> Self {
+        self.when = when;
+        self
+    }
 }
 
-/// 0–5: the current voter's consensus score.
-const fn score(n: u8) -> Binding {
-    const CHORDS: [[Chord; 1]; 6] = [
-        [ch('0')],
-        [ch('1')],
-        [ch('2')],
-        [ch('3')],
-        [ch('4')],
-        [ch('5')],
+/// The keys in force: the defaults, possibly with a user's overrides.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Self {
+            bindings: defaults(),
+        }
+    }
+}
+
+impl Keymap {
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    pub fn bindings_mut(&mut self) -> &mut [Binding] {
+        &mut self.bindings
+    }
+
+    /// The action a key press means where the focus is, if any.
+    pub fn action_for(&self, focus: &KeyFocus, event: &KeyEvent) -> Option<Action> {
+        // Only presses: key releases and repeats from enhanced keyboards are not commands.
+        if event.kind != KeyEventKind::Press {
+            return None;
+        }
+        for context in &focus.stack {
+            if let Some(b) = self.bindings.iter().find(|b| {
+                b.context == *context
+                    && b.when.holds(&focus.facts)
+                    && b.chords.iter().any(|c| c.matches(event))
+            }) {
+                return Some(b.action.clone());
+            }
+        }
+        match focus.top() {
+            // Any other key answers "no": a scribe typing on, unaware of the prompt, must
+            // never confirm a deletion by accident.
+            KeyContext::Confirm => Some(Action::Cancel),
+            // Typing while the guidelines are up is the scribe getting on with it: the text
+            // goes through to the editor underneath rather than being lost.
+            KeyContext::Guidelines => is_typed_text(event).then_some(Action::Input(*event)),
+            _ => (focus.takes_text() && is_typed_text(event)).then_some(Action::Input(*event)),
+        }
+    }
+
+    /// The bindings that apply where the focus is, for the help bar and overlay: only
+    /// those whose condition holds, and none hidden by a more specific one.
+    pub fn help_for(&self, focus: &KeyFocus) -> Vec<&Binding> {
+        let mut shown: Vec<&Binding> = Vec::new();
+        for context in &focus.stack {
+            for b in self
+                .bindings
+                .iter()
+                .filter(|b| b.context == *context && b.when.holds(&focus.facts))
+            {
+                let shadowed = b.chords.iter().all(|c| {
+                    shown.iter().any(|s| {
+                        s.chords
+                            .iter()
+                            .any(|o| o.code == c.code && o.mods == c.mods)
+                    })
+                });
+                if !shadowed {
+                    shown.push(b);
+                }
+            }
+        }
+        shown
+    }
+}
+
+/// A key that would be typed text: a character without Ctrl or Alt.
+fn is_typed_text(event: &KeyEvent) -> bool {
+    matches!(event.code, KeyCode::Char(_))
+        && !event
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
+fn with(code: KeyCode, mods: KeyModifiers) -> Chord {
+    Chord { code, mods }
+}
+
+use KeyCode::{BackTab, Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, Right, Tab, Up};
+use KeyContext as C;
+
+/// The default keymap. Order matters only for display.
+pub fn defaults() -> Vec<Binding> {
+    let b = Binding::new;
+    let ctl = KeyModifiers::CONTROL;
+    let mut all = vec![
+        b(C::Always, &[ctrl('q'), ctrl('c')], Action::Quit, "quit").bar(),
+        b(
+            C::Global,
+            &[ctrl('g')],
+            Action::ShowGuidelines,
+            "guidelines",
+        )
+        .bar(),
+        b(C::Global, &[key(F(1))], Action::ToggleHelp, "help").bar(),
+        b(
+            C::Global,
+            &[key(F(4))],
+            Action::DismissWarning,
+            "dismiss warning",
+        )
+        .bar()
+        .when(When::HasWarnings),
+        b(
+            C::Global,
+            &[ctrl('k')],
+            Action::OpenQuestionCheck,
+            "check a question",
+        ),
+        b(
+            C::Global,
+            &[key(F(2))],
+            Action::CycleTheme,
+            "next theme (remembered)",
+        ),
+        b(
+            C::Global,
+            &[key(F(3))],
+            Action::ToggleBell,
+            "bell at 5 min and 0 on/off",
+        ),
+        // Editing keys of every text field.
+        b(C::TextLine, &[key(Left)], Action::CursorLeft, "cursor left"),
+        b(
+            C::TextLine,
+            &[key(Right)],
+            Action::CursorRight,
+            "cursor right",
+        ),
+        b(
+            C::TextLine,
+            &[with(Left, ctl), alt(KeyCode::Char('b'))],
+            Action::WordLeft,
+            "word left",
+        ),
+        b(
+            C::TextLine,
+            &[with(Right, ctl), alt(KeyCode::Char('f'))],
+            Action::WordRight,
+            "word right",
+        ),
+        b(
+            C::TextLine,
+            &[key(Home)],
+            Action::LineStart,
+            "start of line",
+        ),
+        b(C::TextLine, &[key(End)], Action::LineEnd, "end of line"),
+        b(
+            C::TextLine,
+            &[key(Backspace)],
+            Action::DeleteBack,
+            "delete back",
+        ),
+        b(
+            C::TextLine,
+            &[key(Delete)],
+            Action::DeleteForward,
+            "delete forward",
+        ),
+        b(
+            C::TextLine,
+            &[ctrl('w'), with(Backspace, ctl), alt(Backspace)],
+            Action::DeleteWordBack,
+            "delete word back",
+        ),
+        b(
+            C::TextLine,
+            &[with(Delete, ctl), alt(KeyCode::Char('d'))],
+            Action::DeleteWordForward,
+            "delete word forward",
+        ),
+        b(C::TextLine, &[ctrl('z')], Action::Undo, "undo"),
+        b(C::TextMulti, &[key(Up)], Action::CursorUp, "line up"),
+        b(C::TextMulti, &[key(Down)], Action::CursorDown, "line down"),
+        // Series list
+        b(
+            C::SeriesList,
+            &[key(Up), ch('k')],
+            Action::PreviousItem,
+            "previous",
+        ),
+        b(
+            C::SeriesList,
+            &[key(Down), ch('j')],
+            Action::NextItem,
+            "next",
+        ),
+        b(
+            C::SeriesList,
+            &[key(Enter)],
+            Action::OpenSeries,
+            "open series",
+        )
+        .bar()
+        .when(When::HasSeries),
+        b(C::SeriesList, &[ch('n')], Action::NewSeries, "new series").bar(),
+        b(C::SeriesList, &[ch('p')], Action::Prioritise, "prioritise")
+            .bar()
+            .when(When::HasSeries),
+        b(C::SeriesList, &[ch('s')], Action::ShowSummary, "summary")
+            .bar()
+            .when(When::HasSeries),
+        b(C::SeriesList, &[ch('?')], Action::ToggleHelp, "help"),
+        b(
+            C::SeriesList,
+            &[ch('g')],
+            Action::ShowGuidelines,
+            "guidelines",
+        ),
+        b(C::SeriesList, &[ch('q')], Action::Quit, "quit"),
+        // New series
+        b(
+            C::NewSeriesName,
+            &[key(Enter)],
+            Action::NextField,
+            "next field",
+        ),
+        b(
+            C::NewSeriesAgenda,
+            &[key(Left)],
+            Action::PreviousAgenda,
+            "previous agenda",
+        )
+        .bar(),
+        b(
+            C::NewSeriesAgenda,
+            &[key(Right)],
+            Action::NextAgenda,
+            "next agenda",
+        )
+        .bar(),
+        b(
+            C::NewSeriesAgenda,
+            &[key(Enter)],
+            Action::NextField,
+            "next field",
+        ),
+        b(
+            C::NewSeriesPeople,
+            &[key(Enter)],
+            Action::AddParticipant,
+            "add",
+        )
+        .bar(),
+        b(C::NewSeriesPeople, &[ctrl('r')], Action::CycleRole, "role").bar(),
+        b(
+            C::NewSeriesPeople,
+            &[ctrl('d')],
+            Action::RemoveParticipant,
+            "remove last participant",
+        ),
+        b(C::NewSeries, &[key(Tab)], Action::NextField, "next field").bar(),
+        b(
+            C::NewSeries,
+            &[key(BackTab)],
+            Action::PreviousField,
+            "previous field",
+        ),
+        b(C::NewSeries, &[ctrl('s')], Action::CreateSeries, "create").bar(),
+        b(C::NewSeries, &[key(Esc)], Action::Back, "cancel").bar(),
+        // Session setup
+        b(
+            C::SetupPeople,
+            &[ch(' ')],
+            Action::ToggleAttendance,
+            "here/away",
+        )
+        .bar(),
+        b(
+            C::Setup,
+            &[key(Up), ch('k')],
+            Action::PreviousItem,
+            "previous",
+        ),
+        b(C::Setup, &[key(Down), ch('j')], Action::NextItem, "next"),
+        b(
+            C::Setup,
+            &[key(Tab), key(BackTab)],
+            Action::SwitchList,
+            "switch list",
+        )
+        .bar(),
+        b(
+            C::Setup,
+            &[key(Enter), ctrl('s')],
+            Action::StartSession,
+            "start",
+        )
+        .bar(),
+        b(C::Setup, &[ch('?')], Action::ToggleHelp, "help"),
+        b(C::Setup, &[ch('g')], Action::ShowGuidelines, "guidelines"),
+        b(C::Setup, &[key(Esc)], Action::Back, "back").bar(),
+        // Live session, typing
+        b(C::LiveEditor, &[key(Enter)], Action::CommitNote, "save").bar(),
+        b(
+            C::LiveEditor,
+            &[alt(Enter), ctrl('j')],
+            Action::InsertNewline,
+            "new line",
+        ),
+        b(C::LiveEditor, &[key(Tab)], Action::NextKind, "kind").bar(),
+        b(
+            C::LiveEditor,
+            &[key(BackTab)],
+            Action::PrevKind,
+            "previous kind",
+        ),
+        b(
+            C::LiveEditor,
+            &[ctrl('r')],
+            Action::ToggleRoomOnly,
+            "room-only",
+        )
+        .bar(),
+        b(C::LiveEditor, &[ctrl('t')], Action::ToggleTimer, "timer").bar(),
+        b(C::LiveEditor, &[ctrl('p')], Action::AddTime, "+5 min").bar(),
+        b(C::LiveEditor, &[ctrl('e')], Action::EndSession, "end").bar(),
+        b(C::LiveEditor, &[key(Esc)], Action::FocusNotes, "notes")
+            .bar()
+            .when(When::HasNotes),
+        b(
+            C::LiveEditor,
+            &[alt(KeyCode::Char('1'))],
+            Action::UseRewrite(0),
+            "use the 1st suggested rewrite",
+        )
+        .bar()
+        .when(When::Rewrites(1)),
+        b(
+            C::LiveEditor,
+            &[alt(KeyCode::Char('2'))],
+            Action::UseRewrite(1),
+            "use the 2nd suggested rewrite",
+        )
+        .when(When::Rewrites(2)),
+        b(
+            C::LiveEditor,
+            &[alt(KeyCode::Char('3'))],
+            Action::UseRewrite(2),
+            "use the 3rd suggested rewrite",
+        )
+        .when(When::Rewrites(3)),
+        // Live session, the notes list
+        b(
+            C::LiveNotes,
+            &[key(Up), ch('k')],
+            Action::PreviousItem,
+            "previous note",
+        ),
+        b(
+            C::LiveNotes,
+            &[key(Down), ch('j')],
+            Action::NextItem,
+            "next note",
+        ),
+        b(
+            C::LiveNotes,
+            &[key(Enter), ch('e')],
+            Action::EditNote,
+            "edit",
+        )
+        .bar(),
+        b(
+            C::LiveNotes,
+            &[key(Delete), ch('d')],
+            Action::DeleteNote,
+            "delete",
+        )
+        .bar(),
+        b(
+            C::LiveNotes,
+            &[ch('r')],
+            Action::ToggleRoomOnly,
+            "room-only",
+        )
+        .bar(),
+        b(
+            C::LiveNotes,
+            &[ctrl('t')],
+            Action::ToggleTimer,
+            "timer start/pause",
+        ),
+        b(C::LiveNotes, &[ctrl('p')], Action::AddTime, "+5 min"),
+        b(C::LiveNotes, &[ch('?')], Action::ToggleHelp, "help"),
+        b(
+            C::LiveNotes,
+            &[ch('g')],
+            Action::ShowGuidelines,
+            "guidelines",
+        ),
+        b(
+            C::LiveNotes,
+            &[key(Esc), ch('i'), key(Tab)],
+            Action::FocusEditor,
+            "type",
+        )
+        .bar(),
+        b(
+            C::LiveNotes,
+            &[ctrl('e')],
+            Action::EndSession,
+            "end session",
+        ),
+        // Closing
+        b(
+            C::ClosingOutcome,
+            &[key(Left)],
+            Action::PreviousChoice,
+            "previous outcome",
+        ),
+        b(
+            C::ClosingOutcome,
+            &[key(Right)],
+            Action::NextChoice,
+            "next outcome",
+        )
+        .bar(),
+        b(
+            C::ClosingReason,
+            &[key(Enter)],
+            Action::NextField,
+            "next field",
+        ),
+        b(
+            C::ClosingNextTopic,
+            &[key(Up), key(Left)],
+            Action::PreviousChoice,
+            "previous topic",
+        ),
+        b(
+            C::ClosingNextTopic,
+            &[key(Down), key(Right)],
+            Action::NextChoice,
+            "next topic",
+        )
+        .bar(),
+        b(
+            C::ClosingSummary,
+            &[key(Enter)],
+            Action::InsertNewline,
+            "new line",
+        ),
+        b(
+            C::ClosingMaturity,
+            &[key(Left)],
+            Action::PreviousChoice,
+            "lower",
+        ),
+        b(
+            C::ClosingMaturity,
+            &[key(Right)],
+            Action::NextChoice,
+            "higher",
+        )
+        .bar(),
+        b(C::Closing, &[key(Tab)], Action::NextField, "next field").bar(),
+        b(
+            C::Closing,
+            &[key(BackTab)],
+            Action::PreviousField,
+            "previous field",
+        ),
+        b(
+            C::Closing,
+            &[ctrl('s')],
+            Action::CloseSession,
+            "close session",
+        )
+        .bar(),
+        b(
+            C::Closing,
+            &[key(Esc)],
+            Action::ReturnToSession,
+            "back to the meeting",
+        )
+        .bar(),
+        // Overlays and prompts
+        b(
+            C::Guidelines,
+            &[key(Esc), key(Enter), ctrl('g')],
+            Action::Back,
+            "continue",
+        )
+        .bar(),
+        b(
+            C::Help,
+            &[key(Esc), key(F(1)), ch('?'), ch('q')],
+            Action::ToggleHelp,
+            "close help",
+        )
+        .bar(),
+        b(C::Confirm, &[ch('y'), key(Enter)], Action::Confirm, "yes").bar(),
+        b(C::Confirm, &[ch('n'), key(Esc)], Action::Cancel, "no").bar(),
+        b(
+            C::QuestionCheck,
+            &[key(Esc), ctrl('k')],
+            Action::Back,
+            "close",
+        )
+        .bar(),
+        // Joint prioritisation
+        b(
+            C::Prioritise,
+            &[key(Up), ch('k')],
+            Action::PreviousItem,
+            "previous item",
+        ),
+        b(
+            C::Prioritise,
+            &[key(Down), ch('j')],
+            Action::NextItem,
+            "next item",
+        ),
+        b(
+            C::Prioritise,
+            &[key(Left)],
+            Action::PreviousVoter,
+            "previous voter",
+        ),
+        b(
+            C::Prioritise,
+            &[key(Right)],
+            Action::NextVoter,
+            "next voter",
+        )
+        .bar(),
     ];
-    Binding {
-        context: KeyContext::Prioritise,
-        chords: &CHORDS[n as usize],
-        action: Action::Score(n),
-        help: "score 0–5 (4–5: agree)",
+    for n in 0..=5u8 {
+        let digit = char::from(b'0' + n);
+        let mut rate = b(
+            C::ClosingMaturity,
+            &[ch(digit)],
+            Action::SetMaturity(n),
+            "rate 0–5",
+        );
+        rate.in_bar = n == 0;
+        all.push(rate);
         // One entry in the bar stands for all six.
-        in_bar: n == 0,
+        let mut score = b(
+            C::Prioritise,
+            &[ch(digit)],
+            Action::Score(n),
+            "score 0–5 (4–5: agree)",
+        )
+        .when(When::HasItems);
+        score.in_bar = n == 0;
+        all.push(score);
     }
-}
-
-/// Alt+1, Alt+2, Alt+3: take the checker's first, second or third rewrite.
-const fn rewrite(n: usize) -> Binding {
-    const CHORDS: [[Chord; 1]; 3] = [
-        [alt(KeyCode::Char('1'))],
-        [alt(KeyCode::Char('2'))],
-        [alt(KeyCode::Char('3'))],
-    ];
-    const HELP: [&str; 3] = [
-        "use the 1st suggested rewrite",
-        "use the 2nd suggested rewrite",
-        "use the 3rd suggested rewrite",
-    ];
-    Binding {
-        context: KeyContext::LiveEditor,
-        chords: &CHORDS[n],
-        action: Action::UseRewrite(n),
-        help: HELP[n],
-        in_bar: false,
-    }
-}
-
-use KeyCode::{BackTab, Delete, Down, Enter, Esc, F, Left, Right, Tab, Up};
-
-/// The whole keymap. Order matters only for display.
-pub fn bindings() -> &'static [Binding] {
-    BINDINGS
-}
-
-static BINDINGS: &[Binding] = &[
-    bind!(Global, [ctrl('g')], ShowGuidelines, "guidelines", bar),
-    bind!(Global, [key(F(1))], ToggleHelp, "help", bar),
-    bind!(Global, [ctrl('k')], OpenQuestionCheck, "check a question"),
-    bind!(Global, [key(F(2))], CycleTheme, "next theme (remembered)"),
-    bind!(
-        Global,
-        [key(F(3))],
-        ToggleBell,
-        "bell at 5 min and 0 on/off"
-    ),
-    bind!(Global, [ctrl('q'), ctrl('c')], Quit, "quit", bar),
-    bind!(SeriesList, [key(Up), ch('k')], Up, "previous"),
-    bind!(SeriesList, [key(Down), ch('j')], Down, "next"),
-    bind!(SeriesList, [key(Enter)], Select, "open series", bar),
-    bind!(SeriesList, [ch('n')], NewSeries, "new series", bar),
-    bind!(SeriesList, [ch('p')], Prioritise, "prioritise", bar),
-    bind!(SeriesList, [ch('s')], ShowSummary, "summary", bar),
-    bind!(SeriesList, [ch('?')], ToggleHelp, "help"),
-    bind!(SeriesList, [ch('g')], ShowGuidelines, "guidelines"),
-    bind!(SeriesList, [ch('q')], Quit, "quit"),
-    bind!(NewSeries, [key(Tab)], NextField, "next field", bar),
-    bind!(NewSeries, [key(BackTab)], PrevField, "previous field"),
-    bind!(NewSeries, [key(Left)], Left, "previous agenda"),
-    bind!(NewSeries, [key(Right)], Right, "next agenda"),
-    bind!(NewSeries, [key(Enter)], Select, "add", bar),
-    bind!(NewSeries, [ctrl('r')], CycleRole, "role", bar),
-    bind!(
-        NewSeries,
-        [ctrl('d')],
-        RemoveParticipant,
-        "remove last participant"
-    ),
-    bind!(NewSeries, [ctrl('s')], Submit, "create", bar),
-    bind!(NewSeries, [key(Esc)], Back, "cancel", bar),
-    bind!(Setup, [key(Up), ch('k')], Up, "previous"),
-    bind!(Setup, [key(Down), ch('j')], Down, "next"),
-    bind!(Setup, [key(Tab)], NextField, "switch list", bar),
-    bind!(Setup, [ch(' ')], Toggle, "here/away", bar),
-    bind!(Setup, [key(Enter), ctrl('s')], Submit, "start", bar),
-    bind!(Setup, [ch('?')], ToggleHelp, "help"),
-    bind!(Setup, [ch('g')], ShowGuidelines, "guidelines"),
-    bind!(Setup, [key(Esc)], Back, "back", bar),
-    bind!(LiveEditor, [key(Enter)], CommitNote, "save", bar),
-    bind!(
-        LiveEditor,
-        [alt(Enter), ctrl('j')],
-        InsertNewline,
-        "new line"
-    ),
-    bind!(LiveEditor, [key(Tab)], NextKind, "kind", bar),
-    bind!(LiveEditor, [key(BackTab)], PrevKind, "previous kind"),
-    bind!(LiveEditor, [ctrl('r')], ToggleRoomOnly, "room-only", bar),
-    bind!(LiveEditor, [ctrl('t')], ToggleTimer, "timer", bar),
-    bind!(LiveEditor, [ctrl('p')], AddTime, "+5 min", bar),
-    bind!(LiveEditor, [ctrl('e')], EndSession, "end", bar),
-    bind!(LiveEditor, [key(Esc)], FocusNotes, "notes", bar),
-    rewrite(0),
-    rewrite(1),
-    rewrite(2),
-    bind!(LiveNotes, [key(Up), ch('k')], Up, "previous note"),
-    bind!(LiveNotes, [key(Down), ch('j')], Down, "next note"),
-    bind!(LiveNotes, [key(Enter), ch('e')], EditNote, "edit", bar),
-    bind!(LiveNotes, [key(Delete), ch('d')], DeleteNote, "delete", bar),
-    bind!(LiveNotes, [ch('r')], ToggleRoomOnly, "room-only", bar),
-    bind!(LiveNotes, [ctrl('t')], ToggleTimer, "timer start/pause"),
-    bind!(LiveNotes, [ctrl('p')], AddTime, "+5 min"),
-    bind!(LiveNotes, [ch('?')], ToggleHelp, "help"),
-    bind!(LiveNotes, [ch('g')], ShowGuidelines, "guidelines"),
-    bind!(
-        LiveNotes,
-        [key(Esc), ch('i'), key(Tab)],
-        FocusEditor,
-        "type",
-        bar
-    ),
-    bind!(LiveNotes, [ctrl('e')], EndSession, "end session"),
-    bind!(Closing, [key(Tab)], NextField, "next field", bar),
-    bind!(Closing, [key(BackTab)], PrevField, "previous field"),
-    bind!(Closing, [key(Left)], Left, "change choice"),
-    bind!(Closing, [key(Right)], Right, "change choice"),
-    bind!(Closing, [key(Up)], Up, "previous topic"),
-    bind!(Closing, [key(Down)], Down, "next topic"),
-    bind!(Closing, [ctrl('s')], Submit, "close session", bar),
-    bind!(Closing, [key(Esc)], Back, "back", bar),
-    bind!(
-        Guidelines,
-        [key(Esc), key(Enter), ctrl('g')],
-        Back,
-        "continue",
-        bar
-    ),
-    bind!(
-        Help,
-        [key(Esc), key(F(1)), ch('?'), ch('q')],
-        ToggleHelp,
-        "close help",
-        bar
-    ),
-    bind!(Confirm, [ch('y'), key(Enter)], Confirm, "yes", bar),
-    bind!(Confirm, [ch('n'), key(Esc)], Cancel, "no", bar),
-    bind!(
-        Follow,
-        [ch('g'), ctrl('g')],
-        ShowGuidelines,
-        "guidelines",
-        bar
-    ),
-    bind!(Prioritise, [key(Up), ch('k')], Up, "previous item"),
-    bind!(Prioritise, [key(Down), ch('j')], Down, "next item"),
-    bind!(Prioritise, [key(Left)], Left, "previous voter"),
-    bind!(Prioritise, [key(Right)], Right, "next voter", bar),
-    score(0),
-    score(1),
-    score(2),
-    score(3),
-    score(4),
-    score(5),
-    bind!(
-        Prioritise,
-        [ch('x'), key(Delete)],
-        ClearScore,
-        "clear this voter's score"
-    ),
-    bind!(Prioritise, [ch(' ')], Toggle, "top-five pick", bar),
-    bind!(Prioritise, [ch('o')], EditOwner, "owner", bar),
-    bind!(Prioritise, [ch('l')], EditLabels, "labels", bar),
-    bind!(Prioritise, [ch('s')], Rerank, "sort by rank", bar),
-    bind!(Prioritise, [ch('?')], ToggleHelp, "help"),
-    bind!(Prioritise, [ch('g')], ShowGuidelines, "guidelines"),
-    bind!(Prioritise, [key(Esc)], Back, "back", bar),
-    bind!(PrioritiseEdit, [key(Enter)], Submit, "save", bar),
-    bind!(PrioritiseEdit, [key(Esc)], Cancel, "cancel", bar),
-    bind!(Summary, [key(Up), ch('k')], Up, "scroll up"),
-    bind!(Summary, [key(Down), ch('j')], Down, "scroll down"),
-    bind!(Summary, [key(KeyCode::PageUp)], Left, "page up"),
-    bind!(
-        Summary,
-        [key(KeyCode::PageDown), ch(' ')],
-        Right,
-        "page down"
-    ),
-    bind!(Summary, [ch('e')], Export, "export md/html/csv/json", bar),
-    bind!(Summary, [ch('?')], ToggleHelp, "help"),
-    bind!(Summary, [ch('g')], ShowGuidelines, "guidelines"),
-    bind!(Summary, [key(Esc), ch('q')], Back, "back", bar),
-    bind!(QuestionCheck, [key(Esc), ctrl('k')], Back, "close", bar),
-    bind!(Follow, [key(F(2)), ch('t')], CycleTheme, "next theme", bar),
-    bind!(Follow, [key(F(1)), ch('?')], ToggleHelp, "help", bar),
-    bind!(Follow, [ch('q'), ctrl('q'), ctrl('c')], Quit, "quit", bar),
-];
-
-/// Contexts whose bindings apply, most specific first. Overlays capture the keyboard.
-pub fn active_contexts(focus: KeyContext) -> Vec<KeyContext> {
-    match focus {
-        KeyContext::Help
-        | KeyContext::Confirm
-        | KeyContext::Guidelines
-        | KeyContext::Follow
-        | KeyContext::QuestionCheck => {
-            vec![focus]
-        }
-        _ => vec![focus, KeyContext::Global],
-    }
-}
-
-/// The action a key press means where the focus is, if any.
-pub fn action_for(focus: KeyContext, event: &KeyEvent) -> Option<Action> {
-    // Only presses: key releases and repeats from enhanced keyboards are not commands.
-    if event.kind != KeyEventKind::Press {
-        return None;
-    }
-    for context in active_contexts(focus) {
-        if let Some(b) = bindings()
-            .iter()
-            .find(|b| b.context == context && b.chords.iter().any(|c| c.matches(event)))
-        {
-            return Some(b.action.clone());
-        }
-    }
-    match focus {
-        // Any other key answers "no": a scribe typing on, unaware of the prompt, must
-        // never confirm a deletion by accident.
-        KeyContext::Confirm => Some(Action::Cancel),
-        // Typing while the guidelines are up is the scribe getting on with it: the text
-        // goes through to the editor underneath rather than being lost.
-        KeyContext::Guidelines => Some(Action::Input(*event)),
-        _ => focus.takes_text().then_some(Action::Input(*event)),
-    }
-}
-
-/// The bindings that apply where the focus is, for the help bar and overlay.
-pub fn help_for(focus: KeyContext) -> Vec<&'static Binding> {
-    active_contexts(focus)
-        .into_iter()
-        .flat_map(|context| bindings().iter().filter(move |b| b.context == context))
-        .collect()
+    all.extend([
+        b(
+            C::Prioritise,
+            &[ch('x'), key(Delete)],
+            Action::ClearScore,
+            "clear this voter's score",
+        )
+        .when(When::HasItems),
+        b(
+            C::Prioritise,
+            &[ch(' ')],
+            Action::TogglePick,
+            "top-five pick",
+        )
+        .bar()
+        .when(When::HasItems),
+        b(C::Prioritise, &[ch('o')], Action::EditOwner, "owner")
+            .bar()
+            .when(When::HasItems),
+        b(C::Prioritise, &[ch('l')], Action::EditLabels, "labels")
+            .bar()
+            .when(When::HasItems),
+        b(C::Prioritise, &[ch('s')], Action::Rerank, "sort by rank")
+            .bar()
+            .when(When::HasItems),
+        b(C::Prioritise, &[ch('?')], Action::ToggleHelp, "help"),
+        b(
+            C::Prioritise,
+            &[ch('g')],
+            Action::ShowGuidelines,
+            "guidelines",
+        ),
+        b(C::Prioritise, &[key(Esc)], Action::Back, "back").bar(),
+        b(C::PrioritiseEdit, &[key(Enter)], Action::SaveField, "save").bar(),
+        b(C::PrioritiseEdit, &[key(Esc)], Action::Cancel, "cancel").bar(),
+        // Summary
+        b(
+            C::Summary,
+            &[key(Up), ch('k')],
+            Action::ScrollUp,
+            "scroll up",
+        ),
+        b(
+            C::Summary,
+            &[key(Down), ch('j')],
+            Action::ScrollDown,
+            "scroll down",
+        ),
+        b(
+            C::Summary,
+            &[key(KeyCode::PageUp)],
+            Action::PageUp,
+            "page up",
+        ),
+        b(
+            C::Summary,
+            &[key(KeyCode::PageDown), ch(' ')],
+            Action::PageDown,
+            "page down",
+        ),
+        b(
+            C::Summary,
+            &[ch('e')],
+            Action::Export,
+            "export md/html/csv/json",
+        )
+        .bar(),
+        b(C::Summary, &[ch('?')], Action::ToggleHelp, "help"),
+        b(C::Summary, &[ch('g')], Action::ShowGuidelines, "guidelines"),
+        b(C::Summary, &[key(Esc), ch('q')], Action::Back, "back").bar(),
+        // Follow
+        b(
+            C::Follow,
+            &[ch('g'), ctrl('g')],
+            Action::ShowGuidelines,
+            "guidelines",
+        )
+        .bar(),
+        b(
+            C::Follow,
+            &[key(F(2)), ch('t')],
+            Action::CycleTheme,
+            "next theme",
+        )
+        .bar(),
+        b(C::Follow, &[key(F(1)), ch('?')], Action::ToggleHelp, "help").bar(),
+        b(C::Follow, &[ch('q')], Action::Quit, "quit"),
+    ]);
+    all
 }
 
 #[cfg(test)]
@@ -436,13 +964,64 @@ mod tests {
         KeyEvent::new(code, mods)
     }
 
+    fn at(stack: &[KeyContext]) -> KeyFocus {
+        KeyFocus::new(stack.to_vec(), Facts::default())
+    }
+
+    /// Every stack the app builds where a text field has the keyboard.
+    fn typing_stacks() -> Vec<Vec<KeyContext>> {
+        vec![
+            vec![
+                C::TextLine,
+                C::NewSeriesName,
+                C::NewSeries,
+                C::Global,
+                C::Always,
+            ],
+            vec![
+                C::TextLine,
+                C::NewSeriesPeople,
+                C::NewSeries,
+                C::Global,
+                C::Always,
+            ],
+            vec![
+                C::TextMulti,
+                C::TextLine,
+                C::LiveEditor,
+                C::Global,
+                C::Always,
+            ],
+            vec![
+                C::TextLine,
+                C::ClosingReason,
+                C::Closing,
+                C::Global,
+                C::Always,
+            ],
+            vec![
+                C::TextMulti,
+                C::TextLine,
+                C::ClosingSummary,
+                C::Closing,
+                C::Global,
+                C::Always,
+            ],
+            vec![C::TextLine, C::QuestionCheck, C::Always],
+            vec![C::TextLine, C::PrioritiseEdit, C::Global, C::Always],
+        ]
+    }
+
     #[test]
     fn no_printable_key_is_a_command_where_text_is_typed() {
-        for b in bindings() {
-            let typed_into = active_contexts(b.context).iter().any(|c| c.takes_text())
-                || b.context == KeyContext::Global;
-            if typed_into {
-                for chord in b.chords {
+        let keymap = Keymap::default();
+        for stack in typing_stacks() {
+            for b in keymap
+                .bindings()
+                .iter()
+                .filter(|b| stack.contains(&b.context))
+            {
+                for chord in &b.chords {
                     assert!(
                         !chord.is_printable(),
                         "{:?} binds printable {} to {:?}",
@@ -456,11 +1035,56 @@ mod tests {
     }
 
     #[test]
+    fn every_text_field_takes_the_editing_keys_before_the_screen() {
+        let keymap = Keymap::default();
+        for stack in typing_stacks() {
+            let focus = at(&stack);
+            for (code, mods, want) in [
+                (Left, KeyModifiers::NONE, Action::CursorLeft),
+                (Right, KeyModifiers::NONE, Action::CursorRight),
+                (Home, KeyModifiers::NONE, Action::LineStart),
+                (End, KeyModifiers::NONE, Action::LineEnd),
+                (Left, KeyModifiers::CONTROL, Action::WordLeft),
+                (Right, KeyModifiers::CONTROL, Action::WordRight),
+                (Backspace, KeyModifiers::NONE, Action::DeleteBack),
+                (Delete, KeyModifiers::NONE, Action::DeleteForward),
+            ] {
+                assert_eq!(
+                    keymap.action_for(&focus, &press(code, mods)),
+                    Some(want),
+                    "{stack:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn arrows_pick_an_agenda_only_on_the_agenda_field() {
+        let keymap = Keymap::default();
+        let left = press(Left, KeyModifiers::NONE);
+        let agenda = at(&[C::NewSeriesAgenda, C::NewSeries, C::Global, C::Always]);
+        assert_eq!(
+            keymap.action_for(&agenda, &left),
+            Some(Action::PreviousAgenda)
+        );
+        let name = at(&[
+            C::TextLine,
+            C::NewSeriesName,
+            C::NewSeries,
+            C::Global,
+            C::Always,
+        ]);
+        assert_eq!(keymap.action_for(&name, &left), Some(Action::CursorLeft));
+    }
+
+    #[test]
     fn typing_in_the_editor_is_text_not_commands() {
+        let keymap = Keymap::default();
+        let focus = at(&typing_stacks()[2]);
         for c in "qgnedr?+ tjkQ".chars() {
             let event = press(KeyCode::Char(c), KeyModifiers::NONE);
             assert_eq!(
-                action_for(KeyContext::LiveEditor, &event),
+                keymap.action_for(&focus, &event),
                 Some(Action::Input(event)),
                 "{c:?}"
             );
@@ -469,38 +1093,36 @@ mod tests {
 
     #[test]
     fn control_chords_are_commands_in_the_editor() {
+        let keymap = Keymap::default();
+        let focus = at(&typing_stacks()[2]);
         let event = press(KeyCode::Char('t'), KeyModifiers::CONTROL);
-        assert_eq!(
-            action_for(KeyContext::LiveEditor, &event),
-            Some(Action::ToggleTimer)
-        );
+        assert_eq!(keymap.action_for(&focus, &event), Some(Action::ToggleTimer));
         let quit = press(KeyCode::Char('q'), KeyModifiers::CONTROL);
-        assert_eq!(
-            action_for(KeyContext::LiveEditor, &quit),
-            Some(Action::Quit)
-        );
+        assert_eq!(keymap.action_for(&focus, &quit), Some(Action::Quit));
     }
 
     #[test]
     fn key_releases_are_ignored() {
-        let mut event = press(KeyCode::Enter, KeyModifiers::NONE);
+        let mut event = press(Enter, KeyModifiers::NONE);
         event.kind = KeyEventKind::Release;
-        assert_eq!(action_for(KeyContext::LiveEditor, &event), None);
+        let focus = at(&typing_stacks()[2]);
+        assert_eq!(Keymap::default().action_for(&focus, &event), None);
     }
 
     #[test]
     fn letters_are_commands_in_lists() {
+        let keymap = Keymap::default();
+        let focus = at(&[C::SeriesList, C::Global, C::Always]);
         let n = press(KeyCode::Char('n'), KeyModifiers::NONE);
-        assert_eq!(
-            action_for(KeyContext::SeriesList, &n),
-            Some(Action::NewSeries)
-        );
+        assert_eq!(keymap.action_for(&focus, &n), Some(Action::NewSeries));
         let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
-        assert_eq!(action_for(KeyContext::SeriesList, &x), None);
+        assert_eq!(keymap.action_for(&focus, &x), None);
     }
 
     #[test]
-    fn only_yes_confirms_a_deletion_and_any_other_key_cancels() {
+    fn only_yes_confirms_and_any_other_key_cancels() {
+        let keymap = Keymap::default();
+        let focus = at(&[C::Confirm, C::Always]);
         for (c, want) in [
             ('y', Action::Confirm),
             ('n', Action::Cancel),
@@ -508,32 +1130,70 @@ mod tests {
             ('d', Action::Cancel),
         ] {
             let event = press(KeyCode::Char(c), KeyModifiers::NONE);
-            assert_eq!(action_for(KeyContext::Confirm, &event), Some(want), "{c}");
+            assert_eq!(keymap.action_for(&focus, &event), Some(want), "{c}");
         }
     }
 
     #[test]
-    fn overlays_capture_the_keyboard() {
-        let quit = press(KeyCode::Char('q'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(KeyContext::Help, &quit), None);
+    fn quit_works_in_every_overlay_and_prompt() {
+        let keymap = Keymap::default();
+        for stack in [
+            vec![C::Help, C::Always],
+            vec![C::Guidelines, C::Always],
+            vec![C::Confirm, C::Always],
+            vec![C::TextLine, C::QuestionCheck, C::Always],
+        ] {
+            for c in ['q', 'c'] {
+                let event = press(KeyCode::Char(c), KeyModifiers::CONTROL);
+                assert_eq!(
+                    keymap.action_for(&at(&stack), &event),
+                    Some(Action::Quit),
+                    "{stack:?}"
+                );
+            }
+        }
     }
 
     #[test]
-    fn every_context_has_help_with_labels() {
-        for ctx in [
-            KeyContext::SeriesList,
-            KeyContext::NewSeries,
-            KeyContext::Setup,
-            KeyContext::LiveEditor,
-            KeyContext::LiveNotes,
-            KeyContext::Closing,
-        ] {
-            let help = help_for(ctx);
-            assert!(help.iter().any(|b| b.in_bar), "{ctx:?}");
-            assert!(
-                help.iter()
-                    .any(|b| b.action == Action::Quit || ctx == KeyContext::Guidelines)
-            );
+    fn a_key_whose_condition_fails_is_neither_offered_nor_acted_on() {
+        let keymap = Keymap::default();
+        let mut focus = at(&typing_stacks()[2]);
+        let esc = press(Esc, KeyModifiers::NONE);
+        assert_eq!(keymap.action_for(&focus, &esc), None);
+        assert!(
+            !keymap
+                .help_for(&focus)
+                .iter()
+                .any(|b| b.action == Action::FocusNotes)
+        );
+        assert!(
+            !keymap
+                .help_for(&focus)
+                .iter()
+                .any(|b| b.action == Action::UseRewrite(0))
+        );
+        focus.facts.notes = 1;
+        focus.facts.rewrites = 2;
+        assert_eq!(keymap.action_for(&focus, &esc), Some(Action::FocusNotes));
+        let help = keymap.help_for(&focus);
+        assert!(help.iter().any(|b| b.action == Action::UseRewrite(1)));
+        assert!(!help.iter().any(|b| b.action == Action::UseRewrite(2)));
+    }
+
+    #[test]
+    fn every_context_has_help_with_labels_and_quit() {
+        let keymap = Keymap::default();
+        let mut stacks = typing_stacks();
+        stacks.extend([
+            vec![C::SeriesList, C::Global, C::Always],
+            vec![C::Setup, C::Global, C::Always],
+            vec![C::LiveNotes, C::Global, C::Always],
+            vec![C::Guidelines, C::Always],
+        ]);
+        for stack in stacks {
+            let help = keymap.help_for(&at(&stack));
+            assert!(help.iter().any(|b| b.in_bar), "{stack:?}");
+            assert!(help.iter().any(|b| b.action == Action::Quit), "{stack:?}");
         }
     }
 
@@ -542,5 +1202,6 @@ mod tests {
         assert_eq!(ctrl('t').label(), "Ctrl+T");
         assert_eq!(alt(Enter).label(), "Alt+Enter");
         assert_eq!(key(F(1)).label(), "F1");
+        assert_eq!(key(Home).label(), "Home");
     }
 }

@@ -13,11 +13,15 @@ use crate::tui::widgets::{help_bar, pick_list};
 
 pub fn action_for_mouse(app: &App, event: &MouseEvent, screen: Rect) -> Option<Action> {
     let at = Position::new(event.column, event.row);
-    let [_, body, _, help] = view::regions(screen, app);
+    let [_, body, _, _, help] = view::regions(screen, app);
     match event.kind {
-        MouseEventKind::Down(MouseButton::Left) if help.contains(at) => {
-            help_bar::hit(app.focus(), help.width, at.x - help.x, at.y - help.y)
-        }
+        MouseEventKind::Down(MouseButton::Left) if help.contains(at) => help_bar::hit(
+            &app.ctx.keymap,
+            &app.key_focus(),
+            help.width,
+            at.x - help.x,
+            at.y - help.y,
+        ),
         // Overlays keep the mouse, like the keyboard, away from what is underneath.
         _ if app.overlay.is_some() => None,
         MouseEventKind::Down(MouseButton::Left) => click(app, body, at),

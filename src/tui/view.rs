@@ -17,7 +17,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if theme.base.bg.is_some() {
         frame.buffer_mut().set_style(area, theme.base);
     }
-    let [header, body, status, help] = regions(area, app);
+    let focus = app.key_focus();
+    let [header, body, warning, status, help] = regions(area, app);
     draw_header(frame, header, app);
     match &app.screen {
         Screen::SeriesList(s) => s.draw(frame, body, &app.ctx),
@@ -28,11 +29,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Prioritise(s) => s.draw(frame, body, &app.ctx),
         Screen::Summary(s) => s.draw(frame, body, &app.ctx),
     }
+    draw_warning(frame, warning, app);
     draw_status(frame, status, app);
-    help_bar::draw(frame, help, app.focus(), theme);
+    help_bar::draw(frame, help, &app.ctx.keymap, &focus, theme);
     match app.overlay {
         Some(Overlay::Guidelines) => guidelines::draw(frame, body, theme),
-        Some(Overlay::Help) => help_overlay::draw(frame, body, app.screen_focus(), theme),
+        Some(Overlay::Help) => {
+            help_overlay::draw(frame, body, &app.ctx.keymap, &app.screen_key_focus(), theme)
+        }
         Some(Overlay::QuestionCheck) => question_check::draw(
             frame,
             body,
@@ -44,15 +48,53 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-/// Header, body, status line and help bar: shared by drawing and mouse hit-testing.
-pub fn regions(area: Rect, app: &App) -> [Rect; 4] {
+/// Header, body, the oldest unread warning, status line and help bar: shared by drawing
+/// and mouse hit-testing.
+pub fn regions(area: Rect, app: &App) -> [Rect; 5] {
+    let warning_rows = app.ctx.warnings.first().map_or(0, |w| {
+        wrapped_rows(&warning_text(w, app), area.width).min(3)
+    });
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
+        Constraint::Length(warning_rows),
         Constraint::Length(1),
-        Constraint::Length(help_bar::height(app.focus(), area.width)),
+        Constraint::Length(help_bar::height(
+            &app.ctx.keymap,
+            &app.key_focus(),
+            area.width,
+        )),
     ])
     .areas(area)
+}
+
+fn warning_text(warning: &str, app: &App) -> String {
+    let more = app.ctx.warnings.len() - 1;
+    let more = if more > 0 {
+        format!(" ({more} more)")
+    } else {
+        String::new()
+    };
+    format!(" ⚠ {warning}{more} — F4 to dismiss")
+}
+
+/// Rows `text` takes when wrapped at `width` columns.
+fn wrapped_rows(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let cols = unicode_width::UnicodeWidthStr::width(text);
+    u16::try_from(cols.div_ceil(width).max(1)).unwrap_or(u16::MAX)
+}
+
+/// The oldest warning not yet dismissed: it stays until read, whatever else is said.
+fn draw_warning(frame: &mut Frame, area: Rect, app: &App) {
+    if let Some(w) = app.ctx.warnings.first() {
+        frame.render_widget(
+            Paragraph::new(warning_text(w, app))
+                .style(app.ctx.theme.warning)
+                .wrap(ratatui::widgets::Wrap { trim: false }),
+            area,
+        );
+    }
 }
 
 fn draw_header(frame: &mut Frame, area: Rect, app: &App) {

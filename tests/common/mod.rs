@@ -101,3 +101,9 @@ pub fn render(app: &App, width: u16, height: u16) -> String {
     out
 }
 pub mod fixtures;
+
+/// Ends the meeting the way the scribe does: Ctrl+E, then yes to the confirmation.
+pub fn end_session(app: &mut App) {
+    press(app, ctrl('e'));
+    press(app, key(KeyCode::Char('y')));
+}

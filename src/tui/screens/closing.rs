@@ -12,6 +12,7 @@ use crate::timer::Phase;
 use crate::topic_choice::{TopicChoice, topic_choices};
 use crate::tui::action::{Action, ClickTarget};
 use crate::tui::context::Context;
+use crate::tui::keymap::KeyContext;
 use crate::tui::screens::autosave::Autosave;
 use crate::tui::screens::live::LiveState;
 use crate::tui::screens::{Screen, Transition};
@@ -86,7 +87,9 @@ impl ClosingState {
             .and_then(|t| next_choices.iter().position(|c| &c.topic == t))
             .map_or(usize::from(!next_choices.is_empty()), |i| i + 1);
         Self {
-            field: Field::Summary,
+            // The outcome comes first: it is what the moderator decides as the room
+            // breaks up, and the form reads top to bottom from it.
+            field: Field::Outcome,
             outcome,
             reason: with_text("what made the moderator call it off", &reason),
             next_choices,
@@ -150,6 +153,22 @@ impl ClosingState {
         }];
     }
 
+    pub fn key_contexts(&self) -> Vec<KeyContext> {
+        let mut stack = match self.field {
+            Field::Outcome => vec![KeyContext::ClosingOutcome],
+            Field::Reason => vec![KeyContext::TextLine, KeyContext::ClosingReason],
+            Field::NextTopic => vec![KeyContext::ClosingNextTopic],
+            Field::Summary => vec![
+                KeyContext::TextMulti,
+                KeyContext::TextLine,
+                KeyContext::ClosingSummary,
+            ],
+            Field::Maturity => vec![KeyContext::ClosingMaturity],
+        };
+        stack.push(KeyContext::Closing);
+        stack
+    }
+
     pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
         match action {
             Action::Tick => {
@@ -158,14 +177,14 @@ impl ClosingState {
                 }
                 return None;
             }
-            Action::Back => {
+            Action::ReturnToSession => {
                 self.persist(ctx);
                 ctx.remember_session(&self.session);
                 return Some(Transition::To(Screen::Live(Box::new(
                     LiveState::from_session(ctx, self.session.clone()),
                 ))));
             }
-            Action::Submit => return self.close(ctx),
+            Action::CloseSession => return self.close(ctx),
             Action::Click {
                 target: ClickTarget::NextTopic,
                 index,
@@ -175,7 +194,7 @@ impl ClosingState {
                 self.autosave.changed();
             }
             Action::NextField => self.step_field(true),
-            Action::PrevField => self.step_field(false),
+            Action::PreviousField => self.step_field(false),
             other => self.edit_field(other),
         }
         None
@@ -188,50 +207,39 @@ impl ClosingState {
             self.field = Field::Summary;
         }
         let changed = match (self.field, action) {
-            (Field::Outcome, Action::Left) => {
+            (Field::Outcome, Action::PreviousChoice) => {
                 self.outcome = (self.outcome + OUTCOMES.len() - 1) % OUTCOMES.len();
                 true
             }
-            (Field::Outcome, Action::Right) => {
+            (Field::Outcome, Action::NextChoice) => {
                 self.outcome = (self.outcome + 1) % OUTCOMES.len();
                 true
             }
-            (Field::NextTopic, Action::Up | Action::Left) => {
+            (Field::NextTopic, Action::PreviousChoice) => {
                 self.next_selected = self.next_selected.saturating_sub(1);
                 true
             }
-            (Field::NextTopic, Action::Down | Action::Right) => {
+            (Field::NextTopic, Action::NextChoice) => {
                 self.next_selected = (self.next_selected + 1).min(self.next_choices.len());
                 true
             }
-            (Field::Maturity, Action::Left) => {
+            (Field::Maturity, Action::PreviousChoice) => {
                 self.maturity = match self.maturity {
                     None | Some(0) => None,
                     Some(n) => Some(n - 1),
                 };
                 true
             }
-            (Field::Maturity, Action::Right) => {
+            (Field::Maturity, Action::NextChoice) => {
                 self.maturity = Some(self.maturity.map_or(0, |n| (n + 1).min(5)));
                 true
             }
-            (Field::Maturity, Action::Input(key)) => match key.code {
-                ratatui::crossterm::event::KeyCode::Char(c @ '0'..='5') => {
-                    self.maturity = c.to_digit(10).and_then(|d| u8::try_from(d).ok());
-                    true
-                }
-                _ => false,
-            },
-            (Field::Reason, other) => text_field::feed(&mut self.reason, other, false),
-            (Field::Summary, other) => {
-                let newline = matches!(other, Action::Input(k) if k.code == ratatui::crossterm::event::KeyCode::Enter);
-                if newline {
-                    self.summary.insert_newline();
-                    true
-                } else {
-                    text_field::feed(&mut self.summary, other, true)
-                }
+            (Field::Maturity, Action::SetMaturity(n)) => {
+                self.maturity = Some((*n).min(5));
+                true
             }
+            (Field::Reason, other) => text_field::feed(&mut self.reason, other, false).changed(),
+            (Field::Summary, other) => text_field::feed(&mut self.summary, other, true).changed(),
             _ => false,
         };
         if changed {
@@ -240,15 +248,7 @@ impl ClosingState {
     }
 
     fn is_text_for_the_summary(&self, action: &Action) -> bool {
-        use ratatui::crossterm::event::KeyCode;
-        let typed = match action {
-            Action::Paste(_) => true,
-            Action::Input(key) => match key.code {
-                KeyCode::Char(c) => !(self.field == Field::Maturity && ('0'..='5').contains(&c)),
-                _ => false,
-            },
-            _ => false,
-        };
+        let typed = matches!(action, Action::Paste(_) | Action::Input(_));
         typed
             && matches!(
                 self.field,

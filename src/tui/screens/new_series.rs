@@ -9,6 +9,7 @@ use ratatui_textarea::TextArea;
 use crate::model::{FORMAT_VERSION, Participant, Role, Series, slugify};
 use crate::tui::action::Action;
 use crate::tui::context::Context;
+use crate::tui::keymap::KeyContext;
 use crate::tui::screens::{Screen, Transition, series_list};
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::text_field::{self, field, new_field};
@@ -46,26 +47,39 @@ impl NewSeriesState {
         }
     }
 
+    pub fn key_contexts(&self) -> Vec<KeyContext> {
+        match self.field {
+            Field::Service => vec![
+                KeyContext::TextLine,
+                KeyContext::NewSeriesName,
+                KeyContext::NewSeries,
+            ],
+            Field::Agenda => vec![KeyContext::NewSeriesAgenda, KeyContext::NewSeries],
+            Field::Participant => vec![
+                KeyContext::TextLine,
+                KeyContext::NewSeriesPeople,
+                KeyContext::NewSeries,
+            ],
+        }
+    }
+
     pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
         match action {
             Action::Back => return Some(Transition::To(Screen::series_list(ctx))),
             Action::NextField => self.field = self.next_field(),
-            Action::PrevField => self.field = self.prev_field(),
-            Action::Left if self.field == Field::Agenda => {
+            Action::PreviousField => self.field = self.prev_field(),
+            Action::PreviousAgenda if !ctx.agendas.is_empty() => {
                 self.agenda = (self.agenda + ctx.agendas.len() - 1) % ctx.agendas.len();
             }
-            Action::Right if self.field == Field::Agenda => {
+            Action::NextAgenda if !ctx.agendas.is_empty() => {
                 self.agenda = (self.agenda + 1) % ctx.agendas.len();
             }
             Action::CycleRole => self.role = self.role.next(),
             Action::RemoveParticipant => {
                 self.participants.pop();
             }
-            Action::Select => match self.field {
-                Field::Participant => self.add_participant(),
-                _ => self.field = self.next_field(),
-            },
-            Action::Submit => return self.create(ctx),
+            Action::AddParticipant => self.add_participant(),
+            Action::CreateSeries => return self.create(ctx),
             other => {
                 let field = match self.field {
                     Field::Service => &mut self.service,

@@ -69,8 +69,8 @@ impl PrioritiseState {
         if voters.is_empty() {
             voters.push("the room".into());
         }
-        if let Some(problem) = votes.problems.first() {
-            ctx.error(format!("skipped (left untouched): {problem}"));
+        for problem in &votes.problems {
+            ctx.warn(format!("skipped (left untouched): {problem}"));
         }
         Some(Self {
             items,
@@ -83,11 +83,11 @@ impl PrioritiseState {
         })
     }
 
-    pub fn key_context(&self) -> KeyContext {
+    pub fn key_contexts(&self) -> Vec<KeyContext> {
         if self.editing.is_some() {
-            KeyContext::PrioritiseEdit
+            vec![KeyContext::TextLine, KeyContext::PrioritiseEdit]
         } else {
-            KeyContext::Prioritise
+            vec![KeyContext::Prioritise]
         }
     }
 
@@ -107,7 +107,7 @@ impl PrioritiseState {
         if let Some((what, text)) = &mut self.editing {
             let what = *what;
             match action {
-                Action::Submit => {
+                Action::SaveField => {
                     let value = text_field::text(text);
                     self.editing = None;
                     self.apply_edit(ctx, what, &value);
@@ -125,10 +125,12 @@ impl PrioritiseState {
                 ctx.close_series();
                 return Some(Transition::To(Screen::series_list(ctx)));
             }
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
-            Action::Left => self.voter = (self.voter + self.voters.len() - 1) % self.voters.len(),
-            Action::Right => self.voter = (self.voter + 1) % self.voters.len(),
+            Action::PreviousItem => self.selected = self.selected.saturating_sub(1),
+            Action::NextItem => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
+            Action::PreviousVoter => {
+                self.voter = (self.voter + self.voters.len() - 1) % self.voters.len();
+            }
+            Action::NextVoter => self.voter = (self.voter + 1) % self.voters.len(),
             Action::Score(value) => {
                 let (Some(key), voter) = (self.selected_key(), self.voter().to_string()) else {
                     return None;
@@ -146,7 +148,7 @@ impl PrioritiseState {
                     self.save(ctx, &key);
                 }
             }
-            Action::Toggle => {
+            Action::TogglePick => {
                 let (Some(key), voter) = (self.selected_key(), self.voter().to_string()) else {
                     return None;
                 };

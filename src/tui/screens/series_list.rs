@@ -35,8 +35,8 @@ impl SeriesListState {
 
     pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => {
+            Action::PreviousItem => self.selected = self.selected.saturating_sub(1),
+            Action::NextItem => {
                 self.selected = (self.selected + 1).min(self.entries.len().saturating_sub(1))
             }
             Action::NewSeries => {
@@ -44,7 +44,7 @@ impl SeriesListState {
                     NewSeriesState::new(ctx),
                 ))));
             }
-            Action::Select => return self.open_selected(ctx),
+            Action::OpenSeries => return self.open_selected(ctx),
             Action::ShowSummary => {
                 let loaded = self.entries.get(self.selected)?.as_ref().ok()?;
                 return Some(Transition::To(Screen::Summary(Box::new(
@@ -216,8 +216,14 @@ pub fn open_series(ctx: &mut Context, loaded: LoadedSeries) -> Option<Transition
 pub fn lock_series(ctx: &mut Context, loaded: &LoadedSeries) -> Option<()> {
     let lock = match SeriesLock::acquire(loaded.folder.dir()) {
         Ok(lock) => lock,
-        Err(e @ LockError::Held { .. }) => {
-            ctx.error(format!("{e}"));
+        // Say what happens, not what the lock's own message promises: nothing opens
+        // for writing; the summary and `follow` still work without the lock.
+        Err(LockError::Held { holder, .. }) => {
+            ctx.error(format!(
+                "Not opened: another roast (pid {holder}) is writing {}. `s` shows its summary; \
+                 `roast follow {}` shows its session read-only.",
+                loaded.series.service, loaded.series.id
+            ));
             return None;
         }
         Err(e) => {
@@ -232,8 +238,8 @@ pub fn lock_series(ctx: &mut Context, loaded: &LoadedSeries) -> Option<()> {
             return None;
         }
     };
-    for problem in loaded.problems.iter().take(1) {
-        ctx.error(format!("skipped (left untouched): {problem}"));
+    for problem in &loaded.problems {
+        ctx.warn(format!("skipped (left untouched): {problem}"));
     }
     ctx.series = Some(OpenSeries::new(loaded, lock));
     Some(())

@@ -9,6 +9,7 @@ use crate::model::{Session, session_id};
 use crate::topic_choice::{TopicChoice, topic_choices};
 use crate::tui::action::{Action, ClickTarget};
 use crate::tui::context::Context;
+use crate::tui::keymap::KeyContext;
 use crate::tui::screens::live::LiveState;
 use crate::tui::screens::{Screen, Transition};
 use crate::tui::widgets::panel::panel;
@@ -61,26 +62,33 @@ impl SetupState {
         }
     }
 
+    pub fn key_contexts(&self) -> Vec<KeyContext> {
+        match self.focus {
+            Focus::Topics => vec![KeyContext::Setup],
+            Focus::Attendees => vec![KeyContext::SetupPeople, KeyContext::Setup],
+        }
+    }
+
     pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
         let (cursor, len) = match self.focus {
             Focus::Topics => (&mut self.selected, self.choices.len()),
             Focus::Attendees => (&mut self.attendee_selected, self.attendees.len()),
         };
         match action {
-            Action::Up => *cursor = cursor.saturating_sub(1),
-            Action::Down => *cursor = (*cursor + 1).min(len.saturating_sub(1)),
-            Action::NextField | Action::PrevField => {
+            Action::PreviousItem => *cursor = cursor.saturating_sub(1),
+            Action::NextItem => *cursor = (*cursor + 1).min(len.saturating_sub(1)),
+            Action::SwitchList => {
                 self.focus = match self.focus {
                     Focus::Topics if !self.attendees.is_empty() => Focus::Attendees,
                     _ => Focus::Topics,
                 }
             }
-            Action::Toggle if self.focus == Focus::Attendees => {
+            Action::ToggleAttendance if self.focus == Focus::Attendees => {
                 if let Some((_, _, here)) = self.attendees.get_mut(self.attendee_selected) {
                     *here = !*here;
                 }
             }
-            Action::Submit => return self.start(ctx),
+            Action::StartSession => return self.start(ctx),
             Action::Click {
                 target: ClickTarget::Topic,
                 index,

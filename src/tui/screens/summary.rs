@@ -42,10 +42,10 @@ impl SummaryState {
         let lines = u16::try_from(self.text.lines().count()).unwrap_or(u16::MAX);
         match action {
             Action::Back => return Some(Transition::To(Screen::series_list(ctx))),
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = (self.scroll + 1).min(lines),
-            Action::Left => self.scroll = self.scroll.saturating_sub(20),
-            Action::Right => self.scroll = (self.scroll + 20).min(lines),
+            Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
+            Action::ScrollDown => self.scroll = (self.scroll + 1).min(lines),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(20),
+            Action::PageDown => self.scroll = (self.scroll + 20).min(lines),
             Action::Export => self.export_all(ctx),
             _ => {}
         }

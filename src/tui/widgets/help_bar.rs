@@ -7,19 +7,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::tui::action::Action;
-use crate::tui::keymap::{Binding, KeyContext, help_for};
+use crate::tui::keymap::{Binding, KeyFocus, Keymap};
 use crate::tui::theme::Theme;
 
 /// Most rows the bar may take; past that, entries at the end are left to the `F1` overlay.
 const MAX_ROWS: usize = 2;
 
-type Entry = (String, String, &'static Binding);
+type Entry<'k> = (String, String, &'k Binding);
 
 /// The bar laid out in rows of at most `width` columns, as (key, help, binding).
-fn rows(focus: KeyContext, width: u16) -> Vec<Vec<Entry>> {
+fn rows<'k>(keymap: &'k Keymap, focus: &KeyFocus, width: u16) -> Vec<Vec<Entry<'k>>> {
     let mut rows: Vec<Vec<Entry>> = vec![Vec::new()];
     let mut used = 0usize;
-    for binding in help_for(focus).into_iter().filter(|b| b.in_bar) {
+    for binding in keymap.help_for(focus).into_iter().filter(|b| b.in_bar) {
         let key = format!(" {} ", binding.chords[0].short_label());
         let text = format!(" {} ", binding.help);
         let entry_width = key.chars().count() + text.chars().count();
@@ -39,12 +39,12 @@ fn rows(focus: KeyContext, width: u16) -> Vec<Vec<Entry>> {
 }
 
 /// How many rows the bar needs at this width.
-pub fn height(focus: KeyContext, width: u16) -> u16 {
-    u16::try_from(rows(focus, width).len()).unwrap_or(1)
+pub fn height(keymap: &Keymap, focus: &KeyFocus, width: u16) -> u16 {
+    u16::try_from(rows(keymap, focus, width).len()).unwrap_or(1)
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, focus: KeyContext, theme: &Theme) {
-    let lines: Vec<Line> = rows(focus, area.width)
+pub fn draw(frame: &mut Frame, area: Rect, keymap: &Keymap, focus: &KeyFocus, theme: &Theme) {
+    let lines: Vec<Line> = rows(keymap, focus, area.width)
         .into_iter()
         .map(|row| {
             Line::from(
@@ -61,8 +61,8 @@ pub fn draw(frame: &mut Frame, area: Rect, focus: KeyContext, theme: &Theme) {
 
 /// The action of the help-bar entry at column `x` of row `y` (relative to the bar), so
 /// the bar doubles as a row of buttons.
-pub fn hit(focus: KeyContext, width: u16, x: u16, y: u16) -> Option<Action> {
-    let row = rows(focus, width).into_iter().nth(usize::from(y))?;
+pub fn hit(keymap: &Keymap, focus: &KeyFocus, width: u16, x: u16, y: u16) -> Option<Action> {
+    let row = rows(keymap, focus, width).into_iter().nth(usize::from(y))?;
     let mut left = 0usize;
     for (key, text, binding) in row {
         let right = left + key.chars().count() + text.chars().count();
@@ -77,23 +77,27 @@ pub fn hit(focus: KeyContext, width: u16, x: u16, y: u16) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::keymap::{Facts, KeyContext as C};
 
     #[test]
     fn clicking_an_entry_gives_its_action() {
+        let keymap = Keymap::default();
+        let focus = KeyFocus::new(
+            vec![
+                C::TextMulti,
+                C::TextLine,
+                C::LiveEditor,
+                C::Global,
+                C::Always,
+            ],
+            Facts::default(),
+        );
+        let hit = |x, y| hit(&keymap, &focus, 200, x, y);
         // " Enter  save " is the first entry of the editor's bar: 13 columns.
-        assert_eq!(
-            hit(KeyContext::LiveEditor, 200, 0, 0),
-            Some(Action::CommitNote)
-        );
-        assert_eq!(
-            hit(KeyContext::LiveEditor, 200, 12, 0),
-            Some(Action::CommitNote)
-        );
-        assert_eq!(
-            hit(KeyContext::LiveEditor, 200, 13, 0),
-            Some(Action::NextKind)
-        );
-        assert_eq!(hit(KeyContext::LiveEditor, 200, 199, 0), None);
-        assert_eq!(hit(KeyContext::LiveEditor, 200, 0, 5), None);
+        assert_eq!(hit(0, 0), Some(Action::CommitNote));
+        assert_eq!(hit(12, 0), Some(Action::CommitNote));
+        assert_eq!(hit(13, 0), Some(Action::NextKind));
+        assert_eq!(hit(199, 0), None);
+        assert_eq!(hit(0, 5), None);
     }
 }

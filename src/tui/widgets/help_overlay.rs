@@ -5,15 +5,26 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use crate::tui::keymap::{KeyContext, active_contexts, bindings};
+use crate::tui::keymap::{KeyContext, KeyFocus, Keymap};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::panel::{centered, panel};
 
-pub fn draw(frame: &mut Frame, area: Rect, focus: KeyContext, theme: &Theme) {
+/// Every key in force where `focus` is, grouped by context, the most specific first.
+pub fn draw(frame: &mut Frame, area: Rect, keymap: &Keymap, focus: &KeyFocus, theme: &Theme) {
     let mut lines: Vec<Line> = Vec::new();
-    for context in active_contexts(focus) {
+    let help = keymap.help_for(focus);
+    // The screen's own keys first; the editing keys every text field shares come last.
+    let (text, screen): (Vec<&KeyContext>, Vec<&KeyContext>) = focus
+        .stack
+        .iter()
+        .partition(|c| matches!(c, KeyContext::TextLine | KeyContext::TextMulti));
+    for context in screen.into_iter().chain(text) {
+        let here: Vec<_> = help.iter().filter(|b| b.context == *context).collect();
+        if here.is_empty() {
+            continue;
+        }
         lines.push(Line::styled(context.title(), theme.heading));
-        for b in bindings().iter().filter(|b| b.context == context) {
+        for b in here {
             let keys = b
                 .chords
                 .iter()

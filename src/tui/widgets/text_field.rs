@@ -2,9 +2,10 @@
 //! everywhere: what counts as their text, and how typed keys and pastes reach them.
 
 use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Block;
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::tui::action::Action;
 
@@ -48,14 +49,43 @@ pub fn clear(field: &mut TextArea<'static>) {
     set_text(field, "");
 }
 
-/// Feeds typed keys and pastes to a field; returns whether the action was text for it.
-/// A single-line field turns pasted line breaks into spaces.
-pub fn feed(field: &mut TextArea<'static>, action: &Action, multi_line: bool) -> bool {
+/// What an action did to a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fed {
+    /// Not for the field.
+    No,
+    /// The cursor moved; the text is as it was (nothing to save, nothing to re-check).
+    Moved,
+    /// The text changed.
+    Changed,
+}
+
+impl Fed {
+    pub fn changed(self) -> bool {
+        self == Fed::Changed
+    }
+
+    pub fn taken(self) -> bool {
+        self != Fed::No
+    }
+}
+
+/// Feeds typed keys, editing keys and pastes to a field. A single-line field turns pasted
+/// line breaks into spaces and refuses new lines.
+pub fn feed(field: &mut TextArea<'static>, action: &Action, multi_line: bool) -> Fed {
+    let changed = |b: bool| if b { Fed::Changed } else { Fed::Moved };
     match action {
-        Action::Input(key) => {
-            field.input(*key);
-            true
-        }
+        Action::Input(key) => match key.code {
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                field.insert_char(c);
+                Fed::Changed
+            }
+            _ => Fed::No,
+        },
         Action::Paste(pasted) => {
             let normalised = pasted.replace("\r\n", "\n").replace('\r', "\n");
             if multi_line {
@@ -63,20 +93,41 @@ pub fn feed(field: &mut TextArea<'static>, action: &Action, multi_line: bool) ->
             } else {
                 field.insert_str(normalised.replace('\n', " "));
             }
-            true
+            Fed::Changed
         }
         Action::InsertNewline if multi_line => {
             field.insert_newline();
-            true
+            Fed::Changed
         }
-        _ => false,
+        Action::CursorLeft => moved(field, CursorMove::Back),
+        Action::CursorRight => moved(field, CursorMove::Forward),
+        Action::CursorUp if multi_line => moved(field, CursorMove::Up),
+        Action::CursorDown if multi_line => moved(field, CursorMove::Down),
+        Action::WordLeft => moved(field, CursorMove::WordBack),
+        Action::WordRight => moved(field, CursorMove::WordForward),
+        Action::LineStart => moved(field, CursorMove::Head),
+        Action::LineEnd => moved(field, CursorMove::End),
+        Action::DeleteBack => changed(field.delete_char()),
+        Action::DeleteForward => changed(field.delete_next_char()),
+        Action::DeleteWordBack => changed(field.delete_word()),
+        Action::DeleteWordForward => changed(field.delete_next_word()),
+        Action::Undo => changed(field.undo()),
+        _ => Fed::No,
     }
+}
+
+/// A cursor move; a selection (a field opened with its text selected, ready to be typed
+/// over) is let go rather than extended.
+fn moved(field: &mut TextArea<'static>, to: CursorMove) -> Fed {
+    field.cancel_selection();
+    field.move_cursor(to);
+    Fed::Moved
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::crossterm::event::KeyEvent;
 
     #[test]
     fn typed_keys_and_pastes_become_text() {
@@ -93,6 +144,70 @@ mod tests {
         let mut single = new_field("");
         feed(&mut single, &Action::Paste("a\nb".into()), false);
         assert_eq!(text(&single), "a b");
+    }
+
+    fn typed(f: &mut TextArea<'static>, text: &str) {
+        for c in text.chars() {
+            feed(
+                f,
+                &Action::Input(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+                false,
+            );
+        }
+    }
+
+    #[test]
+    fn arrows_move_the_cursor_so_a_letter_lands_where_it_belongs() {
+        let mut f = new_field("");
+        typed(&mut f, "Paymnts");
+        for _ in 0..3 {
+            assert_eq!(feed(&mut f, &Action::CursorLeft, false), Fed::Moved);
+        }
+        typed(&mut f, "e");
+        assert_eq!(text(&f), "Payments");
+    }
+
+    #[test]
+    fn home_end_word_moves_and_deletions_edit_a_line() {
+        let mut f = new_field("");
+        typed(&mut f, "cache stampede");
+        feed(&mut f, &Action::LineStart, false);
+        typed(&mut f, "a ");
+        feed(&mut f, &Action::LineEnd, false);
+        typed(&mut f, "!");
+        assert_eq!(text(&f), "a cache stampede!");
+        assert_eq!(feed(&mut f, &Action::DeleteBack, false), Fed::Changed);
+        feed(&mut f, &Action::WordLeft, false);
+        feed(&mut f, &Action::DeleteWordBack, false);
+        assert_eq!(text(&f), "a stampede");
+        feed(&mut f, &Action::LineStart, false);
+        feed(&mut f, &Action::DeleteForward, false);
+        assert_eq!(text(&f), " stampede");
+        feed(&mut f, &Action::DeleteWordForward, false);
+        assert_eq!(text(&f), "");
+    }
+
+    #[test]
+    fn a_single_line_field_takes_no_new_line_and_no_control_keys() {
+        let mut f = new_field("");
+        typed(&mut f, "ab");
+        assert_eq!(feed(&mut f, &Action::InsertNewline, false), Fed::No);
+        let ctrl_a = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::CONTROL);
+        assert_eq!(feed(&mut f, &Action::Input(ctrl_a), false), Fed::No);
+        assert_eq!(text(&f), "ab");
+    }
+
+    #[test]
+    fn typing_over_a_selected_value_replaces_it_and_an_arrow_keeps_it() {
+        let mut f = with_text("", "Ana");
+        f.select_all();
+        feed(&mut f, &Action::CursorRight, false);
+        typed(&mut f, "!");
+        assert_eq!(text(&f), "Ana!");
+        let mut g = with_text("", "Ana");
+        g.select_all();
+        typed(&mut g, "Bo");
+        assert_eq!(text(&g), "Bo");
     }
 
     #[test]

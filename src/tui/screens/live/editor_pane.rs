@@ -40,6 +40,17 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &LiveState, theme: &Theme) {
         title.push(Span::styled(" ROOM-ONLY ", theme.error));
         title.push(Span::raw(" "));
     }
+    if live.focus == Focus::ConfirmEnd {
+        let keep = if live.editor_text().trim().is_empty() {
+            ""
+        } else {
+            " (the text below is saved as a note)"
+        };
+        title = vec![Span::styled(
+            format!(" End the meeting now?{keep} y: end · n: keep going "),
+            theme.warning,
+        )];
+    }
     let flagged = live.verdict.as_ref().is_some_and(|v| v.is_flagged());
     if flagged && verdict_area.is_none() {
         title.push(Span::styled(
@@ -51,7 +62,11 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &LiveState, theme: &Theme) {
         frame,
         editor_area,
         &live.editor,
-        panel(Line::from(title), live.focus == Focus::Editor, theme),
+        panel(
+            Line::from(title),
+            matches!(live.focus, Focus::Editor | Focus::ConfirmEnd),
+            theme,
+        ),
     );
     if let Some(verdict_area) = verdict_area {
         let title = if flagged {

@@ -32,6 +32,8 @@ pub enum Focus {
     Editor,
     Notes,
     ConfirmDelete(u32),
+    /// Ctrl+E was pressed: the meeting ends only on a yes.
+    ConfirmEnd,
 }
 
 pub struct LiveState {
@@ -128,11 +130,15 @@ impl LiveState {
         live
     }
 
-    pub fn key_context(&self) -> KeyContext {
+    pub fn key_contexts(&self) -> Vec<KeyContext> {
         match self.focus {
-            Focus::Editor => KeyContext::LiveEditor,
-            Focus::Notes => KeyContext::LiveNotes,
-            Focus::ConfirmDelete(_) => KeyContext::Confirm,
+            Focus::Editor => vec![
+                KeyContext::TextMulti,
+                KeyContext::TextLine,
+                KeyContext::LiveEditor,
+            ],
+            Focus::Notes => vec![KeyContext::LiveNotes],
+            Focus::ConfirmDelete(_) | Focus::ConfirmEnd => vec![KeyContext::Confirm],
         }
     }
 
@@ -178,7 +184,14 @@ impl LiveState {
                 ctx.info("Added five minutes.");
                 self.persist(ctx);
             }
-            Action::EndSession => return Some(self.end(ctx)),
+            Action::EndSession if !matches!(self.focus, Focus::ConfirmDelete(_)) => {
+                self.focus = Focus::ConfirmEnd;
+            }
+            Action::Confirm if self.focus == Focus::ConfirmEnd => {
+                self.focus = Focus::Editor;
+                return Some(self.end(ctx));
+            }
+            Action::Cancel if self.focus == Focus::ConfirmEnd => self.focus = Focus::Editor,
             Action::Click {
                 target: ClickTarget::Note,
                 index,
@@ -206,6 +219,7 @@ impl LiveState {
                 Focus::Editor => self.update_editor(ctx, action),
                 Focus::Notes => self.update_notes(ctx, action),
                 Focus::ConfirmDelete(id) => self.update_confirm(ctx, action, id),
+                Focus::ConfirmEnd => {}
             },
         }
         None
@@ -276,7 +290,8 @@ impl LiveState {
             }
             Action::FocusNotes => ctx.info("No notes yet."),
             other => {
-                if text_field::feed(&mut self.editor, other, true) {
+                // Only a change of the text is saved and re-checked; a cursor move is not.
+                if text_field::feed(&mut self.editor, other, true).changed() {
                     self.autosave.changed();
                     self.scroll_back = 0;
                     self.refresh_verdict();
@@ -291,8 +306,8 @@ impl LiveState {
             .get(self.selected)
             .map(|n| n.id);
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
+            Action::PreviousItem => self.selected = self.selected.saturating_sub(1),
+            Action::NextItem => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
             Action::FocusEditor => self.focus = Focus::Editor,
             Action::EditNote => {
                 let Some(note) = selected_id.and_then(|id| self.session.note(id)).cloned() else {
@@ -392,11 +407,12 @@ impl LiveState {
         self.persist(ctx);
     }
 
-    /// Moves on to closing; whatever was being typed is kept as a note, not dropped.
+    /// Moves on to closing; whatever was being typed is kept as a note, as the
+    /// confirmation said, not dropped.
     fn end(&mut self, ctx: &mut Context) -> Transition {
         if !self.editor_text().trim().is_empty() {
             self.commit(ctx);
-            ctx.info("Saved the note you were typing.");
+            ctx.info("Saved the note you were typing, as the prompt said.");
         }
         self.persist(ctx);
         ctx.remember_session(&self.session);

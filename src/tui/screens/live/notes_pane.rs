@@ -137,7 +137,7 @@ fn view<'a>(live: &'a LiveState, inner: Rect) -> Option<View<'a>> {
     }
     // Keep the selected note in view; while typing, the newest note (or as far back as
     // the mouse wheel went).
-    let target_note = if live.focus == Focus::Editor {
+    let target_note = if matches!(live.focus, Focus::Editor | Focus::ConfirmEnd) {
         let newest = live.session.notes.iter().map(|n| n.id).max();
         let newest_at = notes.iter().position(|n| Some(n.id) == newest).unwrap_or(0);
         newest_at.saturating_sub(live.scroll_back)
@@ -172,7 +172,7 @@ pub fn note_at(live: &LiveState, area: Rect, y: u16) -> Option<usize> {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, live: &LiveState, theme: &Theme) {
-    let focused = live.focus != Focus::Editor;
+    let focused = !matches!(live.focus, Focus::Editor | Focus::ConfirmEnd);
     let title = match live.focus {
         Focus::ConfirmDelete(_) => " Delete this note? y / n ".to_string(),
         _ => format!(" Notes so far ({}) ", live.session.notes.len()),
