@@ -11,7 +11,7 @@ use std::time::SystemTime;
 
 use crate::model::{Series, Session};
 use crate::storage::format::{self, FormatError};
-use crate::storage::{SeriesFolder, ron_dir};
+use crate::storage::{SeriesFolder, ron_dir, room_only};
 
 /// Size and modification time: enough to notice an atomic replace.
 type Stamp = (SystemTime, u64);
@@ -74,7 +74,11 @@ impl FolderWatch {
                 continue;
             }
             match format::read_ron_file::<Session>(&path, Some(&self.folder.data_root())) {
-                Ok(session) => {
+                Ok(mut session) => {
+                    // The wall is in the room: it shows the room-only notes typed here.
+                    if let Ok(Some(local)) = room_only::read_local(&self.folder, &session.id) {
+                        room_only::restore(&mut session, local);
+                    }
                     self.sessions.insert(path, (now, session));
                     changed = true;
                 }

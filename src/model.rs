@@ -16,8 +16,13 @@ pub const FORMAT_VERSION: u32 = 1;
 /// an older roast refuses it instead of dropping the wording on its next save.
 pub const FIX_WORDING_VERSION: u32 = 2;
 
+/// Backlog item files from this version on hold no votes: each voter's votes are in their
+/// own ballot file, written as this version too. An older roast refuses both instead of
+/// writing votes back into item files.
+pub const BALLOTS_VERSION: u32 = 3;
+
 /// The newest on-disk format this build reads.
-pub const NEWEST_VERSION: u32 = FIX_WORDING_VERSION;
+pub const NEWEST_VERSION: u32 = BALLOTS_VERSION;
 
 /// The 45 minutes the method recommends ("more than 1 hour is too long").
 pub const DEFAULT_MINUTES: u32 = 45;

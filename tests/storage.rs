@@ -132,7 +132,7 @@ fn a_newer_session_file_is_refused_and_left_untouched() {
     let folder = SeriesFolder::new(dir.path().join("svc"));
     folder.create(&series()).unwrap();
     let mut future = to_pretty_ron(&session("s", vec![]));
-    future = future.replacen("version: 1", "version: 7", 1);
+    future = future.replacen(&format!("version: {FORMAT_VERSION}"), "version: 7", 1);
     future = future.replacen("notes:", "reactions: [],\n    notes:", 1);
     let path = folder.session_path("s");
     std::fs::write(&path, &future).unwrap();

@@ -5,11 +5,13 @@
 //!   agrees and moves on, if most score 0–3 the item needs more discussion;
 //! - **top-five voting**: each participant picks the five items they find most important.
 //!
-//! Votes live beside the notes they are about, keyed by `(session id, note id)`, in one
-//! file per item (see [`store`]), so two people scoring different items never conflict.
+//! Votes are keyed by `(session id, note id)`. Each voter's votes are one ballot file (see
+//! [`ballot`]) and the moderator's owner and labels one file per item (see [`store`]), so
+//! any number of people voting on any number of machines never conflict.
 //! The functions here are pure: they change a [`Backlog`] in memory and hand back what
 //! changed, and the caller decides when to save.
 
+pub mod ballot;
 pub mod store;
 mod vote;
 
@@ -17,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::FORMAT_VERSION;
 
+pub use ballot::{BALLOTS_DIR, Ballot};
 pub use store::{BACKLOG_DIR, LoadedBacklog};
 pub use vote::{Consensus, MAX_SCORE, Priority, Spread, TOP_FIVE, VoteError, rank, rank_cmp};
 

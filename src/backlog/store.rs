@@ -8,8 +8,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::ballot::{self, Ballot};
 use super::{Backlog, BacklogItem, ItemRef};
-use crate::storage::format::{self, FormatError};
+use crate::storage::format::FormatError;
 use crate::storage::{SeriesFolder, StorageError, create_private_dir, ron_dir, write_atomic};
 
 pub const BACKLOG_DIR: &str = "backlog";
@@ -19,6 +20,10 @@ pub const BACKLOG_DIR: &str = "backlog";
 pub struct LoadedBacklog {
     pub backlog: Backlog,
     pub problems: Vec<FormatError>,
+    /// Everyone with a ballot file, sorted: who has voted.
+    pub voted: Vec<String>,
+    /// Some item file still holds votes (written before ballots); see [`ballot::migrate`].
+    pub legacy_votes: bool,
 }
 
 pub fn backlog_dir(folder: &SeriesFolder) -> PathBuf {
@@ -42,9 +47,10 @@ pub fn item_path(folder: &SeriesFolder, key: &ItemRef) -> PathBuf {
     backlog_dir(folder).join(format!("{safe}--{}.ron", key.note))
 }
 
-/// The bytes of an item's file, for callers that save through the background saver.
+/// The bytes of an item's file (owner and labels; votes are in ballots), for callers that
+/// save through the background saver.
 pub fn item_ron(item: &BacklogItem) -> String {
-    format::to_pretty_ron(item)
+    ballot::item_file_ron(item)
 }
 
 impl LoadedBacklog {
@@ -68,10 +74,38 @@ impl LoadedBacklog {
                         ),
                     ));
                 }
-                Ok(item) => loaded.backlog.insert(item),
+                Ok(item) => {
+                    if item.version < ballot::BALLOTS_SINCE
+                        && !(item.scores.is_empty() && item.top_five.is_empty())
+                    {
+                        loaded.legacy_votes = true;
+                    }
+                    loaded.backlog.insert(item);
+                }
                 Err(e) => loaded.problems.push(e),
             }
         }
+        let paths = ron_dir::ron_files(&ballot::ballots_dir(folder));
+        for (path, read) in paths.iter().zip(ron_dir::read_all::<Ballot>(
+            &paths,
+            Some(&folder.data_root()),
+            |_, _, _| Ok(()),
+        )) {
+            match read {
+                Ok(b) if loaded.voted.iter().any(|v| v == b.voter.trim()) => {
+                    loaded.problems.push(FormatError::invalid(
+                        path,
+                        format!("a second ballot of {}; only the first is used", b.voter),
+                    ));
+                }
+                Ok(b) => {
+                    loaded.backlog.apply_ballot(&b);
+                    loaded.voted.push(b.voter.trim().to_string());
+                }
+                Err(e) => loaded.problems.push(e),
+            }
+        }
+        loaded.voted.sort();
         loaded
     }
 
@@ -126,6 +160,7 @@ mod tests {
         loaded.backlog.set_labels(&b, ["infra"]);
         loaded.save_item(&folder, &a).unwrap();
         loaded.save_item(&folder, &b).unwrap();
+        loaded.save_ballot(&folder, "Ana").unwrap();
         let mut names: Vec<String> = std::fs::read_dir(backlog_dir(&folder))
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -140,7 +175,7 @@ mod tests {
         );
         let text = std::fs::read_to_string(item_path(&folder, &a)).unwrap();
         assert!(
-            text.contains("version: 1"),
+            text.contains(&format!("version: {}", crate::model::BALLOTS_VERSION)),
             "versioned like every file: {text}"
         );
         let again = LoadedBacklog::load(&folder);
@@ -211,9 +246,14 @@ mod tests {
                 .unwrap();
             loaded.save_item(&folder, &key).unwrap();
         }
+        loaded.save_ballot(&folder, "Ana").unwrap();
         std::fs::write(item_path(&folder, &ItemRef::new("s", 7)), "(broken").unwrap();
         let again = LoadedBacklog::load(&folder);
-        assert_eq!(again.backlog.len(), 149);
+        assert_eq!(
+            again.backlog.len(),
+            150,
+            "the broken item's votes are still known from the ballot"
+        );
         assert_eq!(again.problems.len(), 1);
         assert!(again.problems[0].path.ends_with("s--7.ron"));
         assert_eq!(

@@ -6,6 +6,7 @@
 //! <data dir>/agendas/*.ron               user agendas
 //! <data dir>/series/<id>/series.ron      the series
 //! <data dir>/series/<id>/sessions/*.ron  one file per session (merge-friendly)
+//! <data dir>/series/<id>/room-only/*.ron room-only notes: never shared (see room_only)
 //! <data dir>/series/<id>/.lock           held by the one app writing the series
 //! ```
 
@@ -19,6 +20,7 @@ pub mod lock;
 pub mod read;
 pub mod recovery;
 pub mod ron_dir;
+pub mod room_only;
 pub mod saver;
 pub mod series_folder;
 

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Series, Session};
 use crate::storage::format::{self, FormatError};
-use crate::storage::{StorageError, create_private_dir, guard, ids, ron_dir, write_atomic};
+use crate::storage::{
+    StorageError, create_private_dir, guard, ids, ron_dir, room_only, write_atomic,
+};
 
 pub const SERIES_FILE: &str = "series.ron";
 pub const SESSIONS_DIR: &str = "sessions";
@@ -73,8 +75,9 @@ impl SeriesFolder {
                 "a series with this id already exists",
             )));
         }
-        create_private_dir(&self.sessions_dir())
-            .map_err(|e| StorageError::io(&self.sessions_dir(), e))?;
+        for dir in [self.sessions_dir(), room_only::room_only_dir(self)] {
+            create_private_dir(&dir).map_err(|e| StorageError::io(&dir, e))?;
+        }
         self.save_series(series)
     }
 
@@ -99,7 +102,9 @@ impl SeriesFolder {
         })
     }
 
-    fn load_sessions(&self) -> (Vec<Session>, Vec<FormatError>) {
+    /// Every session file, each filled from its local room-only file, with the files that
+    /// could not be read.
+    pub fn load_sessions(&self) -> (Vec<Session>, Vec<FormatError>) {
         let mut sessions = Vec::new();
         let mut problems = Vec::new();
         let paths = ron_dir::ron_files(&self.sessions_dir());
@@ -135,6 +140,7 @@ impl SeriesFolder {
                 Err(e) => problems.push(e),
             }
         }
+        problems.extend(room_only::restore_all(self, &mut sessions));
         sessions.sort_by(|a, b| a.started.cmp(&b.started).then(a.id.cmp(&b.id)));
         problems.sort_by(|a, b| a.path.cmp(&b.path));
         (sessions, problems)

@@ -9,6 +9,7 @@ use crate::clock::Clock;
 use crate::model::Session;
 use crate::settings::{self, Settings, ThemeName};
 use crate::storage::format::to_pretty_ron;
+use crate::storage::room_only;
 use crate::storage::{DataDir, FormatError, LoadedSeries, Saver, SeriesLock};
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
@@ -183,10 +184,18 @@ impl Context {
     /// the keystroke that triggered the save never waits for RON or the disk.
     pub fn save_session(&self, session: &Session) {
         if let Some(open) = &self.series {
-            let path = open.loaded.folder.session_path(&session.id);
-            let copy = session.clone();
-            self.saver
-                .save_with(path, Box::new(move || to_pretty_ron(&copy).into_bytes()));
+            // Two files: the room-only part stays on this machine (see `room_only`). The
+            // saver writes them in path order, the local one first.
+            let folder = &open.loaded.folder;
+            let (shared, local) = (session.clone(), session.clone());
+            self.saver.save_with(
+                room_only::room_only_path(folder, &session.id),
+                Box::new(move || to_pretty_ron(&room_only::split(&local).1).into_bytes()),
+            );
+            self.saver.save_with(
+                folder.session_path(&session.id),
+                Box::new(move || to_pretty_ron(&room_only::split(&shared).0).into_bytes()),
+            );
         }
     }
 

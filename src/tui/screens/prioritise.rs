@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use ratatui_textarea::TextArea;
 
+use crate::backlog::ballot::{self, Ballot};
 use crate::backlog::store::{item_path, item_ron};
 use crate::backlog::{BacklogItem, ItemRef, LoadedBacklog, Spread, TOP_FIVE, rank};
 use crate::storage::format::FormatError;
@@ -42,6 +43,7 @@ pub struct PrioritiseState {
     pub selected: usize,
     pub editing: Option<(EditField, TextArea<'static>)>,
     backlog_dir_ready: bool,
+    ballots_dir_ready: bool,
 }
 
 impl PrioritiseState {
@@ -80,6 +82,7 @@ impl PrioritiseState {
             selected: 0,
             editing: None,
             backlog_dir_ready: false,
+            ballots_dir_ready: false,
         })
     }
 
@@ -136,7 +139,7 @@ impl PrioritiseState {
                     return None;
                 };
                 match self.votes.backlog.record_score(&key, &voter, *value) {
-                    Ok(_) => self.save(ctx, &key),
+                    Ok(_) => self.save_vote(ctx, &key, &voter),
                     Err(e) => ctx.error(e.to_string()),
                 }
             }
@@ -145,7 +148,7 @@ impl PrioritiseState {
                     return None;
                 };
                 if self.votes.backlog.clear_score(&key, &voter).is_some() {
-                    self.save(ctx, &key);
+                    self.save_vote(ctx, &key, &voter);
                 }
             }
             Action::TogglePick => {
@@ -153,7 +156,7 @@ impl PrioritiseState {
                     return None;
                 };
                 match self.votes.backlog.toggle_top_five(&key, &voter) {
-                    Ok(_) => self.save(ctx, &key),
+                    Ok(_) => self.save_vote(ctx, &key, &voter),
                     Err(e) => ctx.error(e.to_string()),
                 }
             }
@@ -208,8 +211,58 @@ impl PrioritiseState {
         self.save(ctx, &key);
     }
 
-    /// Each item is its own file, so two people scoring different items never conflict.
-    /// A file that was unreadable when loaded is never written over.
+    /// A vote is saved in the voter's own ballot (one file per voter, so voters on other
+    /// machines never conflict). Votes still in old item files move to ballots first, once,
+    /// so that rewriting an item without its votes loses none of them.
+    fn save_vote(&mut self, ctx: &mut Context, key: &ItemRef, voter: &str) {
+        let Some(folder) = ctx.open_series().map(|l| l.folder.clone()) else {
+            return;
+        };
+        let mut voters = vec![voter.to_string()];
+        if std::mem::take(&mut self.votes.legacy_votes) {
+            voters = self.votes.backlog.voters().into_iter().collect();
+            let keys: Vec<ItemRef> = self
+                .votes
+                .backlog
+                .items()
+                .iter()
+                .map(BacklogItem::key)
+                .collect();
+            for k in &keys {
+                self.save(ctx, k);
+            }
+        } else {
+            self.save(ctx, key);
+        }
+        if !self.ballots_dir_ready {
+            let dir = ballot::ballots_dir(&folder);
+            if let Err(e) = crate::storage::create_private_dir(&dir) {
+                ctx.error(FormatError::io(&dir, &e).to_string());
+                return;
+            }
+            self.ballots_dir_ready = true;
+        }
+        for voter in voters {
+            let path = ballot::ballot_path(&folder, &voter);
+            if !self.votes.may_write(&path) {
+                ctx.error(format!(
+                    "not saved: {} could not be read when this screen opened; fix or remove it first",
+                    path.display()
+                ));
+                continue;
+            }
+            let ballot = Ballot::of(&self.votes.backlog, &voter);
+            if !self.votes.voted.contains(&voter) {
+                self.votes.voted.push(voter.clone());
+                self.votes.voted.sort();
+            }
+            ctx.saver
+                .save_with(path, Box::new(move || ballot.to_ron().into_bytes()));
+        }
+    }
+
+    /// Each item is its own file (owner and labels), so two people editing different
+    /// items never conflict. A file that was unreadable when loaded is never written over.
     fn save(&mut self, ctx: &mut Context, key: &ItemRef) {
         let (Some(folder), Some(item)) = (
             ctx.open_series().map(|l| l.folder.clone()),

@@ -231,6 +231,13 @@ pub fn lock_series(ctx: &mut Context, loaded: &LoadedSeries) -> Option<()> {
             return None;
         }
     };
+    // The saver writes room-only notes into this folder; a series made before it existed
+    // gets it now, while the series is being opened.
+    let local = crate::storage::room_only::room_only_dir(&loaded.folder);
+    if let Err(e) = crate::storage::create_private_dir(&local) {
+        ctx.error(format!("{}: {e}", local.display()));
+        return None;
+    }
     let loaded = match loaded.folder.load() {
         Ok(fresh) => fresh,
         Err(e) => {

@@ -1,0 +1,283 @@
+//! Room-only notes stay on the machine they were typed on.
+//!
+//! A series folder may be a git repository shared with the team, and pushing is leaving
+//! the room. So a session is stored in two files:
+//! - `sessions/<id>.ron`, shared: every note, but a room-only note's text is left blank
+//!   (its id, kind and time stay, so ids are never reused and the other machines can say
+//!   that a room-only note exists);
+//! - `room-only/<id>.ron`, local: the room-only notes in full (and a room-only draft).
+//!   The repository's `.gitignore` names the folder, so git never takes it.
+//!
+//! The local file is written first (the saver writes paths in sorted order, and
+//! `room-only` sorts before `sessions`), so a crash between the two writes leaves the
+//! local file newer than the shared one: a room-only note the shared file does not know
+//! yet is put back whole when the session is read.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Draft, FORMAT_VERSION, Note, Session};
+use crate::storage::format::{self, FormatError};
+use crate::storage::{SeriesFolder, StorageError, create_private_dir, write_atomic};
+
+/// The folder of local-only files, beside `sessions/`.
+pub const ROOM_ONLY_DIR: &str = "room-only";
+
+/// What of a session never leaves this machine.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoomOnlyFile {
+    pub version: u32,
+    pub session: String,
+    /// The room-only notes in full.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// The draft being typed, when it is marked room-only.
+    #[serde(default)]
+    pub draft: Option<Draft>,
+}
+
+pub fn room_only_dir(folder: &SeriesFolder) -> PathBuf {
+    folder.dir().join(ROOM_ONLY_DIR)
+}
+
+pub fn room_only_path(folder: &SeriesFolder, session_id: &str) -> PathBuf {
+    room_only_dir(folder).join(format!("{session_id}.ron"))
+}
+
+/// Whether the session holds any text that must stay in the room.
+pub fn has_room_only_text(session: &Session) -> bool {
+    session
+        .notes
+        .iter()
+        .any(|n| n.room_only && !n.text.is_empty())
+        || session.draft.as_ref().is_some_and(|d| d.room_only)
+}
+
+/// The session as it may be shared (room-only text blanked, a room-only draft dropped),
+/// and what stays here.
+pub fn split(session: &Session) -> (Session, RoomOnlyFile) {
+    let mut shared = session.clone();
+    let mut local = RoomOnlyFile {
+        version: FORMAT_VERSION,
+        session: session.id.clone(),
+        notes: Vec::new(),
+        draft: None,
+    };
+    for note in shared.notes.iter_mut().filter(|n| n.room_only) {
+        local.notes.push(note.clone());
+        note.text.clear();
+    }
+    if shared.draft.as_ref().is_some_and(|d| d.room_only) {
+        local.draft = shared.draft.take();
+    }
+    (shared, local)
+}
+
+/// Puts what stayed here back into a session read from its shared file. Only blanks the
+/// shared file marks room-only are filled: a note made shareable since keeps its shared
+/// text. A local note the shared file does not have at all was saved here just before a
+/// crash cut the shared write short, and is put back whole.
+pub fn restore(session: &mut Session, local: RoomOnlyFile) {
+    let known: BTreeSet<u32> = session.notes.iter().map(|n| n.id).collect();
+    for note in local.notes {
+        if !known.contains(&note.id) {
+            session.restore_note(note);
+        } else if let Some(shared) = session.note_mut(note.id)
+            && shared.room_only
+            && shared.text.is_empty()
+        {
+            shared.text = note.text;
+        }
+    }
+    if session.draft.is_none() {
+        session.draft = local.draft;
+    }
+}
+
+/// The two files of a session, the local one first: write them in this order.
+pub fn session_files(folder: &SeriesFolder, session: &Session) -> [(PathBuf, Vec<u8>); 2] {
+    let (shared, local) = split(session);
+    [
+        (
+            room_only_path(folder, &session.id),
+            format::to_pretty_ron(&local).into_bytes(),
+        ),
+        (
+            folder.session_path(&session.id),
+            format::to_pretty_ron(&shared).into_bytes(),
+        ),
+    ]
+}
+
+/// Writes a session's two files now (atomically, local first).
+pub fn write_session(folder: &SeriesFolder, session: &Session) -> Result<(), StorageError> {
+    let dir = room_only_dir(folder);
+    create_private_dir(&dir).map_err(|e| StorageError::io(&dir, e))?;
+    for (path, bytes) in session_files(folder, session) {
+        write_atomic(&path, &bytes).map_err(|e| StorageError::io(&path, e))?;
+    }
+    Ok(())
+}
+
+/// Reads the local file of a session, if there is one.
+pub fn read_local(
+    folder: &SeriesFolder,
+    session_id: &str,
+) -> Result<Option<RoomOnlyFile>, FormatError> {
+    read_local_at(folder, &room_only_path(folder, session_id))
+}
+
+/// Read under the storage rules (no links out of the data folder, a size limit, a file
+/// that fails is never written over); a missing file is simply none.
+fn read_local_at(folder: &SeriesFolder, path: &Path) -> Result<Option<RoomOnlyFile>, FormatError> {
+    if std::fs::symlink_metadata(path).is_err() {
+        return Ok(None);
+    }
+    format::read_ron_file(path, Some(&folder.data_root())).map(Some)
+}
+
+/// Fills every session of a folder from its local file. The folder is listed once, so a
+/// series whose sessions have no local files pays one directory read, not one per session.
+/// A local file that cannot be read is reported (and, like every file, never written over
+/// by a load); its session shows the blanks.
+pub fn restore_all(folder: &SeriesFolder, sessions: &mut [Session]) -> Vec<FormatError> {
+    let dir = room_only_dir(folder);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let present: BTreeSet<std::ffi::OsString> = entries
+        .filter_map(|e| e.ok().map(|e| e.file_name()))
+        .collect();
+    let mut problems = Vec::new();
+    for session in sessions {
+        let name = std::ffi::OsString::from(format!("{}.ron", session.id));
+        if !present.contains(&name) {
+            continue;
+        }
+        match read_local_at(folder, &dir.join(&name)) {
+            Ok(Some(local)) => restore(session, local),
+            Ok(None) => {}
+            Err(e) => problems.push(e),
+        }
+    }
+    problems
+}
+
+/// Rewrites, split, every shared session file that still holds room-only text (written
+/// before this split existed, or by hand). Run before anything is committed, so no
+/// room-only text ever reaches the repository. Returns the files rewritten.
+pub fn scrub_folder(folder: &SeriesFolder) -> Result<Vec<PathBuf>, StorageError> {
+    let mut rewritten = Vec::new();
+    for path in crate::storage::ron_dir::ron_files(&folder.sessions_dir()) {
+        // A file that does not parse is not ours to rewrite; sync reports it elsewhere.
+        let Ok(mut session) = format::read_ron_file::<Session>(&path, Some(&folder.data_root()))
+        else {
+            continue;
+        };
+        if !has_room_only_text(&session) {
+            continue;
+        }
+        if let Some(local) = read_local(folder, &session.id)? {
+            restore(&mut session, local);
+        }
+        write_session(folder, &session)?;
+        rewritten.push(path);
+    }
+    Ok(rewritten)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{NoteKind, TopicRef};
+
+    fn session() -> Session {
+        let mut s = Session::new(
+            "20261122-100000-overview".into(),
+            TopicRef::Agenda("overview".into()),
+            time::OffsetDateTime::UNIX_EPOCH,
+            45,
+            vec![],
+        );
+        s.add_note(NoteKind::Learning, "shared learning".into(), false, 0);
+        s.add_note(
+            NoteKind::Opportunity,
+            "the CEO's pet project".into(),
+            true,
+            0,
+        );
+        s
+    }
+
+    fn folder() -> (tempfile::TempDir, SeriesFolder) {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = SeriesFolder::new(dir.path().join("svc"));
+        std::fs::create_dir_all(folder.sessions_dir()).unwrap();
+        (dir, folder)
+    }
+
+    #[test]
+    fn the_shared_file_keeps_the_note_but_not_its_room_only_text() {
+        let (_tmp, folder) = folder();
+        let s = session();
+        write_session(&folder, &s).unwrap();
+        let shared = std::fs::read_to_string(folder.session_path(&s.id)).unwrap();
+        assert!(shared.contains("shared learning"));
+        assert!(!shared.contains("pet project"), "{shared}");
+        let local = std::fs::read_to_string(room_only_path(&folder, &s.id)).unwrap();
+        assert!(local.contains("pet project"));
+        let loaded = folder.load_sessions().0;
+        assert_eq!(loaded, vec![s]);
+    }
+
+    #[test]
+    fn a_room_only_draft_stays_local() {
+        let mut s = session();
+        s.draft = Some(Draft {
+            kind: NoteKind::Note,
+            text: "half a secret".into(),
+            room_only: true,
+            editing: None,
+        });
+        let (shared, local) = split(&s);
+        assert_eq!(shared.draft, None);
+        assert_eq!(local.draft.unwrap().text, "half a secret");
+    }
+
+    #[test]
+    fn a_note_made_shareable_keeps_its_shared_text() {
+        let mut s = session();
+        let (_, stale_local) = split(&s);
+        s.note_mut(2).unwrap().room_only = false;
+        s.note_mut(2).unwrap().text = "now said openly".into();
+        restore(&mut s, stale_local);
+        assert_eq!(s.note(2).unwrap().text, "now said openly");
+    }
+
+    #[test]
+    fn a_room_only_note_the_shared_file_missed_is_put_back_whole() {
+        let s = session();
+        let (mut shared, local) = split(&s);
+        shared.notes.retain(|n| !n.room_only);
+        restore(&mut shared, local);
+        assert_eq!(shared, s);
+    }
+
+    #[test]
+    fn scrubbing_moves_room_only_text_out_of_an_old_shared_file() {
+        let (_tmp, folder) = folder();
+        let s = session();
+        let path = folder.session_path(&s.id);
+        std::fs::write(&path, format::to_pretty_ron(&s)).unwrap();
+        assert_eq!(scrub_folder(&folder).unwrap(), vec![path.clone()]);
+        assert!(
+            !std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("pet project")
+        );
+        assert_eq!(folder.load_sessions().0, vec![s]);
+        assert!(scrub_folder(&folder).unwrap().is_empty(), "once is enough");
+    }
+}
