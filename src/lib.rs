@@ -13,6 +13,7 @@ pub mod model;
 pub mod phrasing;
 pub mod progress;
 pub mod settings;
+pub mod share;
 pub mod storage;
 pub mod summary;
 pub mod timer;

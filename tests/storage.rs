@@ -171,7 +171,10 @@ fn a_corrupt_series_file_is_reported_and_other_series_still_list() {
 #[test]
 fn files_are_pretty_and_carry_a_version() {
     let text = to_pretty_ron(&session("s", vec![]));
-    assert!(text.starts_with("(\n    version: 1,"), "{text}");
+    assert!(
+        text.starts_with(&format!("(\n    version: {FORMAT_VERSION},")),
+        "{text}"
+    );
     let back: Session = from_ron_str(std::path::Path::new("s.ron"), &text).unwrap();
     assert_eq!(back.id, "s");
 }

@@ -10,6 +10,7 @@ mod app;
 mod check;
 mod follow;
 mod out;
+mod share;
 mod summary;
 
 use std::path::PathBuf;
@@ -94,6 +95,24 @@ pub enum Command {
         /// The series id (its folder name); default: the one with a session in progress.
         series: Option<String>,
     },
+    /// Share a series with the team through git: makes its folder a repository with this
+    /// remote and pushes it. Room-only notes never leave this machine.
+    Share {
+        series: String,
+        /// Where the team's copy lives: any URL or path `git` accepts (one repository per
+        /// series).
+        #[arg(long, value_name = "URL")]
+        remote: String,
+    },
+    /// Bring a series someone shared into the data folder (a git clone).
+    Join {
+        #[arg(value_name = "URL")]
+        url: String,
+    },
+    /// Commit what changed here, bring in the others' work, and push. Without a series,
+    /// every shared series. Exit 1 when the remote cannot be reached (the work is committed
+    /// here and the next sync sends it).
+    Sync { series: Option<String> },
     /// Work with one agenda file.
     Agenda {
         #[command(subcommand)]
@@ -134,6 +153,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
         }) => summary::export(&data, &series, format, output),
         Some(Command::Follow { series }) => follow::follow(&data, series.as_deref(), cli.theme),
+        Some(Command::Share { series, remote }) => share::share(&data, &series, &remote),
+        Some(Command::Join { url }) => share::join(&data, &url),
+        Some(Command::Sync { series }) => share::sync(&data, series.as_deref()),
         Some(Command::Agendas) => {
             out::print(&agendas::list_agendas(&data, cli.agenda.as_deref()))?;
             Ok(ExitCode::SUCCESS)
