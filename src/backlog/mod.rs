@@ -17,7 +17,7 @@ mod vote;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::FORMAT_VERSION;
+use crate::model::BALLOTS_VERSION;
 
 pub use ballot::{BALLOTS_DIR, Ballot};
 pub use store::{BACKLOG_DIR, LoadedBacklog};
@@ -68,7 +68,7 @@ pub struct BacklogItem {
 impl BacklogItem {
     pub fn new(key: &ItemRef) -> Self {
         Self {
-            version: FORMAT_VERSION,
+            version: BALLOTS_VERSION,
             session: key.session.clone(),
             note: key.note,
             scores: Vec::new(),
