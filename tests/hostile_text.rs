@@ -102,7 +102,7 @@ fn every_payload_class_leaves_summary_and_every_export_harmless() {
         // The big paste arrives whole, not cut, in the full-text formats.
         if matches!(format, ExportFormat::Json | ExportFormat::Csv) {
             assert!(
-                out.contains(&"lorem ipsum dolor sit amet ".repeat(7600).trim_end()),
+                out.contains("lorem ipsum dolor sit amet ".repeat(7600).trim_end()),
                 "{format}: the 200 KB paste was cut"
             );
         }
