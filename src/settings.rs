@@ -14,7 +14,19 @@ use crate::storage::write_atomic;
 
 pub const SETTINGS_FILE: &str = "settings.ron";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum ThemeName {
     /// High contrast for a washed-out projector: bright on black, everything bold.
     Projector,
@@ -23,14 +35,11 @@ pub enum ThemeName {
 }
 
 impl ThemeName {
-    pub const ALL: [ThemeName; 3] = [ThemeName::Projector, ThemeName::Dark, ThemeName::Light];
+    pub const ALL: &[ThemeName] = <ThemeName as strum::VariantArray>::VARIANTS;
 
+    /// The name a user types (`--theme dark`) and reads.
     pub fn label(self) -> &'static str {
-        match self {
-            ThemeName::Projector => "projector",
-            ThemeName::Dark => "dark",
-            ThemeName::Light => "light",
-        }
+        self.into()
     }
 
     pub fn next(self) -> ThemeName {

@@ -495,3 +495,69 @@ fn the_lock_message_says_the_series_was_not_opened_and_what_still_works() {
     press(&mut second, key(KeyCode::Char('s')));
     assert!(matches!(second.screen, Screen::Summary(_)));
 }
+
+/// Creates a series named `service` from the series list, and goes back to the list.
+fn add_series(app: &mut roast::tui::App, service: &str) {
+    press(app, key(KeyCode::Char('n')));
+    type_text(app, service);
+    press(app, ctrl('s'));
+    assert!(matches!(app.screen, Screen::Setup(_)));
+    press(app, key(KeyCode::Esc));
+    assert!(matches!(app.screen, Screen::SeriesList(_)));
+}
+
+fn selected_service(app: &roast::tui::App) -> String {
+    let Screen::SeriesList(list) = &app.screen else {
+        panic!("on the series list")
+    };
+    list.selected_series().unwrap().series.service.clone()
+}
+
+#[test]
+fn the_series_list_keeps_its_row_so_the_summary_is_of_the_series_just_prioritised() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = app_at(dir.path(), &clock);
+    add_series(&mut app, "Alpha");
+    add_series(&mut app, "Beta");
+    add_series(&mut app, "Gamma");
+    press(&mut app, key(KeyCode::Home));
+    let Screen::SeriesList(list) = &app.screen else {
+        panic!("list")
+    };
+    let second = list.entries[1].as_ref().unwrap().series.service.clone();
+    // Down, p, Esc, s: the summary of the series that was selected, not the first.
+    press(&mut app, key(KeyCode::Up));
+    press(&mut app, key(KeyCode::Up));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Char('p')));
+    assert!(matches!(app.screen, Screen::Prioritise(_)));
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(selected_service(&app), second);
+    press(&mut app, key(KeyCode::Char('s')));
+    let Screen::Summary(summary) = &app.screen else {
+        panic!("summary")
+    };
+    assert_eq!(summary.rollup.series.service, second);
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(selected_service(&app), second);
+}
+
+#[test]
+fn the_session_being_run_is_held_once_not_also_in_the_open_series() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = app_at(dir.path(), &clock);
+    start_live(&mut app);
+    type_text(&mut app, "one");
+    press(&mut app, key(KeyCode::Enter));
+    let open = app.ctx.open_series().unwrap();
+    assert!(open.sessions.is_empty(), "only the live screen holds it");
+    end_session(&mut app);
+    press(&mut app, key(KeyCode::Esc)); // back to the meeting
+    let Screen::Live(live) = &app.screen else {
+        panic!("live again")
+    };
+    assert_eq!(live.session.notes.len(), 1);
+    assert!(app.ctx.open_series().unwrap().sessions.is_empty());
+}

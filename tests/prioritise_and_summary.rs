@@ -35,8 +35,7 @@ fn app_on_list(dir: &std::path::Path, clock: &FakeClock) -> App {
         // Resumed the session in progress: save and go back to the list.
         end_session(&mut app);
         press(&mut app, key(KeyCode::Esc));
-        app.ctx.close_series();
-        app.screen = Screen::series_list(&mut app.ctx);
+        app.go(roast::tui::screens::Nav::SeriesList);
     }
     app
 }

@@ -27,7 +27,7 @@ fn snapshot_everywhere(name: &str, build: Build) {
     for (w, h) in SIZES {
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(&app, w, h));
     }
-    for theme in ThemeName::ALL {
+    for &theme in ThemeName::ALL {
         let clock = FakeClock::at(START_MS);
         let app = build(&format!("{name}-{}", theme.label()), &clock, Some(theme));
         insta::assert_debug_snapshot!(

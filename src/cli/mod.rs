@@ -39,7 +39,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub agenda: Option<PathBuf>,
     /// Colours: projector (high contrast), dark or light. The in-app F2 choice is remembered.
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_parser = theme_names())]
     pub theme: Option<ThemeName>,
     /// Planned meeting length in minutes.
     #[arg(long, global = true, default_value_t = DEFAULT_MINUTES, value_parser = clap::value_parser!(u32).range(1..=600))]
@@ -169,4 +169,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// NO_COLOR set and not empty (https://no-color.org).
 pub(crate) fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// `--theme`: the domain's theme names, offered and checked by clap (the domain itself
+/// knows nothing of the command line).
+fn theme_names() -> impl clap::builder::TypedValueParser<Value = ThemeName> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(ThemeName::ALL.iter().map(|t| t.label()))
+        .try_map(|name| name.parse::<ThemeName>())
 }

@@ -73,6 +73,8 @@ pub struct Context {
     /// The keys in force.
     pub keymap: Keymap,
     pub series: Option<OpenSeries>,
+    /// The series last opened, summarised or prioritised: the list comes back on its row.
+    pub last_series: Option<String>,
     /// Set by `update` when the terminal bell should ring; the runtime rings it and clears
     /// it, so drawing stays free of side effects.
     pub bell_pending: bool,
@@ -112,6 +114,7 @@ impl Context {
             warnings: Vec::new(),
             keymap: Keymap::default(),
             series: None,
+            last_series: None,
             bell_pending: false,
         };
         for e in &ctx.agenda_errors.clone() {
@@ -199,15 +202,12 @@ impl Context {
         }
     }
 
-    /// Records the session in the open series' in-memory list (replacing an older copy).
-    pub fn remember_session(&mut self, session: &Session) {
-        if let Some(open) = &mut self.series {
-            let sessions = &mut open.loaded.sessions;
-            match sessions.iter_mut().find(|s| s.id == session.id) {
-                Some(existing) => *existing = session.clone(),
-                None => sessions.push(session.clone()),
-            }
-        }
+    /// Takes the session left in progress out of the open series' list: from here on the
+    /// screen running it holds it, and only it.
+    pub fn take_open_session(&mut self) -> Option<Session> {
+        let sessions = &mut self.series.as_mut()?.loaded.sessions;
+        let at = sessions.iter().rposition(|s| !s.is_closed())?;
+        Some(sessions.remove(at))
     }
 
     /// Closes the open series (releasing its lock) after everything is on disk.

@@ -224,7 +224,7 @@ mod tests {
 
     #[test]
     fn no_color_strips_every_colour_but_keeps_the_timer_states_apart() {
-        for name in ThemeName::ALL {
+        for &name in ThemeName::ALL {
             let t = Theme::named(name, true);
             for style in [
                 t.base,
@@ -243,7 +243,7 @@ mod tests {
 
     #[test]
     fn only_the_sixteen_ansi_colours_are_used() {
-        for name in ThemeName::ALL {
+        for &name in ThemeName::ALL {
             let t = Theme::named(name, false);
             for style in [
                 t.base,

@@ -13,9 +13,8 @@ use crate::topic_choice::{TopicChoice, topic_choices};
 use crate::tui::action::{Action, ClickTarget};
 use crate::tui::context::Context;
 use crate::tui::keymap::KeyContext;
+use crate::tui::screens::Nav;
 use crate::tui::screens::autosave::Autosave;
-use crate::tui::screens::live::LiveState;
-use crate::tui::screens::{Screen, Transition};
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::pick_list;
 use crate::tui::widgets::text_field::{self, field, with_text};
@@ -52,13 +51,10 @@ impl ClosingState {
             .open_series()
             .map(|l| {
                 // Offer what is left once this session counts as held.
-                let mut sessions = l.sessions.clone();
                 let mut this = session.clone();
                 this.outcome = Some(Outcome::Completed);
-                match sessions.iter_mut().find(|s| s.id == this.id) {
-                    Some(s) => *s = this,
-                    None => sessions.push(this),
-                }
+                let mut sessions = l.sessions.clone();
+                sessions.push(this);
                 topic_choices(&l.series, &sessions)
                     .into_iter()
                     .filter(|c| !c.covered)
@@ -169,7 +165,7 @@ impl ClosingState {
         stack
     }
 
-    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
+    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Nav> {
         match action {
             Action::Tick => {
                 if self.autosave.is_due(ctx.now_ms()) {
@@ -179,10 +175,7 @@ impl ClosingState {
             }
             Action::ReturnToSession => {
                 self.persist(ctx);
-                ctx.remember_session(&self.session);
-                return Some(Transition::To(Screen::Live(Box::new(
-                    LiveState::from_session(ctx, self.session.clone()),
-                ))));
+                return Some(Nav::BackToSession);
             }
             Action::CloseSession => return self.close(ctx),
             Action::Click {
@@ -256,7 +249,7 @@ impl ClosingState {
             )
     }
 
-    fn close(&mut self, ctx: &mut Context) -> Option<Transition> {
+    fn close(&mut self, ctx: &mut Context) -> Option<Nav> {
         if self.outcome == 1 && text_field::text(&self.reason).trim().is_empty() {
             self.field = Field::Reason;
             ctx.error("Give the reason the session was called off.");
@@ -270,16 +263,14 @@ impl ClosingState {
         self.session.draft = None;
         self.session.closed = Some(crate::clock::to_datetime(now));
         ctx.save_session(&self.session);
-        ctx.remember_session(&self.session);
         let path = ctx
             .open_series()
             .map(|l| l.folder.session_path(&self.session.id));
-        ctx.close_series();
         ctx.info(match path {
             Some(p) => format!("Session closed and saved to {}", p.display()),
             None => "Session closed.".into(),
         });
-        Some(Transition::To(Screen::series_list(ctx)))
+        Some(Nav::SeriesList)
     }
 
     /// Outcome, reason, next topic, summary and maturity; shared by drawing and mouse

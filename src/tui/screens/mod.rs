@@ -1,4 +1,6 @@
-//! One file per screen: its state, how actions change it, and how it is drawn.
+//! One file per screen: its state, how actions change it, and how it is drawn. A screen
+//! never builds another: its `update` returns where it wants to go, as a [`Nav`], and
+//! the app alone opens the next screen.
 
 pub mod autosave;
 pub mod closing;
@@ -10,7 +12,8 @@ pub mod series_list;
 pub mod setup;
 pub mod summary;
 
-use crate::tui::context::Context;
+use crate::model::Session;
+use crate::storage::LoadedSeries;
 
 /// What the app shows; each screen owns the state only it needs.
 pub enum Screen {
@@ -24,15 +27,21 @@ pub enum Screen {
     Summary(Box<summary::SummaryState>),
 }
 
-/// What a screen's update asks the app to do next.
-pub enum Transition {
-    To(Screen),
-    /// Go to a screen and put the guidelines slide up in front of it.
-    ToWithGuidelines(Screen),
-}
-
-impl Screen {
-    pub fn series_list(ctx: &mut Context) -> Screen {
-        Screen::SeriesList(series_list::SeriesListState::load(ctx))
-    }
+/// Where a screen asks to go next; the app decides how to get there.
+pub enum Nav {
+    /// The series list, freshly read, on the row last used.
+    SeriesList,
+    NewSeries,
+    /// Lock the series and go to its session in progress, or to session setup.
+    OpenSeries(Box<LoadedSeries>),
+    /// Lock the series and score its opportunities.
+    Prioritise(Box<LoadedSeries>),
+    /// The series summary: read-only, no lock.
+    Summary(Box<LoadedSeries>),
+    /// A session just started in the open series: live, with the guidelines up.
+    StartSession(Box<Session>),
+    /// From the live session to closing; the session moves with it.
+    Closing,
+    /// From closing back to the meeting; the session moves with it.
+    BackToSession,
 }

@@ -10,7 +10,7 @@ use crate::model::{FORMAT_VERSION, Participant, Role, Series, slugify};
 use crate::tui::action::Action;
 use crate::tui::context::Context;
 use crate::tui::keymap::KeyContext;
-use crate::tui::screens::{Screen, Transition, series_list};
+use crate::tui::screens::Nav;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::text_field::{self, field, new_field};
 
@@ -63,9 +63,9 @@ impl NewSeriesState {
         }
     }
 
-    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
+    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Nav> {
         match action {
-            Action::Back => return Some(Transition::To(Screen::series_list(ctx))),
+            Action::Back => return Some(Nav::SeriesList),
             Action::NextField => self.field = self.next_field(),
             Action::PreviousField => self.field = self.prev_field(),
             Action::PreviousAgenda if !ctx.agendas.is_empty() => {
@@ -119,7 +119,7 @@ impl NewSeriesState {
         }
     }
 
-    fn create(&mut self, ctx: &mut Context) -> Option<Transition> {
+    fn create(&mut self, ctx: &mut Context) -> Option<Nav> {
         let service = text_field::text(&self.service).trim().to_string();
         if service.is_empty() {
             self.field = Field::Service;
@@ -146,7 +146,7 @@ impl NewSeriesState {
         match folder.load() {
             Ok(loaded) => {
                 ctx.info(format!("Created {}", folder.dir().display()));
-                series_list::open_series(ctx, loaded)
+                Some(Nav::OpenSeries(Box::new(loaded)))
             }
             Err(e) => {
                 ctx.error(format!("cannot read back the new series: {e}"));

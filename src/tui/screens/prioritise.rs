@@ -17,7 +17,7 @@ use crate::summary::Rollup;
 use crate::tui::action::Action;
 use crate::tui::context::Context;
 use crate::tui::keymap::KeyContext;
-use crate::tui::screens::{Screen, Transition};
+use crate::tui::screens::Nav;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::text_field::{self, field, with_text};
 
@@ -106,7 +106,7 @@ impl PrioritiseState {
         self.votes.backlog.get(key)
     }
 
-    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
+    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Nav> {
         if let Some((what, text)) = &mut self.editing {
             let what = *what;
             match action {
@@ -124,10 +124,7 @@ impl PrioritiseState {
         }
         let count = self.items.len();
         match action {
-            Action::Back => {
-                ctx.close_series();
-                return Some(Transition::To(Screen::series_list(ctx)));
-            }
+            Action::Back => return Some(Nav::SeriesList),
             Action::PreviousItem => self.selected = self.selected.saturating_sub(1),
             Action::NextItem => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
             Action::PreviousVoter => {

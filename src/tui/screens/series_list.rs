@@ -6,15 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
 use crate::progress::{count, hours_minutes, progress};
-use crate::storage::{FormatError, LoadedSeries, LockError, SeriesLock};
+use crate::storage::{FormatError, LoadedSeries};
 use crate::tui::action::{Action, ClickTarget};
-use crate::tui::context::{Context, OpenSeries};
-use crate::tui::screens::live::LiveState;
-use crate::tui::screens::new_series::NewSeriesState;
-use crate::tui::screens::prioritise::PrioritiseState;
-use crate::tui::screens::setup::SetupState;
-use crate::tui::screens::summary::SummaryState;
-use crate::tui::screens::{Screen, Transition};
+use crate::tui::context::Context;
+use crate::tui::screens::Nav;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::pick_list;
 
@@ -24,43 +19,47 @@ pub struct SeriesListState {
 }
 
 impl SeriesListState {
-    pub fn load(ctx: &mut Context) -> Self {
+    /// The series on disk, with the row of `select` (a series id) selected if it is there.
+    pub fn load(ctx: &mut Context, select: Option<&str>) -> Self {
         // What is on disk is the truth; make sure our own pending saves are part of it.
         ctx.saver.flush();
+        let entries = ctx.data.list_series();
+        let selected = select
+            .and_then(|id| {
+                entries
+                    .iter()
+                    .position(|e| e.as_ref().is_ok_and(|l| l.series.id == id))
+            })
+            .unwrap_or(0);
+        Self { entries, selected }
+    }
+
+    /// A list not yet read, standing in while the app builds the next screen.
+    pub fn empty() -> Self {
         Self {
-            entries: ctx.data.list_series(),
+            entries: Vec::new(),
             selected: 0,
         }
     }
 
-    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
+    /// The series on the selected row, if it could be read.
+    pub fn selected_series(&self) -> Option<&LoadedSeries> {
+        self.entries.get(self.selected)?.as_ref().ok()
+    }
+
+    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Nav> {
         match action {
             Action::PreviousItem => self.selected = self.selected.saturating_sub(1),
             Action::NextItem => {
                 self.selected = (self.selected + 1).min(self.entries.len().saturating_sub(1))
             }
-            Action::NewSeries => {
-                return Some(Transition::To(Screen::NewSeries(Box::new(
-                    NewSeriesState::new(ctx),
-                ))));
-            }
+            Action::NewSeries => return Some(Nav::NewSeries),
             Action::OpenSeries => return self.open_selected(ctx),
             Action::ShowSummary => {
-                let loaded = self.entries.get(self.selected)?.as_ref().ok()?;
-                return Some(Transition::To(Screen::Summary(Box::new(
-                    SummaryState::new(ctx, loaded),
-                ))));
+                return Some(Nav::Summary(Box::new(self.selected_series()?.clone())));
             }
             Action::Prioritise => {
-                let loaded = self.entries.get(self.selected)?.as_ref().ok()?.clone();
-                lock_series(ctx, &loaded)?;
-                return match PrioritiseState::new(ctx) {
-                    Some(state) => Some(Transition::To(Screen::Prioritise(Box::new(state)))),
-                    None => {
-                        ctx.close_series();
-                        None
-                    }
-                };
+                return Some(Nav::Prioritise(Box::new(self.selected_series()?.clone())));
             }
             // A click selects; a click on the selected series opens it.
             Action::Click {
@@ -77,13 +76,13 @@ impl SeriesListState {
         None
     }
 
-    fn open_selected(&mut self, ctx: &mut Context) -> Option<Transition> {
+    fn open_selected(&mut self, ctx: &mut Context) -> Option<Nav> {
         match self.entries.get(self.selected)? {
             Err(e) => {
                 ctx.error(format!("cannot open: {e}"));
                 None
             }
-            Ok(loaded) => open_series(ctx, loaded.clone()),
+            Ok(loaded) => Some(Nav::OpenSeries(Box::new(loaded.clone()))),
         }
     }
 
@@ -193,61 +192,4 @@ impl SeriesListState {
 /// The list and the details under it; shared by drawing and mouse hit-testing.
 pub fn layout(area: Rect) -> [Rect; 2] {
     Layout::vertical([Constraint::Fill(1), Constraint::Length(4)]).areas(area)
-}
-
-/// Takes the series' lock and goes to the session in progress, or to session setup.
-pub fn open_series(ctx: &mut Context, loaded: LoadedSeries) -> Option<Transition> {
-    lock_series(ctx, &loaded)?;
-    let open_session = ctx.open_series()?.open_session().cloned();
-    match open_session {
-        Some(session) => {
-            ctx.info("Resumed the session in progress.");
-            Some(Transition::To(Screen::Live(Box::new(
-                LiveState::from_session(ctx, session),
-            ))))
-        }
-        None => Some(Transition::To(Screen::Setup(SetupState::new(ctx)))),
-    }
-}
-
-/// Takes the series' lock and makes it the open series, freshly read (another scribe may
-/// have added sessions since the list loaded). `None`, with the reason shown, when
-/// another roast is writing it or it cannot be read.
-pub fn lock_series(ctx: &mut Context, loaded: &LoadedSeries) -> Option<()> {
-    let lock = match SeriesLock::acquire(loaded.folder.dir()) {
-        Ok(lock) => lock,
-        // Say what happens, not what the lock's own message promises: nothing opens
-        // for writing; the summary and `follow` still work without the lock.
-        Err(LockError::Held { holder, .. }) => {
-            ctx.error(format!(
-                "Not opened: another roast (pid {holder}) is writing {}. `s` shows its summary; \
-                 `roast follow {}` shows its session read-only.",
-                loaded.series.service, loaded.series.id
-            ));
-            return None;
-        }
-        Err(e) => {
-            ctx.error(e.to_string());
-            return None;
-        }
-    };
-    // The saver writes room-only notes into this folder; a series made before it existed
-    // gets it now, while the series is being opened.
-    let local = crate::storage::room_only::room_only_dir(&loaded.folder);
-    if let Err(e) = crate::storage::create_private_dir(&local) {
-        ctx.error(format!("{}: {e}", local.display()));
-        return None;
-    }
-    let loaded = match loaded.folder.load() {
-        Ok(fresh) => fresh,
-        Err(e) => {
-            ctx.error(format!("cannot open: {e}"));
-            return None;
-        }
-    };
-    for problem in &loaded.problems {
-        ctx.warn(format!("skipped (left untouched): {problem}"));
-    }
-    ctx.series = Some(OpenSeries::new(loaded, lock));
-    Some(())
 }

@@ -10,8 +10,7 @@ use crate::topic_choice::{TopicChoice, topic_choices};
 use crate::tui::action::{Action, ClickTarget};
 use crate::tui::context::Context;
 use crate::tui::keymap::KeyContext;
-use crate::tui::screens::live::LiveState;
-use crate::tui::screens::{Screen, Transition};
+use crate::tui::screens::Nav;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::pick_list;
 
@@ -69,7 +68,7 @@ impl SetupState {
         }
     }
 
-    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
+    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Nav> {
         let (cursor, len) = match self.focus {
             Focus::Topics => (&mut self.selected, self.choices.len()),
             Focus::Attendees => (&mut self.attendee_selected, self.attendees.len()),
@@ -106,16 +105,13 @@ impl SetupState {
                     *here = !*here;
                 }
             }
-            Action::Back => {
-                ctx.close_series();
-                return Some(Transition::To(Screen::series_list(ctx)));
-            }
+            Action::Back => return Some(Nav::SeriesList),
             _ => {}
         }
         None
     }
 
-    fn start(&mut self, ctx: &mut Context) -> Option<Transition> {
+    fn start(&mut self, ctx: &mut Context) -> Option<Nav> {
         let choice = self.choices.get(self.selected)?.clone();
         let folder = ctx.open_series()?.folder.clone();
         let started = crate::clock::to_datetime(ctx.now_ms());
@@ -132,10 +128,7 @@ impl SetupState {
             .collect();
         let session = Session::new(id, choice.topic, started, ctx.minutes, attendees);
         ctx.save_session(&session);
-        ctx.remember_session(&session);
-        Some(Transition::ToWithGuidelines(Screen::Live(Box::new(
-            LiveState::from_session(ctx, session),
-        ))))
+        Some(Nav::StartSession(Box::new(session)))
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {

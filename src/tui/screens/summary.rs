@@ -15,7 +15,7 @@ use crate::storage::{LoadedSeries, create_private_dir, write_atomic};
 use crate::summary::{Rollup, text};
 use crate::tui::action::Action;
 use crate::tui::context::Context;
-use crate::tui::screens::{Screen, Transition};
+use crate::tui::screens::Nav;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::panel::panel;
 
@@ -38,10 +38,10 @@ impl SummaryState {
         }
     }
 
-    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
+    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Nav> {
         let lines = u16::try_from(self.text.lines().count()).unwrap_or(u16::MAX);
         match action {
-            Action::Back => return Some(Transition::To(Screen::series_list(ctx))),
+            Action::Back => return Some(Nav::SeriesList),
             Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
             Action::ScrollDown => self.scroll = (self.scroll + 1).min(lines),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(20),

@@ -19,9 +19,8 @@ use crate::timer::Phase;
 use crate::tui::action::{Action, ClickTarget};
 use crate::tui::context::Context;
 use crate::tui::keymap::KeyContext;
+use crate::tui::screens::Nav;
 use crate::tui::screens::autosave::Autosave;
-use crate::tui::screens::closing::ClosingState;
-use crate::tui::screens::{Screen, Transition};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::big_timer;
 use crate::tui::widgets::panel::panel;
@@ -164,7 +163,7 @@ impl LiveState {
         self.autosave.saved(ctx.now_ms());
     }
 
-    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Transition> {
+    pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Nav> {
         let now = ctx.now_ms();
         match action {
             Action::Tick => {
@@ -409,17 +408,13 @@ impl LiveState {
 
     /// Moves on to closing; whatever was being typed is kept as a note, as the
     /// confirmation said, not dropped.
-    fn end(&mut self, ctx: &mut Context) -> Transition {
+    fn end(&mut self, ctx: &mut Context) -> Nav {
         if !self.editor_text().trim().is_empty() {
             self.commit(ctx);
             ctx.info("Saved the note you were typing, as the prompt said.");
         }
         self.persist(ctx);
-        ctx.remember_session(&self.session);
-        Transition::To(Screen::Closing(Box::new(ClosingState::new(
-            ctx,
-            self.session.clone(),
-        ))))
+        Nav::Closing
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {

@@ -1,12 +1,15 @@
 //! The app: the context every screen shares, the current screen, and the overlay on top.
 
+pub mod navigate;
+
 use ratatui_textarea::TextArea;
 
 use crate::phrasing::{Checker, Verdict};
 use crate::tui::action::Action;
 use crate::tui::context::{AppConfig, Context};
 use crate::tui::keymap::{Facts, KeyContext, KeyFocus};
-use crate::tui::screens::{Screen, Transition, series_list};
+use crate::tui::screens::Screen;
+use crate::tui::screens::series_list::SeriesListState;
 use crate::tui::widgets::text_field::{self, new_field};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +41,7 @@ impl App {
             Checker::builtin();
         });
         let mut ctx = Context::new(config);
-        let list = series_list::SeriesListState::load(&mut ctx);
+        let list = SeriesListState::load(&mut ctx, None);
         // A meeting interrupted today reopens by itself; one left open days ago waits on
         // the list (marked "in progress") until someone opens it.
         let recent = crate::clock::to_datetime(ctx.now_ms() - RESUME_WITHIN_MS);
@@ -58,10 +61,11 @@ impl App {
             question_verdict: None,
             quit: false,
         };
-        if let Some(loaded) = in_progress
-            && let Some(transition) = series_list::open_series(&mut app.ctx, loaded)
-        {
-            app.apply(transition);
+        if let Some(loaded) = in_progress {
+            app.ctx.last_series = Some(loaded.series.id.clone());
+            if let Some(screen) = navigate::open_series(&mut app.ctx, &loaded) {
+                app.screen = screen;
+            }
         }
         app
     }
@@ -125,16 +129,6 @@ impl App {
             .into_iter()
             .find(|c| !matches!(c, KeyContext::TextLine | KeyContext::TextMulti))
             .unwrap_or(KeyContext::Global)
-    }
-
-    fn apply(&mut self, transition: Transition) {
-        match transition {
-            Transition::To(screen) => self.screen = screen,
-            Transition::ToWithGuidelines(screen) => {
-                self.screen = screen;
-                self.overlay = Some(Overlay::Guidelines);
-            }
-        }
     }
 
     /// Everything the scribe typed goes to the saver, and the saver to disk. Returns
@@ -238,7 +232,7 @@ pub fn update(app: &mut App, action: Action) {
         Screen::Prioritise(s) => s.update(ctx, &action),
         Screen::Summary(s) => s.update(ctx, &action),
     };
-    if let Some(t) = transition {
-        app.apply(t);
+    if let Some(nav) = transition {
+        app.go(nav);
     }
 }

@@ -1,0 +1,134 @@
+//! The one place screens are built: a screen's `update` says where it wants to go (a
+//! [`Nav`]), and this turns that into the next screen, taking the series lock and moving
+//! the open session where it is needed. The session being run is held once: by the live
+//! or closing screen, never also in the open series' list.
+
+use crate::storage::{LoadedSeries, LockError, SeriesLock};
+use crate::tui::app::{App, Overlay};
+use crate::tui::context::{Context, OpenSeries};
+use crate::tui::screens::closing::ClosingState;
+use crate::tui::screens::live::LiveState;
+use crate::tui::screens::new_series::NewSeriesState;
+use crate::tui::screens::prioritise::PrioritiseState;
+use crate::tui::screens::series_list::SeriesListState;
+use crate::tui::screens::setup::SetupState;
+use crate::tui::screens::summary::SummaryState;
+use crate::tui::screens::{Nav, Screen};
+
+impl App {
+    /// Goes where `nav` says. When it cannot (the series is locked by another roast, the
+    /// session is gone), the current screen stays and the status says why.
+    pub fn go(&mut self, nav: Nav) {
+        let ctx = &mut self.ctx;
+        match nav {
+            Nav::SeriesList => {
+                let select = ctx.last_series.clone();
+                ctx.close_series();
+                self.screen = Screen::SeriesList(SeriesListState::load(ctx, select.as_deref()));
+            }
+            Nav::NewSeries => self.screen = Screen::NewSeries(Box::new(NewSeriesState::new(ctx))),
+            Nav::OpenSeries(loaded) => {
+                ctx.last_series = Some(loaded.series.id.clone());
+                if let Some(screen) = open_series(ctx, &loaded) {
+                    self.screen = screen;
+                }
+            }
+            Nav::Prioritise(loaded) => {
+                ctx.last_series = Some(loaded.series.id.clone());
+                if lock_series(ctx, &loaded).is_some() {
+                    match PrioritiseState::new(ctx) {
+                        Some(state) => self.screen = Screen::Prioritise(Box::new(state)),
+                        None => ctx.close_series(),
+                    }
+                }
+            }
+            Nav::Summary(loaded) => {
+                ctx.last_series = Some(loaded.series.id.clone());
+                self.screen = Screen::Summary(Box::new(SummaryState::new(ctx, &loaded)));
+            }
+            Nav::StartSession(session) => {
+                self.screen = Screen::Live(Box::new(LiveState::from_session(ctx, *session)));
+                self.overlay = Some(Overlay::Guidelines);
+            }
+            Nav::Closing => {
+                if let Screen::Live(live) = self.take_screen() {
+                    let live = *live;
+                    self.screen =
+                        Screen::Closing(Box::new(ClosingState::new(&self.ctx, live.session)));
+                }
+            }
+            Nav::BackToSession => {
+                if let Screen::Closing(closing) = self.take_screen() {
+                    self.screen = Screen::Live(Box::new(LiveState::from_session(
+                        &self.ctx,
+                        closing.session,
+                    )));
+                }
+            }
+        }
+    }
+
+    /// The current screen, leaving an empty list in its place until the next is built.
+    fn take_screen(&mut self) -> Screen {
+        std::mem::replace(
+            &mut self.screen,
+            Screen::SeriesList(SeriesListState::empty()),
+        )
+    }
+}
+
+/// Takes the series' lock and builds its session in progress, or session setup.
+pub fn open_series(ctx: &mut Context, loaded: &LoadedSeries) -> Option<Screen> {
+    lock_series(ctx, loaded)?;
+    match ctx.take_open_session() {
+        Some(session) => {
+            ctx.info("Resumed the session in progress.");
+            Some(Screen::Live(Box::new(LiveState::from_session(
+                ctx, session,
+            ))))
+        }
+        None => Some(Screen::Setup(SetupState::new(ctx))),
+    }
+}
+
+/// Takes the series' lock and makes it the open series, freshly read (another scribe may
+/// have added sessions since the list loaded). `None`, with the reason shown, when
+/// another roast is writing it or it cannot be read.
+pub fn lock_series(ctx: &mut Context, loaded: &LoadedSeries) -> Option<()> {
+    let lock = match SeriesLock::acquire(loaded.folder.dir()) {
+        Ok(lock) => lock,
+        // Say what happens, not what the lock's own message promises: nothing opens
+        // for writing; the summary and `follow` still work without the lock.
+        Err(LockError::Held { holder, .. }) => {
+            ctx.error(format!(
+                "Not opened: another roast (pid {holder}) is writing {}. `s` shows its summary; \
+                 `roast follow {}` shows its session read-only.",
+                loaded.series.service, loaded.series.id
+            ));
+            return None;
+        }
+        Err(e) => {
+            ctx.error(e.to_string());
+            return None;
+        }
+    };
+    // The saver writes room-only notes into this folder; a series made before it existed
+    // gets it now, while the series is being opened.
+    let local = crate::storage::room_only::room_only_dir(&loaded.folder);
+    if let Err(e) = crate::storage::create_private_dir(&local) {
+        ctx.error(format!("{}: {e}", local.display()));
+        return None;
+    }
+    let loaded = match loaded.folder.load() {
+        Ok(fresh) => fresh,
+        Err(e) => {
+            ctx.error(format!("cannot open: {e}"));
+            return None;
+        }
+    };
+    for problem in &loaded.problems {
+        ctx.warn(format!("skipped (left untouched): {problem}"));
+    }
+    ctx.series = Some(OpenSeries::new(loaded, lock));
+    Some(())
+}
