@@ -5,11 +5,6 @@
 
 use std::path::Path;
 
-use super::series_folder::SESSIONS_DIR;
-
-/// The folders of a series where roast writes files.
-const FOLDERS: [&str; 3] = ["", SESSIONS_DIR, crate::backlog::store::BACKLOG_DIR];
-
 /// Whether `name` is the temporary file of a save of one of our `.ron` files.
 pub fn is_leftover(name: &str) -> bool {
     let Some(rest) = name.strip_prefix('.') else {
@@ -24,12 +19,20 @@ pub fn is_leftover(name: &str) -> bool {
         && target.ends_with(".ron")
 }
 
-/// Removes our leftovers in a series folder; returns how many. Only regular files with
-/// our temporary names are touched, so nothing else in a shared folder is.
+/// Removes our leftovers in a series folder and the folders directly in it (sessions,
+/// room-only, backlog, ballots…; not hidden ones such as `.git`); returns how many. Only
+/// regular files with our temporary names are touched, so nothing else in a shared
+/// folder is.
 pub fn remove_in_series(series_dir: &Path) -> usize {
+    let subfolders = std::fs::read_dir(series_dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.path());
     let mut removed = 0;
-    for sub in FOLDERS {
-        let dir = series_dir.join(sub);
+    for dir in std::iter::once(series_dir.to_path_buf()).chain(subfolders) {
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };
@@ -68,10 +71,14 @@ mod tests {
         let s = dir.path();
         std::fs::create_dir_all(s.join("sessions")).unwrap();
         std::fs::create_dir_all(s.join("backlog")).unwrap();
+        std::fs::create_dir_all(s.join("room-only")).unwrap();
+        std::fs::create_dir_all(s.join(".git")).unwrap();
+        std::fs::write(s.join(".git/.x.ron.Ab12Cd"), "git's own").unwrap();
         for p in [
             ".series.ron.Ab12Cd",
             "sessions/.x.ron.Zz99Yy",
             "backlog/.s--1.ron.000aaa",
+            "room-only/.x.ron.Qq11Ww",
         ] {
             std::fs::write(s.join(p), "room-only words").unwrap();
         }
@@ -83,7 +90,8 @@ mod tests {
         ] {
             std::fs::write(s.join(keep), "keep").unwrap();
         }
-        assert_eq!(remove_in_series(s), 3);
+        assert_eq!(remove_in_series(s), 4);
+        assert!(s.join(".git/.x.ron.Ab12Cd").exists());
         for keep in [
             "series.ron",
             "sessions/x.ron",

@@ -46,6 +46,39 @@ pub fn needs_fix_wording(note: &Note) -> bool {
     note.room_only && note.kind == NoteKind::Opportunity && fix_wording(note).is_none()
 }
 
+/// A room-only opportunity waiting for its fix wording, for the screens in the room to
+/// list and ask about (its text is shown there, never exported).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AwaitingFix {
+    pub session: String,
+    pub note: u32,
+    pub text: String,
+    pub topic: String,
+}
+
+/// Every room-only opportunity of a series that has no fix wording yet, in the order raised.
+pub fn awaiting_fix_wording(
+    series: &crate::model::Series,
+    sessions: &[crate::model::Session],
+) -> Vec<AwaitingFix> {
+    let mut ordered: Vec<&crate::model::Session> = sessions.iter().collect();
+    ordered.sort_by(|a, b| a.started.cmp(&b.started).then(a.id.cmp(&b.id)));
+    ordered
+        .into_iter()
+        .flat_map(|s| {
+            s.notes
+                .iter()
+                .filter(|n| needs_fix_wording(n))
+                .map(move |n| AwaitingFix {
+                    session: s.id.clone(),
+                    note: n.id,
+                    text: n.text.clone(),
+                    topic: crate::progress::topic_title(series, &s.topic),
+                })
+        })
+        .collect()
+}
+
 /// What stands in for an off-shoot's text where only its room-only note could name it.
 pub const WITHHELD_TITLE: &str = "[withheld: room-only]";
 

@@ -96,6 +96,8 @@ pub enum Action {
     TogglePick,
     EditOwner,
     EditLabels,
+    /// Write the words in which a room-only opportunity leaves the room.
+    EditFixWording,
     /// Sort the backlog by its current ranking.
     Rerank,
     /// Keep what was typed into the owner or labels field.

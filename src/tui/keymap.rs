@@ -887,6 +887,13 @@ pub fn defaults() -> Vec<Binding> {
         b(C::Prioritise, &[ch('l')], Action::EditLabels, "labels")
             .bar()
             .when(When::HasItems),
+        b(
+            C::Prioritise,
+            &[ch('w')],
+            Action::EditFixWording,
+            "fix wording (room-only)",
+        )
+        .when(When::HasItems),
         b(C::Prioritise, &[ch('s')], Action::Rerank, "sort by rank")
             .bar()
             .when(When::HasItems),

@@ -27,12 +27,15 @@ pub struct Item {
     pub title: String,
     pub topic: String,
     pub room_only: bool,
+    /// Room-only, with no fix wording yet: it stays in the room until it has one.
+    pub needs_fix: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditField {
     Owner,
     Labels,
+    FixWording,
 }
 
 pub struct PrioritiseState {
@@ -52,6 +55,8 @@ impl PrioritiseState {
         let loaded = ctx.open_series()?;
         let votes = LoadedBacklog::load(&loaded.folder);
         let rollup = Rollup::from_loaded(loaded, &votes, ctx.now_ms());
+        let awaiting =
+            crate::summary::privacy::awaiting_fix_wording(&loaded.series, &loaded.sessions);
         let items = rollup
             .backlog
             .iter()
@@ -60,7 +65,15 @@ impl PrioritiseState {
                 title: e.title.clone(),
                 topic: e.topic.clone(),
                 room_only: e.room_only,
+                needs_fix: false,
             })
+            .chain(awaiting.into_iter().map(|a| Item {
+                key: ItemRef::new(a.session, a.note),
+                title: a.text.lines().next().unwrap_or_default().to_string(),
+                topic: a.topic,
+                room_only: true,
+                needs_fix: true,
+            }))
             .collect();
         let mut voters: Vec<String> = loaded
             .series
@@ -174,11 +187,28 @@ impl PrioritiseState {
                 let hint = match what {
                     EditField::Owner => "who takes it on",
                     EditField::Labels => "labels, separated by commas",
+                    EditField::FixWording => "the fix, in words that may leave the room",
                 };
                 // Selected, so typing replaces it and an arrow key keeps it for editing.
                 let mut text = with_text(hint, &current);
                 text.select_all();
                 self.editing = Some((what, text));
+            }
+            Action::EditFixWording => {
+                let item = self.items.get(self.selected)?;
+                if !item.room_only {
+                    ctx.info("Only a room-only opportunity needs a fix wording: this one leaves as it is.");
+                    return None;
+                }
+                let current = ctx
+                    .open_series()
+                    .and_then(|l| l.sessions.iter().find(|s| s.id == item.key.session))
+                    .and_then(|s| s.note(item.key.note))
+                    .and_then(|n| n.fix.clone())
+                    .unwrap_or_default();
+                let mut text = with_text("the fix, in words that may leave the room", &current);
+                text.select_all();
+                self.editing = Some((EditField::FixWording, text));
             }
             Action::Rerank => {
                 let items = std::mem::take(&mut self.items);
@@ -197,6 +227,7 @@ impl PrioritiseState {
             return;
         };
         match what {
+            EditField::FixWording => return self.save_fix_wording(ctx, &key, value),
             EditField::Owner => {
                 self.votes.backlog.set_owner(&key, Some(value));
             }
@@ -206,6 +237,33 @@ impl PrioritiseState {
             }
         }
         self.save(ctx, &key);
+    }
+
+    /// The wording lives with the note, in its session file; only it ever leaves the room.
+    fn save_fix_wording(&mut self, ctx: &mut Context, key: &ItemRef, value: &str) {
+        let Some(mut session) = ctx
+            .open_series()
+            .and_then(|l| l.sessions.iter().find(|s| s.id == key.session))
+            .cloned()
+        else {
+            return;
+        };
+        if !session.set_fix(key.note, value) {
+            return;
+        }
+        let worded = session.note(key.note).and_then(|n| n.fix.clone());
+        ctx.save_session(&session);
+        ctx.remember_session(&session);
+        if let Some(item) = self.items.get_mut(self.selected) {
+            item.needs_fix = worded.is_none();
+            if let Some(wording) = &worded {
+                item.title = wording.lines().next().unwrap_or_default().to_string();
+            }
+        }
+        ctx.info(match worded {
+            Some(_) => "Fix wording saved: only these words leave the room.",
+            None => "Fix wording removed: the opportunity stays in the room until it has one.",
+        });
     }
 
     /// A vote is saved in the voter's own ballot (one file per voter, so voters on other
@@ -328,6 +386,9 @@ impl PrioritiseState {
                 let title = match what {
                     EditField::Owner => " Owner — Enter saves, Esc cancels ",
                     EditField::Labels => " Labels, comma-separated — Enter saves, Esc cancels ",
+                    EditField::FixWording => {
+                        " Fix wording: what may leave the room — Enter saves, Esc cancels "
+                    }
                 };
                 field(frame, detail_area, text, panel(title, true, theme));
             }
@@ -338,9 +399,14 @@ impl PrioritiseState {
                     .map(|item| {
                         let mut lines = vec![Line::styled(item.title.clone(), theme.title)];
                         lines.push(Line::styled(format!("from: {}", item.topic), theme.dim));
-                        if item.room_only {
+                        if item.needs_fix {
                             lines.push(Line::styled(
-                                "marked room-only: the fix still leaves the room in exports",
+                                "needs a fix wording: room-only, so it stays in the room until w gives the words the fix may leave in",
+                                theme.warning,
+                            ));
+                        } else if item.room_only {
+                            lines.push(Line::styled(
+                                "room-only: only this fix wording leaves the room (w to change it)",
                                 theme.warning,
                             ));
                         }
@@ -376,8 +442,16 @@ impl PrioritiseState {
                     crate::backlog::Consensus::NeedsDiscussion => theme.warning,
                     crate::backlog::Consensus::Unscored => theme.dim,
                 };
+                let title = if item.needs_fix {
+                    Cell::from(Line::from(vec![
+                        Span::styled("needs a fix wording · ", theme.warning),
+                        Span::raw(item.title.clone()),
+                    ]))
+                } else {
+                    Cell::from(item.title.clone())
+                };
                 Row::new(vec![
-                    Cell::from(item.title.clone()),
+                    title,
                     Cell::from(mine).style(theme.title),
                     Cell::from(if picked { "★" } else { "" }).style(theme.warning),
                     Cell::from(spread_bar(&spread)),

@@ -183,8 +183,16 @@ fn maturity_chart(frame: &mut Frame, area: Rect, r: &Rollup, theme: &Theme) {
 }
 
 fn withheld_note(r: &Rollup) -> String {
+    let needing = match r.room_only_needing_fix {
+        0 => String::new(),
+        1 => "; 1 opportunity needs a fix wording (w on the prioritisation screen)".into(),
+        n => format!("; {n} opportunities need a fix wording (w on the prioritisation screen)"),
+    };
     match r.withheld_room_only {
         0 => String::new(),
-        n => format!(" ({n} room-only note(s) withheld)"),
+        n => format!(
+            " ({} withheld{needing})",
+            crate::progress::count(n, "room-only note")
+        ),
     }
 }
