@@ -171,7 +171,6 @@ const STILL_TO_BREAK: &[(&str, &str)] = &[
     ("model", "agenda"),
     ("progress", "agenda"),
     ("progress", "model"),
-    ("storage", "backlog"),
     ("storage", "model"),
     ("storage", "summary"),
     ("summary", "agenda"),

@@ -253,7 +253,11 @@ impl PrioritiseState {
         }
         let worded = session.note(key.note).and_then(|n| n.fix.clone());
         ctx.save_session(&session);
-        ctx.remember_session(&session);
+        if let Some(open) = ctx.series.as_mut()
+            && let Some(kept) = open.loaded.sessions.iter_mut().find(|s| s.id == session.id)
+        {
+            *kept = session;
+        }
         if let Some(item) = self.items.get_mut(self.selected) {
             item.needs_fix = worded.is_none();
             if let Some(wording) = &worded {
