@@ -6,10 +6,12 @@
 //! 20 kills by default; `ROAST_CRASH_TRIES=200` for more, `ROAST_CRASH_SEED=N` to replay a
 //! run (the seed is printed). Needs tmux; `ROAST_SKIP_TMUX=1` skips it.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
+use common::tmux::Tmux;
 use roast::storage::{DataDir, SeriesFolder};
 
 /// Chunks of this many characters, one every [`CHUNK_EVERY`]: 80 characters a second,
@@ -17,101 +19,6 @@ use roast::storage::{DataDir, SeriesFolder};
 const CHUNK: usize = 4;
 const CHUNK_EVERY: Duration = Duration::from_millis(50);
 const MAX_LOSS: Duration = Duration::from_secs(2);
-
-struct Tmux {
-    socket: String,
-    session: String,
-    command: String,
-}
-
-impl Tmux {
-    fn start(data: &Path) -> Option<Tmux> {
-        if std::env::var_os("ROAST_SKIP_TMUX").is_some() {
-            eprintln!("ROAST_SKIP_TMUX is set: skipping the crash test");
-            return None;
-        }
-        let t = Tmux {
-            socket: format!("roast-crash-{}", std::process::id()),
-            session: "crash".into(),
-            command: format!(
-                "{} --data-dir '{}'",
-                env!("CARGO_BIN_EXE_roast"),
-                data.display()
-            ),
-        };
-        let status = Command::new("tmux")
-            .args(["-L", &t.socket, "-f", "/dev/null", "new-session", "-d"])
-            .args(["-s", &t.session, "-x", "120", "-y", "36"])
-            .args(["-e", "TERM=xterm-256color", &t.command])
-            .status()
-            .expect("tmux must be installed (or set ROAST_SKIP_TMUX=1)");
-        assert!(status.success());
-        t.tmux(&["set-option", "-t", &t.session, "remain-on-exit", "on"]);
-        Some(t)
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("running tmux");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", &self.session];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
-    }
-
-    fn type_text(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", &self.session, "-l", text]);
-    }
-
-    fn wait_for(&self, needle: &str) {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let screen = self.tmux(&["capture-pane", "-p", "-t", &self.session]);
-            if screen.contains(needle) {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "waited for {needle:?}; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn kill_9(&self) {
-        let pid = self.tmux(&["display-message", "-p", "-t", &self.session, "#{pane_pid}"]);
-        let status = Command::new("kill")
-            .args(["-KILL", pid.trim()])
-            .status()
-            .unwrap();
-        assert!(status.success());
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while self
-            .tmux(&["display-message", "-p", "-t", &self.session, "#{pane_dead}"])
-            .trim()
-            != "1"
-        {
-            assert!(Instant::now() < deadline, "the app outlived kill -9");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn respawn(&self) {
-        self.tmux(&["respawn-pane", "-k", "-t", &self.session, &self.command]);
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
-    }
-}
 
 /// xorshift64: enough randomness for kill moments, replayable from a printed seed.
 struct Rng(u64);
@@ -183,7 +90,7 @@ fn kill_9_at_random_moments_loses_at_most_two_seconds_of_typing() {
     let mut rng = Rng(seed);
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let Some(t) = Tmux::start(&data) else {
+    let Some(t) = Tmux::start("crash", &Tmux::roast("", &data), 120, 36) else {
         return;
     };
     t.wait_for("No series yet");

@@ -101,6 +101,7 @@ pub fn render(app: &App, width: u16, height: u16) -> String {
     out
 }
 pub mod fixtures;
+pub mod tmux;
 
 /// Ends the meeting the way the scribe does: Ctrl+E, then yes to the confirmation.
 pub fn end_session(app: &mut App) {
