@@ -1,370 +1,324 @@
-//! Word lists the rewriter uses to find the parts of a question.
+//! Word classes the rewriter reads questions with.
 //!
-//! These are closed classes (auxiliaries, determiners, pronouns) plus the verbs
-//! that service reviews talk about. A verb missing here is not a failure: the
-//! parser then falls back to a simpler split and the rewrites get plainer.
+//! Closed classes (auxiliaries, determiners, pronouns, prepositions) are listed
+//! in full; open classes only where a rewrite depends on them (adjectives that
+//! describe a state neutrally, nouns that never count, words that carry a
+//! judgement). A word in none of the lists is read as a noun: service reviews
+//! are full of product names and jargon, and those are what a rewrite keeps.
 
 use super::word_set::{WordSet, word_set};
-/// The kind of auxiliary that opens a question ("Why *did* you…").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum AuxKind {
-    /// do / does / did: a base-form verb follows the subject.
-    Do,
-    /// is / are / was / were: a state, participle or gerund follows.
-    Be,
-    /// has / have / had: a past participle follows.
-    Have,
-    /// can / would / should / will …: a base-form verb follows.
-    Modal,
-}
 
-/// An auxiliary as found in a question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Aux {
-    pub kind: AuxKind,
-    pub negative: bool,
-    pub past: bool,
-    /// The positive form: "didn't" → "did".
-    pub positive: &'static str,
-}
-
-const AUXILIARIES: &[(&str, AuxKind, bool, bool, &str)] = &[
-    ("do", AuxKind::Do, false, false, "do"),
-    ("does", AuxKind::Do, false, false, "does"),
-    ("did", AuxKind::Do, false, true, "did"),
-    ("don't", AuxKind::Do, true, false, "do"),
-    ("doesn't", AuxKind::Do, true, false, "does"),
-    ("didn't", AuxKind::Do, true, true, "did"),
-    ("is", AuxKind::Be, false, false, "is"),
-    ("are", AuxKind::Be, false, false, "are"),
-    ("am", AuxKind::Be, false, false, "am"),
-    ("was", AuxKind::Be, false, true, "was"),
-    ("were", AuxKind::Be, false, true, "were"),
-    ("isn't", AuxKind::Be, true, false, "is"),
-    ("aren't", AuxKind::Be, true, false, "are"),
-    ("wasn't", AuxKind::Be, true, true, "was"),
-    ("weren't", AuxKind::Be, true, true, "were"),
-    ("has", AuxKind::Have, false, false, "has"),
-    ("have", AuxKind::Have, false, false, "have"),
-    ("had", AuxKind::Have, false, true, "had"),
-    ("hasn't", AuxKind::Have, true, false, "has"),
-    ("haven't", AuxKind::Have, true, false, "have"),
-    ("hadn't", AuxKind::Have, true, true, "had"),
-    ("can", AuxKind::Modal, false, false, "can"),
-    ("could", AuxKind::Modal, false, false, "could"),
-    ("would", AuxKind::Modal, false, false, "would"),
-    ("will", AuxKind::Modal, false, false, "will"),
-    ("should", AuxKind::Modal, false, false, "should"),
-    ("shall", AuxKind::Modal, false, false, "shall"),
-    ("must", AuxKind::Modal, false, false, "must"),
-    ("might", AuxKind::Modal, false, false, "might"),
-    ("may", AuxKind::Modal, false, false, "may"),
-    ("can't", AuxKind::Modal, true, false, "can"),
-    ("couldn't", AuxKind::Modal, true, false, "could"),
-    ("wouldn't", AuxKind::Modal, true, false, "would"),
-    ("won't", AuxKind::Modal, true, false, "will"),
-    ("shouldn't", AuxKind::Modal, true, false, "should"),
-    ("mustn't", AuxKind::Modal, true, false, "must"),
+/// Auxiliaries and modals, with their negative and bare-negative spellings.
+#[rustfmt::skip]
+pub(crate) static AUXILIARIES: WordSet = word_set![
+    "do", "does", "did", "don't", "doesn't", "didn't", "is", "are", "am", "was", "were", "isn't",
+    "aren't", "wasn't", "weren't", "has", "have", "had", "hasn't", "haven't", "hadn't", "can",
+    "could", "would", "will", "should", "shall", "must", "might", "may", "can't", "couldn't",
+    "wouldn't", "won't", "shouldn't", "mustn't", "be", "been", "being", "ain't", "cannot",
 ];
 
-pub(crate) fn auxiliary(lower: &str) -> Option<Aux> {
-    AUXILIARIES.iter().find(|(word, ..)| *word == lower).map(
-        |&(_, kind, negative, past, positive)| Aux {
-            kind,
-            negative,
-            past,
-            positive,
-        },
+/// Whether an auxiliary expects a base-form verb after its subject ("does X *retry*").
+pub(crate) fn expects_base_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "do" | "does"
+            | "did"
+            | "don't"
+            | "doesn't"
+            | "didn't"
+            | "can"
+            | "could"
+            | "would"
+            | "will"
+            | "should"
+            | "can't"
+            | "couldn't"
+            | "wouldn't"
+            | "won't"
+            | "shouldn't"
+            | "must"
+            | "might"
+            | "may"
     )
 }
 
-/// Subjects that are people: a rewrite drops them and talks about the system.
+/// People as pronouns or as groups: a rewrite never keeps them as its subject.
 #[rustfmt::skip]
-static PERSON_PRONOUNS: WordSet = word_set![
-    "you", "we", "they", "i", "he", "she", "anyone", "anybody", "someone", "somebody", "nobody",
-    "everyone", "everybody", "people", "folks", "y'all", "us", "them", "u", "ya", "yall",
+pub(crate) static PEOPLE: WordSet = word_set![
+    "you", "u", "ya", "y'all", "yall", "we", "they", "i", "he", "she", "me", "us", "them", "anyone",
+    "anybody", "someone", "somebody", "nobody", "noone", "everyone", "everybody", "people", "folks",
+    "guys", "whoever", "team", "teams", "engineer", "engineers", "developer", "developers", "dev",
+    "devs", "owner", "owners", "manager", "managers", "management", "leadership", "architect",
+    "architects", "designer", "designers", "author", "authors", "reviewer", "reviewers", "sre",
+    "sres", "operator", "operators", "admins", "staff", "lead", "leads", "colleagues",
+    "contractor", "contractors", "genius", "one", "person", "him", "her", "myself", "yourself",
+    "yourselves", "ourselves", "themselves",
 ];
 
-/// Person subjects that negate the question ("why did *nobody* add…").
-pub(crate) static NEGATIVE_PEOPLE: WordSet = word_set!["nobody", "noone"];
-
-pub(crate) fn is_person_pronoun(lower: &str) -> bool {
-    PERSON_PRONOUNS.contains(lower) || NEGATIVE_PEOPLE.contains(lower)
-}
-
-/// Nouns naming people or groups of people ("the product *team*").
+/// Determiners that point at something known: rewrites say "the".
 #[rustfmt::skip]
-static PEOPLE_NOUNS: WordSet = word_set![
-    "team", "teams", "engineer", "engineers", "developer", "developers", "dev", "devs", "folks",
-    "people", "person", "owner", "owners", "manager", "managers", "management", "leadership",
-    "architect", "architects", "designer", "designers", "author", "authors", "reviewer",
-    "reviewers", "sre", "sres", "operator", "operators", "admin", "admins", "administrator",
-    "administrators", "staff", "lead", "leads", "pm", "pms", "on-caller", "on-callers", "oncaller",
-    "everyone", "anyone", "someone", "nobody", "guys", "colleagues", "contractor", "contractors",
-    "ops",
+pub(crate) static DEFINITE: WordSet = word_set![
+    "the", "this", "that", "these", "those", "your", "our", "their", "its", "my", "his", "her",
 ];
 
-pub(crate) fn is_people_noun(lower: &str) -> bool {
-    PEOPLE_NOUNS.contains(lower)
-}
-
-/// Pronouns that stand for a thing or a situation, never a useful topic.
-pub(crate) static DUMMY_SUBJECTS: WordSet =
-    word_set!["it", "there", "this", "that", "these", "those"];
-
-/// Words that open a noun phrase.
+/// Determiners that introduce something (or some amount of it).
 #[rustfmt::skip]
-static DETERMINERS: WordSet = word_set![
-    "the", "a", "an", "this", "that", "these", "those", "our", "your", "their", "its", "my", "his",
-    "her", "each", "every", "all", "both", "no", "some", "any", "another", "other", "one", "two",
-    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "more", "many", "several",
-    "few", "extra", "additional", "most",
+pub(crate) static INDEFINITE: WordSet = word_set![
+    "a", "an", "another", "some", "any", "one", "every", "each", "all", "both", "more", "extra",
+    "additional", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many",
+    "several", "few", "multiple", "no", "single", "eleven", "twelve", "twenty", "thirty", "fifty",
 ];
 
-pub(crate) fn is_determiner(lower: &str) -> bool {
-    DETERMINERS.contains(lower) || lower.chars().all(|c| c.is_ascii_digit()) && !lower.is_empty()
-}
-
-/// Determiners that mean "something new" — the thing a proposal would add.
+/// Determiners that make what follows plural.
 #[rustfmt::skip]
-pub(crate) static INDEFINITE_DETERMINERS: WordSet = word_set![
-    "a", "an", "another", "some", "more", "extra", "additional", "one", "any",
-];
-
-/// Determiners after which a phrase cannot be "the X" in a rewrite.
-pub(crate) static QUANTIFIER_DETERMINERS: WordSet =
-    word_set!["every", "each", "no", "all", "most", "few"];
-
-/// Determiners that aim at people's belongings; rewrites say "the" instead.
-pub(crate) static PERSONAL_DETERMINERS: WordSet =
-    word_set!["your", "our", "their", "my", "his", "her"];
-
-/// Determiners that make the phrase plural.
 pub(crate) static PLURAL_DETERMINERS: WordSet = word_set![
     "these", "those", "both", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    "ten", "many", "several", "few", "more", "all",
+    "ten", "many", "several", "few", "multiple", "all", "eleven", "twelve", "twenty", "thirty",
+    "fifty",
 ];
 
-/// Words that end a noun phrase when they follow it.
-static PHRASE_BREAKERS: WordSet = word_set![
-    "for", "to", "in", "on", "at", "by", "with", "without", "from", "into", "onto", "behind",
-    "over", "under", "across", "through", "between", "during", "before", "after", "instead",
-    "rather", "than", "so", "too", "because", "when", "whenever", "while", "if", "unless", "that",
-    "which", "who", "where", "and", "or", "but", "not", "every", "each", "per", "via", "as", "off",
-    "up", "down", "out", "around", "about", "against", "inside", "outside", "within", "until",
-    "since", "once", "twice", "times", "again", "anymore", "yet", "still", "always", "never",
-    "only", "then", "there", "here", "now", "today", "first", "last", "back", "away", "straight",
-    "directly",
-];
-
-pub(crate) fn breaks_phrase(lower: &str) -> bool {
-    PHRASE_BREAKERS.contains(lower) || lower.ends_with("ly") && lower.len() > 4
-}
-
-/// Prepositions and particles a rewrite may skip to reach the thing talked about.
-pub(crate) static PREPOSITIONS: WordSet = word_set![
-    "for", "to", "in", "on", "at", "by", "with", "without", "from", "into", "onto", "behind",
-    "over", "under", "across", "through", "between", "during", "off", "up", "down", "out", "of",
-    "around", "about", "against", "inside", "outside", "within", "via", "per", "back", "away",
-];
-
-/// Words that are never the head of a topic: times, amounts, filler nouns.
+/// Determiners a rewrite keeps as they are in a proposal ("cache *every* response").
 #[rustfmt::skip]
-static NOT_TOPICS: WordSet = word_set![
+pub(crate) static KEPT_DETERMINERS: WordSet = word_set![
+    "a", "an", "another", "some", "every", "each", "all", "both", "this", "that", "these",
+    "those", "more", "extra", "additional", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "many", "several", "multiple", "single", "any",
+];
+
+/// Words that are never part of a noun phrase.
+#[rustfmt::skip]
+pub(crate) static CLOSED: WordSet = word_set![
+    // prepositions and particles
+    "for", "to", "in", "on", "at", "by", "with", "without", "from", "into", "onto", "behind", "over",
+    "under", "across", "through", "between", "during", "before", "after", "instead", "rather",
+    "than", "of", "off", "up", "down", "out", "around", "about", "against", "inside", "outside",
+    "within", "until", "since", "via", "per", "like", "unlike", "upon", "towards", "toward",
+    "beyond", "near", "thru", "w/o", "w/",
+    // conjunctions and subordinators
+    "and", "or", "but", "nor", "so", "because", "cause", "cuz", "if", "unless", "when", "whenever",
+    "while", "whereas", "though", "although", "as", "then", "than", "whether",
+    // question words and their misspellings
+    "why", "how", "what", "where", "which", "who", "whom", "whose", "y", "wy", "wyh", "whats",
+    "hows", "whos",
+    // pronouns
+    "it", "there", "here", "this", "that", "these", "those", "what's", "something", "anything",
+    "everything", "nothing", "one", "ones", "itself", "mine", "yours", "ours", "theirs", "other",
+    "others", "such", "same", "else",
+    // negation, adverbs of degree, time and attitude
+    "not", "no", "yes", "never", "always", "ever", "still", "already", "yet", "again", "also",
+    "just", "only", "even", "really", "very", "too", "quite", "pretty", "rather", "simply",
+    "merely", "basically", "literally", "actually", "honestly", "seriously", "obviously",
+    "clearly", "surely", "evidently", "totally", "truly", "genuinely", "exactly", "possibly",
+    "probably", "maybe", "perhaps", "now", "today", "tonight", "tomorrow", "yesterday", "currently",
+    "anymore", "anyway", "anyways", "instead", "sometimes", "often", "usually", "much", "more",
+    "most", "less", "least", "enough", "all", "both", "either", "neither", "each", "every",
+    "please", "thanks", "thx", "sorry", "okay", "ok", "k", "well", "oh", "ah", "uh", "um", "hm",
+    "hmm", "lol", "lmao", "ngl", "tbh", "imo", "imho", "btw", "fr", "srsly", "smh", "omg", "wtf",
+    "tf", "bruh", "ugh", "wait", "hey", "yeah", "yep", "nope", "sure", "right", "tho", "teh",
+    "hell", "heck", "earth", "world", "fuck", "damn", "real", "question", "mean", "ago", "let's",
+    "zero", "hundred", "thousand", "million", "dozen", "half", "curious", "wondering", "confused",
+    "puzzled", "sure", "unsure", "aware",
+    "lets",
+];
+
+/// Words that carry a judgement: never kept in a rewrite.
+#[rustfmt::skip]
+pub(crate) static JUDGEMENT: WordSet = word_set![
+    "mess", "messy", "garbage", "crap", "crappy", "junk", "disaster", "joke", "nightmare",
+    "stupid", "dumb", "silly", "ridiculous", "insane", "crazy", "terrible", "awful", "horrible",
+    "rushed", "sloppy", "lazy", "careless", "clueless", "incompetent", "amateur", "pathetic",
+    "useless", "obvious", "trivial", "weird", "bizarre", "absurd", "worst", "shitty", "genius",
+    "brilliant", "great", "lovely", "wonderful", "fantastic", "amazing", "nice", "cool",
+    "original", "refreshing", "bold", "classic", "masterpiece", "negligent", "bespoke",
+    "homegrown", "hand-rolled", "ancient", "archaic", "prehistoric", "bloated", "overengineered",
+    "over-engineered", "hacky", "janky", "madness", "nonsense", "fault", "blame", "excuse",
+    "idea", "bright", "competent", "normal", "proper", "sane", "reasonable", "giant", "whole",
+    "entire", "poor", "bad", "good", "wrong", "right", "typical", "usual", "spaghetti", "hack",
+    "kidding", "serious", "deal", "point", "story", "logic", "thinking", "reasoning", "rationale",
+    "justification", "reason", "smoking", "head", "mind", "wtf", "lol", "mistake", "oversight",
+    "annoying", "painful", "embarrassing", "shameful", "unacceptable", "inexcusable", "totally",
+    "temporary", "load-bearing",
+];
+
+/// Adjectives that describe a state without judging it: "What makes the build *slow*?".
+#[rustfmt::skip]
+pub(crate) static NEUTRAL_STATES: WordSet = word_set![
+    "slow", "slower", "flaky", "noisy", "expensive", "large", "big", "huge", "small", "complex",
+    "complicated", "manual", "brittle", "fragile", "unreliable", "unstable", "inconsistent",
+    "outdated", "stale", "late", "high", "low", "long", "short", "hard", "difficult", "confusing",
+    "verbose", "busy", "tight", "loose", "frequent", "rare", "coupled", "unbounded", "infinite",
+    "unlimited", "public", "private", "shared", "global", "local", "synchronous", "asynchronous",
+    "serial", "sequential", "single-threaded", "stateful", "stateless", "empty", "full", "red",
+    "down", "offline", "cold", "hot", "different", "separate", "custom", "deep", "wide", "old",
+    "opaque", "undocumented", "untested", "unmonitored", "unowned", "hardcoded", "hard-coded",
+];
+
+/// Nouns read without "a": "What would it take to add *monitoring*?".
+#[rustfmt::skip]
+pub(crate) static MASS_NOUNS: WordSet = word_set![
+    "monitoring", "alerting", "logging", "tracing", "observability", "documentation", "docs",
+    "data", "redundancy", "coverage", "backpressure", "security", "auth", "authentication",
+    "authorization", "encryption", "retention", "capacity", "traffic", "load", "storage",
+    "caching", "versioning", "ownership", "idempotency", "validation", "testing", "staging",
+    "failover", "autoscaling", "throttling", "pooling", "sharding", "replication", "config",
+    "configuration", "infrastructure", "software", "hardware", "memory", "disk", "cpu", "ram",
+    "latency", "throughput", "uptime", "downtime", "visibility", "context", "feedback", "access",
+    "information", "info", "knowledge", "budget", "headroom", "isolation", "consistency",
+    "prod", "production", "code", "work", "time", "money", "spend", "cost", "debt", "toil",
+    "billing", "routing", "messaging", "networking", "streaming", "hosting", "signing",
+    "scheduling", "paging", "indexing", "batching", "queueing", "queuing", "ticketing",
+    "reporting", "shipping", "pricing", "accounting", "onboarding", "rendering", "processing",
+    "matching", "serving", "polling", "scaling", "balancing", "limiting", "deduplication",
+    "on-call", "oncall", "ram", "ssh",
+];
+
+/// Nouns that end in "s" but are singular ("the status", "Jenkins").
+#[rustfmt::skip]
+pub(crate) static SINGULAR_S: WordSet = word_set![
+    "status", "bus", "gas", "canvas", "chaos", "news", "series", "analysis", "basis", "alias",
+    "atlas", "lens", "corpus", "process", "access", "success", "address", "progress", "stress",
+    "class", "pass", "loss", "kubernetes", "redis", "jenkins", "postgres", "dns", "https", "aws",
+    "gcs", "ses", "sqs", "sns", "ebs", "efs", "ecs", "eks", "nfs", "cors", "tls", "ssl", "os",
+    "ios", "macos", "has", "was", "is", "this", "its", "plus", "bonus", "virus", "campus",
+    "census", "consensus", "thesis", "crisis", "diagnosis", "emphasis", "axis", "ms", "metrics",
+    "ops", "devops", "analytics", "physics", "economics", "mathematics", "elasticsearch",
+    "prometheus", "nginx", "express", "consul",
+];
+
+/// Head nouns that never make a topic: times, amounts, filler nouns.
+#[rustfmt::skip]
+pub(crate) static NOT_TOPICS: WordSet = word_set![
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays",
-    "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "weekend", "weekends",
-    "morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "night", "nights",
-    "day", "days", "week", "weeks", "month", "months", "year", "years", "quarter", "quarters",
-    "hour", "hours", "minute", "minutes", "second", "seconds", "time", "times", "today", "tonight",
-    "way", "thing", "things", "stuff", "lot", "bit", "hand", "purpose", "reason", "idea", "fault",
-    "point", "sense", "front", "side", "top", "bottom", "middle", "place", "end", "wait", "while",
-    "copy", "copies", "rest", "number", "pair", "half", "bunch",
+    "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "weekend",
+    "weekends", "morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "night",
+    "nights", "day", "days", "week", "weeks", "month", "months", "year", "years", "quarter",
+    "quarters", "hour", "hours", "minute", "minutes", "min", "mins", "second", "seconds", "sec",
+    "secs", "time", "times", "way", "ways", "thing", "things", "stuff", "lot", "lots", "bit",
+    "hand", "purpose", "sense", "front", "side", "top", "bottom", "middle", "place", "end",
+    "while", "rest", "pair", "half", "bunch", "one", "am",
+    "pm", "percent", "%", "gb", "mb", "tb", "kb", "x",
+    "first", "last", "next", "start", "i.e", "e.g", "etc", "everyone", "else", "place",
+    // events: "How does the outage work?" says nothing
+    "outage", "outages", "incident", "incidents", "failure", "failures", "crash", "crashes", "bug",
+    "bugs", "error", "errors", "mistake", "mistakes", "downtime", "breach", "typo", "regression",
 ];
 
-/// Nouns too generic to be a topic alone ("the problem") but fine with a
-/// modifier ("the capacity problem").
+/// Words ending in "-ly" that are not adverbs.
 #[rustfmt::skip]
-static GENERIC_NOUNS: WordSet = word_set![
-    "part", "kind", "kinds", "sort", "case", "decision", "choice", "call", "instance", "question",
-    "answer", "problem", "issue", "fix", "type", "types", "version", "versions", "gap", "bug",
-    "bugs", "mistake", "oversight",
+pub(crate) static LY_NOT_ADVERBS: WordSet = word_set![
+    "supply", "reply", "family", "assembly", "anomaly", "nightly", "daily", "weekly", "monthly",
+    "hourly", "yearly", "quarterly", "early", "friendly", "italy", "july", "poly", "apply", "rely",
+    "ally", "fly", "only", "holy", "ugly", "jolly", "bully", "multiply", "imply", "comply",
 ];
 
-pub(crate) fn is_generic_noun(lower: &str) -> bool {
-    GENERIC_NOUNS.contains(lower)
-}
-
-pub(crate) fn is_not_topic(lower: &str) -> bool {
-    NOT_TOPICS.contains(lower)
-}
-
-/// Function words: never part of a topic phrase's content.
-static FUNCTION_WORDS: WordSet = word_set![
-    "the", "a", "an", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with",
-    "from", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "have", "has",
-    "had", "it", "this", "that", "these", "those", "there", "here", "so", "too", "very", "not",
-    "no", "why", "how", "what", "where", "when", "which", "who", "whom", "whose", "come", "you",
-    "we", "they", "i", "he", "she", "them", "us", "me", "your", "our", "their", "my", "its", "can",
-    "could", "would", "will", "should", "shall", "must", "might", "may", "then", "than", "as",
-    "also", "still", "even", "just", "only", "really", "ever", "never", "always", "again",
-];
-
-pub(crate) fn is_function_word(lower: &str) -> bool {
-    FUNCTION_WORDS.contains(lower)
-}
-
-/// Words removed from a question before it is rewritten: they carry the
-/// judgement, not the subject matter ("just", "simply", "instead").
-#[rustfmt::skip]
-pub(crate) static LOADED_WORDS: WordSet = word_set![
-    "just", "simply", "merely", "obviously", "clearly", "surely", "even", "really", "actually",
-    "honestly", "seriously", "basically", "literally", "instead", "possibly", "ever", "anyway",
-    "anyways", "please", "oh", "obvious", "such", "silly", "stupid", "dumb", "trivial",
-];
-
-/// Words after which a loaded word is ordinary English: "instead *of*",
-/// "even *if*", "just *before*".
-pub(crate) static LOADED_WORD_RELEASERS: WordSet = word_set![
-    "of", "if", "though", "when", "than", "before", "after", "as", "so", "now", "because", "in",
-    "with", "without", "once", "numbers", "more", "less",
-];
-
-/// Extra intensifiers that only count right after "why" ("why *exactly*…").
-pub(crate) static WHY_INTENSIFIERS: WordSet = word_set![
-    "exactly", "again", "then", "oh", "so", "though", "tho", "now", "anyway", "really",
-];
-
-/// Verbs whose object is a clause ("don't you *think* the thresholds are too
-/// low?"): the rewrite is about the clause, not the thinking.
-pub(crate) static THINKING_VERBS: WordSet = word_set![
-    "think", "believe", "feel", "agree", "know", "realise", "realize", "suppose", "expect",
-    "assume", "guess", "reckon", "notice", "see",
-];
-
-/// Loaded phrases of several words, removed like `LOADED_WORDS`.
-pub(crate) const LOADED_PHRASES: &[&[&str]] = &[
-    &["on", "earth"],
-    &["in", "the", "world"],
-    &["the", "hell"],
-    &["the", "heck"],
-    &["of", "course"],
-    &["for", "god's", "sake"],
-    &["never", "mind"],
-    &["no", "wait"],
-];
-
-/// Loaded words that make a question a proposal ("can't you *just* …").
-pub(crate) static PROPOSAL_MARKERS: WordSet = word_set!["just", "simply", "merely", "instead"];
-
-/// Words that may open a sentence without changing what it asks.
-#[rustfmt::skip]
-pub(crate) static FILLERS: WordSet = word_set![
-    "so", "and", "but", "or", "ok", "okay", "well", "also", "now", "hey", "hmm", "um", "uh",
-    "sorry", "yeah", "right", "then", "like", "honestly", "seriously", "look", "listen",
-    "obviously", "clearly", "surely", "basically",
-];
-
-/// Adjectives that turn "wouldn't it be X to …" into a proposal.
-pub(crate) static EASY_WORDS: WordSet = word_set![
-    "easier", "simpler", "easy", "simple", "better", "cheaper", "faster", "quicker", "trivial",
-    "safer", "smarter", "obvious", "clear", "possible", "enough",
-];
-
-/// Adverbs that sit between a subject and its verb ("the service *still* runs").
-#[rustfmt::skip]
-pub(crate) static PREDICATE_ADVERBS: WordSet = word_set![
-    "not", "never", "still", "always", "already", "only", "also", "usually", "often", "sometimes",
-    "constantly", "ever", "so", "too", "very", "now", "currently",
-];
-
-/// Nouns that are also verbs; after a noun they are more likely part of the
-/// noun phrase ("the *build* cache", "the *deploy* pipeline").
+/// Nouns that are also verbs: inside a noun phrase they are nouns ("the *build* cache").
 #[rustfmt::skip]
 pub(crate) static NOUN_VERBS: WordSet = word_set![
     "build", "deploy", "cache", "log", "test", "page", "alert", "queue", "store", "release",
     "patch", "index", "load", "lock", "block", "batch", "schedule", "trace", "proxy", "mirror",
-    "route", "stream", "host", "tag", "label", "version", "report", "plan", "design", "change",
-    "update", "upgrade", "request", "record", "list", "map", "filter", "search", "query", "check",
-    "limit", "rate", "scale", "split", "fix", "reset", "restart", "crash", "sync", "merge",
-    "commit", "push", "pull", "flag", "monitor", "target", "package", "bundle", "document",
-    "format", "profile", "sample", "measure", "benchmark", "rollout", "shard", "partition",
-    "archive", "snapshot", "restore", "import", "export", "support", "time", "backup", "failover",
-    "run", "start", "work", "job", "config", "review", "process", "setup", "signal", "event",
-    "message", "call", "return", "access", "control", "balance", "rotate", "notify", "drain",
-    "retry", "ping", "rollback", "offer", "order", "point", "name", "file", "end", "state",
-    "answer", "spike", "drop", "lag", "leak", "hit", "miss", "cost", "outage",
+    "route", "stream", "host", "tag", "label", "report", "plan", "design", "change", "update",
+    "upgrade", "request", "record", "list", "map", "filter", "search", "query", "check", "limit",
+    "rate", "scale", "split", "fix", "reset", "restart", "crash", "sync", "merge", "commit",
+    "push", "pull", "flag", "monitor", "target", "package", "bundle", "document", "format",
+    "profile", "sample", "measure", "benchmark", "rollout", "shard", "partition", "archive",
+    "snapshot", "restore", "import", "export", "support", "backup", "failover", "run", "start",
+    "work", "config", "review", "process", "setup", "signal", "event", "message", "return",
+    "access", "control", "balance", "rotate", "retry", "ping", "rollback", "offer", "order",
+    "name", "file", "state", "spike", "drop", "lag", "leak", "hit", "miss", "cost", "outage",
+    "secret", "key", "token", "vacuum", "drain", "timeout", "approval", "version", "write",
+    "read", "call", "rotation", "escalation", "handoff", "probe", "mount", "sleep",
+    "loop", "cron", "job", "step", "hook", "pipe", "channel", "pool", "limit", "dump", "copy",
+    "paste", "fetch", "poll", "ack", "fire", "page", "pager", "spend", "share", "email",
 ];
 
-/// Common adjectives: they end a subject ("the build *slow*") and never make a topic.
+/// Adjectives: a noun phrase does not end on one ("the build *slow*").
 #[rustfmt::skip]
-pub(crate) static COMMON_ADJECTIVES: WordSet = word_set![
+pub(crate) static ADJECTIVES: WordSet = word_set![
     "slow", "fast", "low", "high", "big", "small", "large", "long", "short", "late", "early",
-    "hard", "easy", "simple", "good", "bad", "new", "old", "same", "different", "enough",
-    "possible", "available", "necessary", "important", "sure", "ready", "stale", "flaky", "noisy",
-    "busy", "expensive", "cheap", "complex", "complicated", "manual", "broken", "down", "global",
-    "local", "unbounded", "empty", "full", "single", "safe", "unsafe", "fine", "ok", "okay",
-    "wrong", "right", "missing", "hot", "cold", "warm", "dead", "alive", "offline", "online",
-    "flat", "tight", "loose", "brittle", "fragile", "huge", "tiny", "many", "much", "few", "often",
-    "rare", "common", "separate", "shared", "public", "private", "internal", "external", "custom",
-    "straight", "legacy", "synchronous", "asynchronous", "sync", "async", "idle", "healthy",
-    "unhealthy", "red", "green", "obvious", "clear", "trivial", "open", "closed", "valid",
-    "invalid", "secure", "insecure", "stable", "unstable", "consistent", "inconsistent",
-    "redundant", "idempotent", "critical", "optional", "mandatory", "current", "outdated", "own",
-    "same", "whole", "entire", "main", "primary", "secondary", "extra",
+    "hard", "easy", "simple", "new", "old", "different", "enough", "possible", "available",
+    "necessary", "important", "ready", "stale", "flaky", "noisy", "busy", "expensive", "cheap",
+    "complex", "complicated", "manual", "broken", "down", "global", "local", "unbounded", "empty",
+    "full", "safe", "unsafe", "fine", "missing", "hot", "cold", "warm", "dead", "alive",
+    "offline", "online", "flat", "tight", "loose", "brittle", "fragile", "huge", "tiny",
+    "common", "separate", "shared", "public", "private", "internal", "external", "custom",
+    "legacy", "synchronous", "asynchronous", "async", "idle", "healthy", "unhealthy", "red",
+    "green", "clear", "open", "closed", "valid", "invalid", "secure", "insecure", "stable",
+    "unstable", "consistent", "inconsistent", "redundant", "idempotent", "critical", "optional",
+    "mandatory", "current", "outdated", "main", "primary", "secondary", "infinite", "unlimited",
+    "responsible", "supposed", "acceptable", "fine", "directly", "worse", "better", "bigger",
+    "smaller", "faster", "slower", "higher", "lower", "easier", "harder", "cheaper", "safer",
+    "simpler", "deep", "wide", "real", "own", "separate", "unreachable", "reachable", "wrong",
 ];
 
-pub(crate) fn is_adjective(lower: &str) -> bool {
-    COMMON_ADJECTIVES.contains(lower)
-        || ADJECTIVE_SUFFIXES
-            .iter()
-            .any(|suffix| lower.len() > suffix.len() + 2 && lower.ends_with(suffix))
-}
-
-/// Adjective endings good enough to end a subject ("the migration *reversible*").
-pub(crate) const ADJECTIVE_SUFFIXES: &[&str] = &["able", "ible", "ous", "ful", "less"];
-
-/// Verb-and-particle pairs whose passive keeps the particle ("turned off").
-pub(crate) const PHRASAL_VERBS: &[(&str, &str)] = &[
-    ("turn", "off"),
-    ("turn", "on"),
-    ("roll", "back"),
-    ("roll", "out"),
-    ("back", "up"),
-    ("set", "up"),
-    ("shut", "down"),
-    ("spin", "up"),
-    ("spin", "down"),
-    ("scale", "up"),
-    ("scale", "down"),
-    ("scale", "out"),
-    ("tear", "down"),
-    ("clean", "up"),
-    ("break", "up"),
-    ("split", "up"),
-    ("sign", "off"),
-    ("hand", "off"),
-    ("take", "down"),
-    ("bring", "up"),
-    ("bring", "down"),
-    ("switch", "off"),
-    ("switch", "on"),
-    ("lock", "down"),
-    ("phase", "out"),
-    ("warm", "up"),
-    ("start", "up"),
-    ("pull", "out"),
-    ("put", "off"),
+/// Particles and prepositions that may stand between a verb and its object
+/// ("move *off* Jenkins", "switch *to* Postgres", "go *with* Mongo").
+#[rustfmt::skip]
+pub(crate) static PARTICLES: WordSet = word_set![
+    "off", "to", "with", "on", "up", "out", "back", "over", "away", "into", "from", "in", "down",
+    "onto", "around",
 ];
 
-/// Verbs whose passive reads badly ("how are two tools *had*?").
-pub(crate) static NO_PASSIVE: WordSet = word_set![
-    "have", "need", "want", "know", "get", "go", "come", "be", "seem", "become", "let", "like",
-    "think", "feel", "stay", "live", "sit", "exist", "happen", "look", "keep", "take", "try",
-    "bother", "wait", "depend", "rely", "fail",
+/// Prepositions that may open the one prepositional phrase a proposal keeps
+/// ("use Postgres *for* the queue").
+#[rustfmt::skip]
+pub(crate) static PP_PREPOSITIONS: WordSet = word_set![
+    "for", "in", "on", "to", "with", "across", "between", "behind", "from", "into", "at", "off",
+    "onto", "per", "in front of",
 ];
 
-/// Verbs that read badly after "How does X …?" about a thing ("how does it *need*…").
-pub(crate) static NO_HOW: WordSet = word_set![
-    "take", "have", "need", "want", "know", "be", "seem", "become", "get", "exist", "happen",
-    "lack", "deserve", "like", "stay",
+/// Verbs that carry no action a rewrite could ask about ("why do you *think* …").
+#[rustfmt::skip]
+pub(crate) static EMPTY_VERBS: WordSet = word_set![
+    "be", "have", "do", "get", "think", "know", "want", "seem", "become", "feel", "mean", "say",
+    "guess", "suppose", "believe", "bother", "care", "let", "like", "love", "hate", "need",
+    "come", "happen", "exist", "wonder", "understand", "explain", "tell", "justify", "mind",
+    "occur", "ask", "help", "try", "end", "look", "own", "make",
+];
+
+/// Verbs that hand their action on to a following "to" ("decided *to* run …").
+#[rustfmt::skip]
+pub(crate) static CONTROL_VERBS: WordSet = word_set![
+    "decide", "choose", "think", "bother", "try", "forget", "fail", "need", "want", "plan",
+    "agree", "remember", "refuse", "prefer", "have", "get", "go", "mean", "manage", "suppose",
+    "promise", "start", "stop",
+];
+
+/// Words skipped between a subject and its verb ("you *just* add", "we *still* use").
+#[rustfmt::skip]
+pub(crate) static VERB_ADVERBS: WordSet = word_set![
+    "just", "simply", "merely", "still", "even", "ever", "really", "instead", "never", "already",
+    "always", "not", "actually", "honestly", "seriously", "basically", "literally", "only",
+    "possibly", "obviously", "clearly", "evidently", "again", "all", "guys", "folks", "people",
+    "tf", "so", "then", "also", "genuinely", "totally", "ever", "once", "first", "originally",
+];
+
+/// Verbs of checking: "How is the restore *tested* today?" asks about the process.
+#[rustfmt::skip]
+pub(crate) static PROCESS_VERBS: WordSet = word_set![
+    "test", "review", "check", "monitor", "verify", "validate", "document", "approve", "audit",
+    "load-test", "measure", "track", "inspect", "rehearse", "exercise", "drill",
+];
+
+/// Third-person verbs that are almost never plural nouns ("how the deploy *works*").
+pub(crate) static VERB_THIRD_PERSON: WordSet = word_set![
+    "works", "runs", "happens", "fails", "breaks", "looks", "goes", "does", "gets", "takes",
+    "makes", "needs", "keeps", "seems", "lives", "sits", "writes", "reads", "calls", "hits",
+    "uses", "says", "means", "wants", "knows", "thinks", "gives", "comes", "becomes", "stays",
+];
+
+/// Verdicts that taint the phrase they qualify ("lazy engineering"): it is not kept.
+pub(crate) static VERDICT_MODIFIERS: WordSet = word_set![
+    "lazy", "sloppy", "amateur", "terrible", "awful", "horrible", "stupid", "dumb", "silly",
+    "ridiculous", "insane", "crazy", "bad", "poor", "shitty", "crappy", "negligent", "careless",
+    "incompetent", "pathetic", "useless", "hacky", "janky", "bloated", "overengineered",
+    "brilliant", "great", "genius", "amazing", "fantastic", "wonderful", "lovely", "nice", "cool",
+    "classic", "whole",
+];
+
+/// Heads too generic to stand alone ("the version") but fine with a modifier
+/// ("the base image version").
+pub(crate) static GENERIC_HEADS: WordSet = word_set![
+    "number", "kind", "sort", "type", "part", "case", "instance", "problem", "issue", "answer",
+    "call", "choice", "decision", "version", "versions", "step", "steps", "setup", "logic",
+    "design", "work", "engineering", "plan", "list", "set",
 ];

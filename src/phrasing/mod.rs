@@ -3,11 +3,12 @@
 //! A Service Roast asks *how* questions, not *why* questions: "Why did you…"
 //! judges past choices, "How does … work?" asks about the system. The checker
 //! flags why-questions in all their forms and judgmental phrasing without
-//! "why" (minimisers, counterfactual blame, blame aimed at people), and offers
-//! two or three rewrites aimed at the system.
+//! "why" (minimisers, counterfactual blame, blame and sarcasm aimed at people),
+//! and offers two or three rewrites aimed at the system.
 //!
-//! Rules are data (`rules.ron`, compiled in): adding a rule means adding an
-//! entry there and a case to the rule tests, not code.
+//! Rules are data (`rules.ron`, compiled in; a user's `phrasing.ron` adds to
+//! it): adding a rule means adding an entry there and a case to the rule
+//! tests, not code.
 //!
 //! ```
 //! use roast::phrasing::Checker;
@@ -17,34 +18,37 @@
 //! ```
 
 mod context;
-mod grammar;
+mod extract;
+pub mod figures;
 mod lexicon;
-mod loaded;
 mod morphology;
-mod phrase;
 pub mod report;
 mod rewrite;
 mod rules;
+pub mod safe_text;
 mod tokens;
-mod topic;
 mod word_set;
 
-#[cfg(test)]
-mod rule_cases;
 
+use std::collections::HashSet;
+use std::path::Path;
 use std::sync::OnceLock;
 
 use serde::Serialize;
 
 pub use rewrite::{MAX_SUGGESTIONS, SUGGESTION_OPENERS};
-pub use rules::{BUILTIN_RULES, Category, RuleError, Scope, Severity};
+pub use rules::{BUILTIN_RULES, Category, RuleError, RuleFileError, Scope, Severity};
 
-use rules::{CompiledRule, RuleSet};
+use rules::{CompiledRule, RuleFile, RuleSet};
+use word_set::FastHash;
 
 /// Checks questions against a set of rules.
 #[derive(Debug)]
 pub struct Checker {
     rules: RuleSet,
+    /// Every word of every rewrite template: with the word lists and the verb
+    /// table, the words a rewrite may use that the question did not.
+    template_words: HashSet<String, FastHash>,
 }
 
 /// What the checker found in one text.
@@ -73,6 +77,7 @@ pub struct Finding {
     pub start: usize,
     /// Character offset one past the phrase's end.
     pub end: usize,
+    /// What the rule says about the words it found, quoting them.
     pub message: String,
 }
 
@@ -86,6 +91,9 @@ pub struct RuleInfo<'a> {
     pub source: &'a str,
 }
 
+/// The checker the app uses: the built-in rules plus the user's `phrasing.ron`.
+static INSTALLED: OnceLock<Checker> = OnceLock::new();
+
 impl Checker {
     /// The compiled-in rules, built once.
     pub fn builtin() -> &'static Checker {
@@ -95,10 +103,64 @@ impl Checker {
         })
     }
 
-    /// A checker for the rules in a RON rule file (same format as `rules.ron`).
+    /// Makes `checker` the one [`Checker::current`] returns, for the rest of the
+    /// process (the app installs the user's rules once, at start-up). A second
+    /// install is refused and hands the checker back.
+    pub fn install(checker: Checker) -> Result<(), Box<Checker>> {
+        INSTALLED.set(checker).map_err(Box::new)
+    }
+
+    /// The installed checker, or the built-in one when none was installed.
+    pub fn current() -> &'static Checker {
+        INSTALLED.get().unwrap_or_else(Checker::builtin)
+    }
+
+    /// A checker for one rule file standing alone (same format as `rules.ron`).
     pub fn from_ron(text: &str) -> Result<Checker, RuleError> {
+        Checker::new(RuleFile::parse(text)?.compile()?)
+    }
+
+    /// The built-in rules with the user's rule files layered on, in order: each
+    /// may add rules and intents, replace a rule of the same id, or turn rules
+    /// off with `disable`. Errors name the file, line and column.
+    pub fn with_user_files(paths: &[&Path]) -> Result<Checker, RuleFileError> {
+        let mut combined = RuleFile::parse(BUILTIN_RULES)
+            .expect("the compiled-in rules.ron is valid (tested)");
+        let mut last = None;
+        for path in paths {
+            let text = std::fs::read_to_string(path).map_err(|error| RuleFileError {
+                path: path.display().to_string(),
+                line: 1,
+                column: 1,
+                message: format!("cannot read: {error}"),
+            })?;
+            let locate = |error| RuleFileError::locate(path, &text, error);
+            let user = RuleFile::parse(&text).map_err(locate)?;
+            combined = combined.with(user).map_err(locate)?;
+            last = Some((*path, text));
+        }
+        let compiled = combined.compile().and_then(Checker::new);
+        compiled.map_err(|error| match &last {
+            Some((path, text)) => RuleFileError::locate(path, text, error),
+            None => RuleFileError {
+                path: "(built-in rules)".to_owned(),
+                line: 1,
+                column: 1,
+                message: error.to_string(),
+            },
+        })
+    }
+
+    fn new(rules: RuleSet) -> Result<Checker, RuleError> {
+        let template_words = rules
+            .intents
+            .iter()
+            .flat_map(|intent| intent.templates.iter())
+            .flat_map(|template| template.words())
+            .collect();
         Ok(Checker {
-            rules: rules::compile(text)?,
+            rules,
+            template_words,
         })
     }
 
@@ -111,6 +173,18 @@ impl Checker {
             message: &rule.message,
             source: &rule.source,
         })
+    }
+
+    /// Whether a rewrite may use `word` (lower case) without the question having
+    /// used it: a word of a template, a listed verb form, or a closed-class word.
+    pub fn knows_word(&self, word: &str) -> bool {
+        self.template_words.contains(word)
+            || morphology::is_verb_form(word)
+            || lexicon::DEFINITE.contains(word)
+            || lexicon::INDEFINITE.contains(word)
+            || lexicon::CLOSED.contains(word)
+            || lexicon::AUXILIARIES.contains(word)
+            || lexicon::NEUTRAL_STATES.contains(word)
     }
 
     /// Checks one question (or any one line of text).
@@ -126,7 +200,7 @@ impl Checker {
             .iter()
             .map(|found| self.finding(text, found))
             .collect();
-        let suggestions = self.suggestions(text, &matches, &findings);
+        let suggestions = self.suggestions(text, findings[0].start, findings[0].end);
         Verdict {
             findings,
             suggestions,
@@ -165,39 +239,70 @@ impl Checker {
                 });
             }
         }
-        keep_most_specific(&self.rules.rules, found)
+        keep_most_specific(found)
     }
 
     fn finding(&self, text: &str, found: &RuleMatch) -> Finding {
         let rule = &self.rules.rules[found.rule_index];
         let start = text[..found.start].chars().count();
-        let end = start + text[found.start..found.end].chars().count();
+        let quoted = &text[found.start..found.end];
+        let end = start + quoted.chars().count();
+        let quoted: String = safe_text::visible(quoted)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         Finding {
             rule: rule.id.clone(),
             category: rule.category,
             severity: rule.severity,
             start,
             end,
-            message: rule.message.clone(),
+            message: rule.message.replace("{found}", &quoted),
         }
     }
 
-    fn suggestions(&self, text: &str, matches: &[RuleMatch], findings: &[Finding]) -> Vec<String> {
-        let topic = topic::parse(text, findings[0].start);
-        let mut rule_order: Vec<usize> = Vec::with_capacity(matches.len());
-        for found in matches {
-            if !rule_order.contains(&found.rule_index) {
-                rule_order.push(found.rule_index);
-            }
-        }
-        let templates = rule_order
+    fn suggestions(&self, text: &str, trigger_start: usize, trigger_end: usize) -> Vec<String> {
+        let words = tokens::words(text);
+        let mut trigger = words
             .iter()
-            .flat_map(|&index| self.rules.rules[index].rewrites.iter())
-            .chain(self.rules.fallback_rewrites.iter());
-        rewrite::suggest(&topic, templates, |suggestion| {
-            self.matches(suggestion).is_empty()
-        })
+            .rposition(|word| word.start <= trigger_start)
+            .unwrap_or(0);
+        // "Can you explain why the cache …": the question starts after its why.
+        if let Some(why) = (trigger..words.len())
+            .take_while(|&index| words[index].start < trigger_end)
+            .filter(|&index| is_why_word(&words[index].lower))
+            .last()
+        {
+            trigger = why;
+        }
+        let reading = extract::read(&words, trigger);
+        let intent = self.rules.intent_of(text);
+        let general = self.rules.general;
+        let mut order: Vec<usize> = intent.into_iter().collect();
+        order.push(general);
+        order.extend(self.rules.bare);
+        order.dedup();
+        let templates = order
+            .iter()
+            .flat_map(|&index| self.rules.intents[index].templates.iter());
+        let said: HashSet<String, FastHash> = words
+            .iter()
+            .map(|word| word.lower.clone())
+            .chain(text.split_whitespace().map(str::to_lowercase))
+            .collect();
+        rewrite::suggest(
+            &reading,
+            templates,
+            |word| said.contains(word) || self.knows_word(word),
+            |suggestion| self.matches(suggestion).is_empty(),
+        )
     }
+}
+
+/// "why" and its stretched or misspelt forms ("whyyy", "whhy", "wy").
+fn is_why_word(lower: &str) -> bool {
+    matches!(lower, "wy" | "wyh" | "y")
+        || lower.starts_with("wh") && lower.ends_with('y') && lower.trim_start_matches('w').trim_start_matches('h').chars().all(|c| c == 'y')
 }
 
 /// A rule's match, before it becomes a [`Finding`]. Offsets are bytes.
@@ -230,17 +335,13 @@ fn in_scope(rule: &CompiledRule, text: &str, at: usize) -> bool {
     }
 }
 
-/// One phrase, one finding per category: when rules of the same category
-/// overlap, the one listed first in the rule file (the more specific) wins.
-fn keep_most_specific(rules: &[CompiledRule], mut found: Vec<RuleMatch>) -> Vec<RuleMatch> {
+/// One phrase, one finding: when rules overlap, the one listed first in the
+/// rule file (the more specific) wins.
+fn keep_most_specific(mut found: Vec<RuleMatch>) -> Vec<RuleMatch> {
     found.sort_by_key(|found| (found.rule_index, found.start));
     let mut kept: Vec<RuleMatch> = Vec::with_capacity(found.len());
     for candidate in found {
-        let category = rules[candidate.rule_index].category;
-        let shadowed = kept
-            .iter()
-            .any(|kept| rules[kept.rule_index].category == category && kept.overlaps(&candidate));
-        if !shadowed {
+        if !kept.iter().any(|kept| kept.overlaps(&candidate)) {
             kept.push(candidate);
         }
     }

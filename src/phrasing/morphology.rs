@@ -5,7 +5,7 @@
 //! about are listed with their irregular forms; regular forms are derived.
 
 use super::word_set::{FastHash, WordSet, word_set};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Verbs with regular forms.
@@ -62,7 +62,14 @@ const REGULAR_VERBS: &[&str] = &[
     "compete", "coordinate", "benefit", "suffer", "outlive", "outlast", "wonder", "ramp", "shift",
     "mount", "unmount", "attach", "detach", "mutate", "lease", "vacuum", "fan", "onboard",
     "offboard", "reproduce", "debug", "diagnose", "investigate", "triage", "grant", "revoke",
-    "evaluate", "warn", "forward",
+    "evaluate", "warn", "forward", "occur", "guess", "renew", "hardcode", "load-test", "ack",
+    "acknowledge", "rehearse", "exercise", "drill", "expose", "leave", "encrypt", "rotate",
+    "shard", "poll", "throw", "promise", "skip", "inspect", "reinvent", "copy", "bump",
+    "believe", "assume", "hope", "cause", "treat", "bother", "answer", "act", "behave",
+    "reply", "suggest", "recommend", "insist", "claim", "admit", "blame", "deny", "complain",
+    "plan", "wish", "prefer", "ignore", "accept", "finish", "learn", "listen", "mention",
+    "answer", "enjoy", "hate", "love", "repeat", "remember", "forget", "appear", "disappear",
+    "continue", "happen", "decide", "fill", "empty", "lock", "unlock", "exceed", "reach",
 ];
 
 /// Irregular verbs: base, past, past participle.
@@ -192,8 +199,9 @@ static DOUBLING_VERBS: WordSet = word_set![
     "output",
 ];
 
+/// Which form of a verb a word is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Form {
+pub(crate) enum Form {
     Base,
     ThirdPerson,
     Past,
@@ -202,9 +210,8 @@ enum Form {
 }
 
 struct VerbIndex {
-    bases: HashSet<String, FastHash>,
-    /// Every inflected form → (its base, which form it is). A word can be several
-    /// forms at once ("set" is base, past and participle).
+    /// Every form → (its base, which form it is). A word can be several forms
+    /// at once ("set" is base, past and participle).
     forms: HashMap<String, Vec<(String, Form)>, FastHash>,
     participles: HashMap<String, String, FastHash>,
 }
@@ -213,16 +220,14 @@ fn index() -> &'static VerbIndex {
     static INDEX: OnceLock<VerbIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut index = VerbIndex {
-            bases: HashSet::default(),
             forms: HashMap::default(),
             participles: HashMap::default(),
         };
         let mut add = |base: &str, form: String, kind: Form| {
-            index
-                .forms
-                .entry(form)
-                .or_default()
-                .push((base.to_owned(), kind));
+            let entry = index.forms.entry(form).or_default();
+            if !entry.iter().any(|(b, k)| b == base && *k == kind) {
+                entry.push((base.to_owned(), kind));
+            }
         };
         for &(base, past, participle) in IRREGULAR_VERBS {
             add(base, base.to_owned(), Form::Base);
@@ -238,114 +243,56 @@ fn index() -> &'static VerbIndex {
             add(base, regular_past(base), Form::Participle);
             add(base, gerund(base), Form::Gerund);
         }
-        // Irregular forms win over regular ones when both exist.
         for &(base, _, participle) in IRREGULAR_VERBS {
             index
                 .participles
                 .insert(base.to_owned(), participle.to_owned());
         }
-        for (_, entries) in index.forms.iter() {
-            for (base, kind) in entries {
-                if *kind == Form::Base {
-                    index.bases.insert(base.clone());
-                }
-            }
-        }
         index
     })
 }
 
-fn has_form(word: &str, wanted: Form) -> Option<String> {
-    index()
-        .forms
-        .get(word)?
-        .iter()
-        .find(|(_, kind)| *kind == wanted)
-        .map(|(base, _)| base.clone())
+/// Every reading of `word` (lower case) as a form of a listed verb.
+pub(crate) fn readings(word: &str) -> &'static [(String, Form)] {
+    index().forms.get(word).map_or(&[], Vec::as_slice)
 }
 
-/// Whether `word` (lower case) is the base form of a known verb; hyphenated
-/// verbs count by their last part ("self-host", "hand-roll").
-pub(crate) fn is_base_verb(word: &str) -> bool {
-    index().bases.contains(word)
-        || word
-            .rsplit_once('-')
-            .is_some_and(|(_, last)| index().bases.contains(last))
+/// Whether `word` is some form of a listed verb.
+pub(crate) fn is_verb_form(word: &str) -> bool {
+    index().forms.contains_key(word)
 }
 
-/// The base of a known verb's third-person form: "retries" → "retry".
-pub(crate) fn base_of_third_person(word: &str) -> Option<String> {
-    has_form(word, Form::ThirdPerson)
+/// Whether `word` is this form of a listed verb.
+pub(crate) fn is_form(word: &str, wanted: Form) -> bool {
+    readings(word).iter().any(|(_, form)| *form == wanted)
 }
 
-/// The base of a known verb's past form: "chose" → "choose".
-pub(crate) fn base_of_past(word: &str) -> Option<String> {
-    has_form(word, Form::Past)
+/// The base of `word` read as any form of a listed verb: "chose" → "choose".
+pub(crate) fn base_of(word: &str) -> Option<&'static str> {
+    readings(word).first().map(|(base, _)| base.as_str())
 }
 
-/// Whether `word` looks like a past participle: known, or ending in -ed
-/// (but not "speed" or "feed").
-pub(crate) fn is_participle(word: &str) -> bool {
-    has_form(word, Form::Participle).is_some()
+/// Whether `base` is a listed verb, so its forms can be made with confidence.
+pub(crate) fn is_known_base(base: &str) -> bool {
+    is_form(base, Form::Base)
+}
+
+/// Whether `word` looks like a past participle: listed, or ending in -ed.
+pub(crate) fn looks_like_participle(word: &str) -> bool {
+    is_form(word, Form::Participle)
         || word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed")
 }
 
-/// The base of a past participle: "caught" → "catch", "migrated" → "migrate".
-pub(crate) fn base_of_participle(word: &str) -> String {
-    if let Some(base) = has_form(word, Form::Participle) {
-        return base;
-    }
-    guess_base(word, "ed")
-}
-
-/// The base of a gerund: "using" → "use", "running" → "run".
-pub(crate) fn base_of_gerund(word: &str) -> String {
-    if let Some(base) = has_form(word, Form::Gerund) {
-        return base;
-    }
-    guess_base(word, "ing")
-}
-
-/// Whether `word` is the gerund of a listed verb ("expiring", not "offering").
-pub(crate) fn is_known_gerund(word: &str) -> bool {
-    has_form(word, Form::Gerund).is_some()
-}
-
-/// Whether `word` looks like a gerund ("caching"), excluding nouns like "thing".
-pub(crate) fn is_gerund(word: &str) -> bool {
-    has_form(word, Form::Gerund).is_some()
+/// Whether `word` looks like a gerund ("caching"), not a noun like "string".
+pub(crate) fn looks_like_gerund(word: &str) -> bool {
+    is_form(word, Form::Gerund)
         || word.len() > 5
             && word.ends_with("ing")
             && !matches!(
                 word,
-                "nothing"
-                    | "something"
-                    | "anything"
-                    | "everything"
-                    | "string"
-                    | "ceiling"
-                    | "morning"
-                    | "evening"
-                    | "spring"
+                "nothing" | "something" | "anything" | "everything" | "string" | "ceiling"
+                    | "morning" | "evening" | "spring" | "thing" | "things"
             )
-}
-
-/// An unknown verb's base, by undoing the regular ending.
-fn guess_base(word: &str, ending: &str) -> String {
-    let Some(stem) = word.strip_suffix(ending) else {
-        return word.to_owned();
-    };
-    let chars: Vec<char> = stem.chars().collect();
-    let doubled = chars.len() >= 3
-        && chars[chars.len() - 1] == chars[chars.len() - 2]
-        && !matches!(chars[chars.len() - 1], 'l' | 's' | 'z' | 'f' | 'e');
-    if doubled {
-        chars[..chars.len() - 1].iter().collect()
-    } else if ending == "ed" && stem.ends_with('i') {
-        format!("{}y", &stem[..stem.len() - 1])
-    } else {
-        stem.to_owned()
-    }
 }
 
 /// "use" → "using", "run" → "running", "tie" → "tying". Hyphenated verbs
@@ -488,7 +435,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn forms_gerunds() {
+    fn forms_gerunds_with_the_spelling_rules() {
         for (base, expected) in [
             ("use", "using"),
             ("run", "running"),
@@ -500,31 +447,36 @@ mod tests {
             ("free", "freeing"),
             ("be", "being"),
             ("hand-roll", "hand-rolling"),
-            ("load test", "load testing"),
             ("cache", "caching"),
             ("fix", "fixing"),
             ("overlap", "overlapping"),
             ("label", "labelling"),
             ("fail", "failing"),
             ("install", "installing"),
+            ("tie", "tying"),
         ] {
             assert_eq!(gerund(base), expected, "{base}");
         }
     }
 
     #[test]
-    fn forms_participles_and_back() {
+    fn irregular_participles_come_from_the_table() {
         assert_eq!(participle("use"), "used");
         assert_eq!(participle("catch"), "caught");
         assert_eq!(participle("retry"), "retried");
         assert_eq!(participle("drop"), "dropped");
+        assert_eq!(participle("write"), "written");
         assert_eq!(participle("hand-roll"), "hand-rolled");
-        assert_eq!(base_of_participle("caught"), "catch");
-        assert_eq!(base_of_participle("migrated"), "migrate");
-        assert_eq!(base_of_participle("frobbed"), "frob");
-        assert_eq!(base_of_gerund("using"), "use");
-        assert_eq!(base_of_gerund("running"), "run");
-        assert_eq!(base_of_third_person("retries").as_deref(), Some("retry"));
-        assert_eq!(base_of_past("chose").as_deref(), Some("choose"));
+    }
+
+    #[test]
+    fn any_form_leads_back_to_its_base() {
+        assert_eq!(base_of("chose"), Some("choose"));
+        assert_eq!(base_of("using"), Some("use"));
+        assert_eq!(base_of("running"), Some("run"));
+        assert_eq!(base_of("retries"), Some("retry"));
+        assert_eq!(base_of("burnt"), None, "not listed: no guess");
+        assert!(is_known_base("shard"));
+        assert!(!is_known_base("frobnicate"));
     }
 }

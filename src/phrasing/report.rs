@@ -1,5 +1,7 @@
 //! Output formats for `roast check`: a linter-style text report and JSON lines.
+//! Neither ever writes a control character taken from the input raw (see `safe_text`).
 
+use super::safe_text;
 use super::{Finding, Verdict};
 
 /// The text report for one input line, or an empty string when it is clean.
@@ -20,7 +22,7 @@ pub fn text_report(line: usize, _text: &str, verdict: &Verdict) -> String {
     }
     for suggestion in &verdict.suggestions {
         report.push_str("    try: ");
-        report.push_str(suggestion);
+        report.push_str(&safe_text::visible(suggestion));
         report.push('\n');
     }
     report
@@ -32,8 +34,8 @@ fn finding_line(line: usize, finding: &Finding) -> String {
     format!(
         "{line}:{first_column}-{last_column}  {}  {}  {}",
         finding.severity.label(),
-        finding.rule,
-        finding.message
+        safe_text::visible(&finding.rule),
+        safe_text::visible(&finding.message)
     )
 }
 
@@ -71,9 +73,9 @@ pub fn json_line(line: usize, text: &str, verdict: &Verdict) -> String {
     )
 }
 
-/// A JSON string literal, escaped by serde_json (quotes, control characters).
+/// A JSON string literal with nothing unsafe left raw.
 fn json_string(text: &str) -> String {
-    serde_json::to_string(text).expect("a string always serialises")
+    safe_text::json_string(text)
 }
 
 #[cfg(test)]
@@ -141,9 +143,27 @@ mod tests {
             "Why did you \\escape\\ this?",
             "Ünïcödé: why is the café's cache cold?",
             "control \u{0001} char, why?",
+            "why is \u{1b}]0;pwned\u{7} the \u{9b}31m build \u{202e}slow?",
         ] {
             round_trip(3, text);
         }
+    }
+
+    #[test]
+    fn no_control_character_from_the_input_is_written_raw() {
+        let text = "Why is the \u{1b}[2J\u{1b}]0;title\u{7} cache \u{85}cold\u{202e}?";
+        let verdict = Checker::builtin().check(text);
+        assert!(verdict.is_flagged());
+        let report = text_report(1, text, &verdict);
+        let json = json_line(1, text, &verdict);
+        for output in [&report, &json] {
+            let raw: Vec<char> = output
+                .chars()
+                .filter(|&c| c != '\n' && safe_text::is_unsafe(c))
+                .collect();
+            assert!(raw.is_empty(), "{raw:?} in {output:?}");
+        }
+        assert!(report.contains("\\u{1b}") || !report.contains("[2J"), "{report}");
     }
 
     #[test]

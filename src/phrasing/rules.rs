@@ -1,14 +1,20 @@
-//! Rule data: the types `rules.ron` is read into, and their compiled form.
+//! Rule data: the types a rule file is read into, and their compiled form.
 //!
-//! A rule file has a `vocabulary` of named regex fragments (used in patterns as
-//! `{{name}}`, so shared word lists are written once), the `fallback_rewrites`
-//! used when a flagged question's own rules yield too few suggestions, and the
-//! `rules`. Patterns are matched case-insensitively. A pattern may mark the part
-//! of its match that the finding covers with named groups whose names start
-//! with `hit` (the first that took part wins); otherwise the whole match is the
-//! finding's span.
+//! A rule file (the built-in `rules.ron`, a user's `phrasing.ron`, or
+//! `roast check --rules FILE`) has:
+//! - `vocabulary`: named regex fragments, used in patterns as `{{name}}`;
+//! - `disable`: ids of rules to turn off (a user file turns built-in rules off);
+//! - `rules`: detection rules — a pattern, what it means, how strongly to push back;
+//! - `intents`: what a flagged question is after (a past choice, something
+//!   missing, …), recognised by cue patterns, each with reviewed rewrite templates.
+//!
+//! Patterns are matched case-insensitively. A pattern may mark the part of its
+//! match that the finding covers with named groups whose names start with
+//! `hit` (the first that took part wins); otherwise the whole match is the
+//! finding's span. A rule's message may quote that span with `{found}`.
 
 use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
@@ -17,12 +23,11 @@ use serde::{Deserialize, Serialize, Serializer};
 use super::rewrite::Template;
 
 /// The rule file's format version this build understands.
-pub const RULES_FORMAT_VERSION: u32 = 1;
+pub const RULES_FORMAT_VERSION: u32 = 2;
 
 /// Room for the prefilter set's lazily built DFA (a cap, not an allocation).
 /// With the default 2 MiB the set of all rules, fed varied questions, filled
-/// its cache, cleared it again and again and fell back to a far slower engine:
-/// a 10,000-question batch took ten times longer.
+/// its cache, cleared it again and again and fell back to a far slower engine.
 const PREFILTER_DFA_CACHE_BYTES: usize = 16 << 20;
 
 /// The rules compiled into the binary.
@@ -37,8 +42,10 @@ pub enum Category {
     Minimiser,
     /// Blame by hindsight: "should have", "didn't anyone".
     Counterfactual,
-    /// Blame aimed at people: "who thought", "whose fault".
+    /// Blame aimed at people: "who thought", "you broke".
     Blame,
+    /// Praise that means the opposite: "Great, another …", "How original".
+    Sarcasm,
 }
 
 impl Category {
@@ -49,6 +56,7 @@ impl Category {
             Category::Minimiser => "minimiser",
             Category::Counterfactual => "counterfactual",
             Category::Blame => "blame",
+            Category::Sarcasm => "sarcasm",
         }
     }
 }
@@ -102,6 +110,8 @@ pub enum RuleError {
     Version { found: u32, expected: u32 },
     #[error("rule `{0}` appears more than once")]
     DuplicateId(String),
+    #[error("`disable` names `{0}`, which is not a rule")]
+    UnknownDisabled(String),
     #[error("rule `{rule}`: field `{field}` is empty")]
     Empty { rule: String, field: &'static str },
     #[error("rule `{rule}`: unknown vocabulary entry `{{{{{name}}}}}`")]
@@ -112,26 +122,93 @@ pub enum RuleError {
         #[source]
         source: Box<regex::Error>,
     },
-    #[error("rule `{rule}`: rewrite template `{template}`: {problem}")]
+    #[error("intent `{intent}`: rewrite template `{template}`: {problem}")]
     Template {
-        rule: String,
+        intent: String,
         template: String,
         problem: String,
     },
+    #[error("no intent named `general`: every rule set needs one, for questions no other intent fits")]
+    NoGeneralIntent,
 }
 
-#[derive(Debug, Deserialize)]
+impl RuleError {
+    /// The rule, intent or disabled id the error is about, to point at it in the file.
+    fn subject(&self) -> Option<&str> {
+        match self {
+            RuleError::DuplicateId(id) | RuleError::UnknownDisabled(id) => Some(id),
+            RuleError::Empty { rule, .. }
+            | RuleError::UnknownVocabulary { rule, .. }
+            | RuleError::Regex { rule, .. } => Some(rule),
+            RuleError::Template { intent, .. } => Some(intent),
+            _ => None,
+        }
+    }
+}
+
+/// A rule file that failed, as `FILE:line:col: message`.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}:{line}:{column}: {message}")]
+pub struct RuleFileError {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl RuleFileError {
+    /// Places `error` in the file `text` read from `path`: RON's own position for
+    /// a syntax error, else the line where the rule it is about is named.
+    pub(crate) fn locate(path: &Path, text: &str, error: RuleError) -> RuleFileError {
+        let (line, column, message) = match &error {
+            RuleError::Parse(spanned) => (
+                spanned.span.start.line,
+                spanned.span.start.col,
+                spanned.code.to_string(),
+            ),
+            other => {
+                let (line, column) = other
+                    .subject()
+                    .and_then(|id| find_quoted(text, id))
+                    .unwrap_or((1, 1));
+                (line, column, other.to_string())
+            }
+        };
+        RuleFileError {
+            path: path.display().to_string(),
+            line,
+            column,
+            message,
+        }
+    }
+}
+
+/// Line and column (1-based, in characters) of `"id"` in `text`.
+fn find_quoted(text: &str, id: &str) -> Option<(usize, usize)> {
+    let quoted = format!("\"{id}\"");
+    let offset = text.find(&quoted)?;
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    Some((line, text[line_start..offset].chars().count() + 1))
+}
+
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RuleFile {
+pub(crate) struct RuleFile {
     version: u32,
     #[serde(default)]
     vocabulary: BTreeMap<String, String>,
-    fallback_rewrites: Vec<String>,
+    #[serde(default)]
+    disable: Vec<String>,
+    #[serde(default)]
     rules: Vec<RuleSpec>,
+    #[serde(default)]
+    intents: Vec<IntentSpec>,
 }
 
 /// One rule as written in the RON file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RuleSpec {
     id: String,
@@ -144,8 +221,19 @@ struct RuleSpec {
     #[serde(default)]
     except: Vec<String>,
     message: String,
-    rewrites: Vec<String>,
     source: String,
+}
+
+/// One intent as written in the RON file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IntentSpec {
+    id: String,
+    /// Patterns that say the question is after this; an intent without cues is
+    /// only used as a fallback (`general`, `bare`).
+    #[serde(default)]
+    cues: Vec<String>,
+    templates: Vec<String>,
 }
 
 /// A rule ready to run.
@@ -157,12 +245,10 @@ pub(crate) struct CompiledRule {
     pub scope: Scope,
     /// The pattern with its vocabulary expanded.
     pattern: String,
-    /// Built on first use: compiling every rule up front doubled the time to
-    /// build a checker, and most rules never match a given session's text.
+    /// Built on first use: most rules never match a given session's text.
     matcher: OnceLock<Matcher>,
     pub except: Vec<Regex>,
     pub message: String,
-    pub rewrites: Vec<Template>,
     /// Where the rule comes from (the talk's slide, the product brief).
     pub source: String,
 }
@@ -191,78 +277,194 @@ impl CompiledRule {
     }
 }
 
+/// An intent ready to use.
+#[derive(Debug)]
+pub(crate) struct CompiledIntent {
+    pub id: String,
+    pub templates: Vec<Template>,
+}
+
 /// A whole rule file, compiled.
 #[derive(Debug)]
 pub(crate) struct RuleSet {
     pub rules: Vec<CompiledRule>,
     /// All rule patterns at once: one pass tells which rules can match at all.
     pub prefilter: RegexSet,
-    pub fallback_rewrites: Vec<Template>,
+    pub intents: Vec<CompiledIntent>,
+    /// Cue patterns of all intents; `cue_owner[i]` is the intent of pattern `i`.
+    cue_set: OnceLock<RegexSet>,
+    cue_patterns: Vec<String>,
+    cue_owner: Vec<usize>,
+    /// The intents `general` and (if present) `bare`, by index.
+    pub general: usize,
+    pub bare: Option<usize>,
 }
 
-pub(crate) fn compile(text: &str) -> Result<RuleSet, RuleError> {
-    let file: RuleFile = ron::from_str(text)?;
-    if file.version != RULES_FORMAT_VERSION {
-        return Err(RuleError::Version {
-            found: file.version,
-            expected: RULES_FORMAT_VERSION,
+impl RuleSet {
+    /// The first intent (in file order) one of whose cues matches `text`.
+    pub fn intent_of(&self, text: &str) -> Option<usize> {
+        let set = self.cue_set.get_or_init(|| {
+            RegexSetBuilder::new(&self.cue_patterns)
+                .case_insensitive(true)
+                .build()
+                .expect("every cue compiled alone when the rules were loaded")
         });
-    }
-    let fallback_rewrites = file
-        .fallback_rewrites
-        .iter()
-        .map(|template| parse_template("fallback_rewrites", template))
-        .collect::<Result<Vec<_>, _>>()?;
-
-    let mut seen = HashSet::new();
-    let mut rules = Vec::with_capacity(file.rules.len());
-    let mut expanded_patterns = Vec::with_capacity(file.rules.len());
-    for spec in file.rules {
-        if !seen.insert(spec.id.clone()) {
-            return Err(RuleError::DuplicateId(spec.id));
-        }
-        check_not_empty(&spec)?;
-        let pattern = expand_vocabulary(&spec.id, &spec.pattern, &file.vocabulary)?;
-        let except = spec
-            .except
+        set.matches(text)
             .iter()
-            .map(|raw| {
-                let expanded = expand_vocabulary(&spec.id, raw, &file.vocabulary)?;
-                build_regex(&spec.id, &expanded)
+            .map(|pattern| self.cue_owner[pattern])
+            .min()
+    }
+}
+
+impl RuleFile {
+    pub(crate) fn parse(text: &str) -> Result<RuleFile, RuleError> {
+        let file: RuleFile = ron::from_str(text)?;
+        if file.version != RULES_FORMAT_VERSION {
+            return Err(RuleError::Version {
+                found: file.version,
+                expected: RULES_FORMAT_VERSION,
+            });
+        }
+        Ok(file)
+    }
+
+    /// This file with `user`'s additions: the user's vocabulary entries win, the
+    /// rules it disables go, its rules replace built-in rules of the same id or
+    /// come first, its intents come before the built-in ones (so they win).
+    pub(crate) fn with(mut self, user: RuleFile) -> Result<RuleFile, RuleError> {
+        let known: HashSet<&str> = self
+            .rules
+            .iter()
+            .chain(&user.rules)
+            .map(|rule| rule.id.as_str())
+            .collect();
+        if let Some(unknown) = user.disable.iter().find(|id| !known.contains(id.as_str())) {
+            return Err(RuleError::UnknownDisabled(unknown.clone()));
+        }
+        self.vocabulary.extend(user.vocabulary);
+        let replaced: HashSet<&str> = user.rules.iter().map(|rule| rule.id.as_str()).collect();
+        self.rules.retain(|rule| !replaced.contains(rule.id.as_str()));
+        let mut rules = user.rules;
+        rules.append(&mut self.rules);
+        self.rules = rules;
+        self.disable.extend(user.disable);
+        let replaced: HashSet<&str> = user.intents.iter().map(|i| i.id.as_str()).collect();
+        self.intents.retain(|intent| !replaced.contains(intent.id.as_str()));
+        let mut intents = user.intents;
+        intents.append(&mut self.intents);
+        self.intents = intents;
+        Ok(self)
+    }
+
+    pub(crate) fn compile(self) -> Result<RuleSet, RuleError> {
+        let disabled: HashSet<&str> = self.disable.iter().map(String::as_str).collect();
+        let known: HashSet<&str> = self.rules.iter().map(|rule| rule.id.as_str()).collect();
+        if let Some(unknown) = disabled.iter().find(|id| !known.contains(*id)) {
+            return Err(RuleError::UnknownDisabled((*unknown).to_owned()));
+        }
+        let mut seen = HashSet::new();
+        let mut rules = Vec::with_capacity(self.rules.len());
+        let mut expanded_patterns = Vec::with_capacity(self.rules.len());
+        for spec in &self.rules {
+            if !seen.insert(spec.id.clone()) {
+                return Err(RuleError::DuplicateId(spec.id.clone()));
+            }
+            if disabled.contains(spec.id.as_str()) {
+                continue;
+            }
+            check_not_empty(spec)?;
+            let pattern = expand_vocabulary(&spec.id, &spec.pattern, &self.vocabulary)?;
+            let except = spec
+                .except
+                .iter()
+                .map(|raw| {
+                    let expanded = expand_vocabulary(&spec.id, raw, &self.vocabulary)?;
+                    build_regex(&spec.id, &expanded)
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            expanded_patterns.push(pattern.clone());
+            rules.push(CompiledRule {
+                id: spec.id.clone(),
+                category: spec.category,
+                severity: spec.severity,
+                scope: spec.scope,
+                pattern,
+                matcher: OnceLock::new(),
+                except,
+                message: spec.message.clone(),
+                source: spec.source.clone(),
+            });
+        }
+        let prefilter = match RegexSetBuilder::new(&expanded_patterns)
+            .case_insensitive(true)
+            .dfa_size_limit(PREFILTER_DFA_CACHE_BYTES)
+            .build()
+        {
+            Ok(prefilter) => prefilter,
+            Err(error) => return Err(name_the_broken_rule(&rules, error)),
+        };
+        let (intents, cue_patterns, cue_owner) = compile_intents(&self.intents, &self.vocabulary)?;
+        let general = intents
+            .iter()
+            .position(|intent| intent.id == "general")
+            .ok_or(RuleError::NoGeneralIntent)?;
+        let bare = intents.iter().position(|intent| intent.id == "bare");
+        Ok(RuleSet {
+            rules,
+            prefilter,
+            intents,
+            cue_set: OnceLock::new(),
+            cue_patterns,
+            cue_owner,
+            general,
+            bare,
+        })
+    }
+}
+
+type CompiledIntents = (Vec<CompiledIntent>, Vec<String>, Vec<usize>);
+
+fn compile_intents(
+    specs: &[IntentSpec],
+    vocabulary: &BTreeMap<String, String>,
+) -> Result<CompiledIntents, RuleError> {
+    let mut intents = Vec::with_capacity(specs.len());
+    let mut cue_patterns = Vec::new();
+    let mut cue_owner = Vec::new();
+    let mut seen = HashSet::new();
+    for (index, spec) in specs.iter().enumerate() {
+        if !seen.insert(spec.id.clone()) {
+            return Err(RuleError::DuplicateId(spec.id.clone()));
+        }
+        if spec.templates.is_empty() {
+            return Err(RuleError::Empty {
+                rule: spec.id.clone(),
+                field: "templates",
+            });
+        }
+        for cue in &spec.cues {
+            let expanded = expand_vocabulary(&spec.id, cue, vocabulary)?;
+            build_regex(&spec.id, &expanded)?;
+            cue_patterns.push(expanded);
+            cue_owner.push(index);
+        }
+        let templates = spec
+            .templates
+            .iter()
+            .map(|template| {
+                Template::parse(template).map_err(|problem| RuleError::Template {
+                    intent: spec.id.clone(),
+                    template: template.clone(),
+                    problem,
+                })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let rewrites = spec
-            .rewrites
-            .iter()
-            .map(|template| parse_template(&spec.id, template))
-            .collect::<Result<Vec<_>, _>>()?;
-        expanded_patterns.push(pattern.clone());
-        rules.push(CompiledRule {
-            id: spec.id,
-            category: spec.category,
-            severity: spec.severity,
-            scope: spec.scope,
-            pattern,
-            matcher: OnceLock::new(),
-            except,
-            message: spec.message,
-            rewrites,
-            source: spec.source,
+        intents.push(CompiledIntent {
+            id: spec.id.clone(),
+            templates,
         });
     }
-    let prefilter = match RegexSetBuilder::new(&expanded_patterns)
-        .case_insensitive(true)
-        .dfa_size_limit(PREFILTER_DFA_CACHE_BYTES)
-        .build()
-    {
-        Ok(prefilter) => prefilter,
-        Err(error) => return Err(name_the_broken_rule(&rules, error)),
-    };
-    Ok(RuleSet {
-        rules,
-        prefilter,
-        fallback_rewrites,
-    })
+    Ok((intents, cue_patterns, cue_owner))
 }
 
 /// The prefilter set failed to build: compile rule by rule to say which one.
@@ -277,11 +479,10 @@ fn name_the_broken_rule(rules: &[CompiledRule], set_error: regex::Error) -> Rule
 }
 
 fn check_not_empty(spec: &RuleSpec) -> Result<(), RuleError> {
-    let fields: [(&'static str, bool); 5] = [
+    let fields: [(&'static str, bool); 4] = [
         ("id", spec.id.trim().is_empty()),
         ("pattern", spec.pattern.trim().is_empty()),
         ("message", spec.message.trim().is_empty()),
-        ("rewrites", spec.rewrites.is_empty()),
         ("source", spec.source.trim().is_empty()),
     ];
     match fields.into_iter().find(|(_, empty)| *empty) {
@@ -291,14 +492,6 @@ fn check_not_empty(spec: &RuleSpec) -> Result<(), RuleError> {
         }),
         None => Ok(()),
     }
-}
-
-fn parse_template(rule: &str, template: &str) -> Result<Template, RuleError> {
-    Template::parse(template).map_err(|problem| RuleError::Template {
-        rule: rule.to_owned(),
-        template: template.to_owned(),
-        problem,
-    })
 }
 
 fn build_regex(rule: &str, pattern: &str) -> Result<Regex, RuleError> {

@@ -39,11 +39,6 @@ impl Word {
         }
     }
 
-    /// A word made by a rewrite rather than read from the text.
-    pub fn plain(text: &str) -> Word {
-        Word::new(text.to_owned(), 0, false)
-    }
-
     pub fn is(&self, lower: &str) -> bool {
         self.lower == lower
     }

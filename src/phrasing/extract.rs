@@ -1,0 +1,883 @@
+//! Reading a flagged question for what a rewrite can keep: the thing it is
+//! about, what it says is missing, the action it proposes or questions, and
+//! the state it complains of.
+//!
+//! Everything here is conservative: a phrase is only taken when every word of
+//! it can be vouched for (a noun phrase ends at the first word that is not
+//! plainly part of one), and a rewrite that needs a phrase the question does
+//! not cleanly give is not made. A plainer rewrite is better than a wrong one.
+
+use super::lexicon::{
+    GENERIC_HEADS, VERB_THIRD_PERSON, VERDICT_MODIFIERS, ADJECTIVES, AUXILIARIES, CLOSED, CONTROL_VERBS, DEFINITE, EMPTY_VERBS, INDEFINITE, JUDGEMENT,
+    KEPT_DETERMINERS, LY_NOT_ADVERBS, MASS_NOUNS, NEUTRAL_STATES, NOT_TOPICS, NOUN_VERBS, PARTICLES,
+    PEOPLE, PLURAL_DETERMINERS, PP_PREPOSITIONS, SINGULAR_S, VERB_ADVERBS, expects_base_verb,
+};
+use super::morphology::{Form, base_of, is_form, is_verb_form, looks_like_gerund, looks_like_participle};
+use super::tokens::Word;
+
+/// The longest noun phrase body a rewrite will carry.
+const MAX_PHRASE_WORDS: usize = 5;
+
+/// How a noun phrase was introduced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Det {
+    /// "the", "your", "this": something known.
+    Definite,
+    /// "a", "another", "some": something introduced.
+    Indefinite,
+    /// No determiner: a name, a plural, a mass noun.
+    Bare,
+}
+
+/// A noun phrase taken from the question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Phrase {
+    pub det: Det,
+    /// The determiner as a rewrite would write it when keeping the phrase's own
+    /// reading ("a", "every"; "your" becomes "the"), if any.
+    kept_det: Option<String>,
+    /// The words after the determiner, as written.
+    pub body: Vec<String>,
+    pub plural: bool,
+    /// A mass noun or a name: reads without "a".
+    pub bare_ok: bool,
+    /// Index one past the phrase's last word in the question.
+    pub end: usize,
+    pub start: usize,
+}
+
+impl Phrase {
+    fn body_text(&self) -> String {
+        self.body.join(" ")
+    }
+
+    /// Something that exists: "the shared database", "Kafka", "manual deploys".
+    pub fn definite(&self) -> String {
+        if let Some(det) = &self.kept_det
+            && matches!(det.as_str(), "every" | "each" | "all" | "both")
+        {
+            return format!("{det} {}", self.body_text());
+        }
+        match self.det {
+            Det::Bare if self.bare_ok || self.plural => self.body_text(),
+            _ => format!("the {}", self.body_text()),
+        }
+    }
+
+    /// Something that does not exist yet: "a read replica", "retries", "monitoring".
+    pub fn indefinite(&self) -> String {
+        if self.plural || self.bare_ok {
+            return self.body_text();
+        }
+        let body = self.body_text();
+        format!("{} {body}", a_or_an(&body))
+    }
+
+    /// As the question put it, aimed at the system ("your cache" → "the cache").
+    pub fn as_written(&self) -> String {
+        match &self.kept_det {
+            Some(det) => format!("{det} {}", self.body_text()),
+            None => self.definite(),
+        }
+    }
+}
+
+/// "a" or "an" by the sound of the next word: "an SLO", "a user", "an hour".
+pub(crate) fn a_or_an(next: &str) -> &'static str {
+    let first_word = next.split_whitespace().next().unwrap_or("");
+    let lower = first_word.to_lowercase();
+    let letters: Vec<char> = first_word.chars().collect();
+    let is_acronym = letters.len() >= 2
+        && letters
+            .iter()
+            .take(2)
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let vowel_sound = if is_acronym {
+        // Letters whose names start with a vowel sound: "an SLO", "an HTTP call".
+        matches!(
+            letters[0],
+            'A' | 'E' | 'F' | 'H' | 'I' | 'L' | 'M' | 'N' | 'O' | 'R' | 'S' | 'X'
+        )
+    } else if lower.starts_with("uni")
+        || lower.starts_with("use")
+        || lower.starts_with("usa")
+        || lower.starts_with("eu")
+        || lower.starts_with("one")
+        || lower.starts_with("ur")
+    {
+        false
+    } else {
+        lower.starts_with(['a', 'e', 'i', 'o', 'u']) || lower.starts_with("hour")
+    };
+    if vowel_sound { "an" } else { "a" }
+}
+
+/// A verb and what it acts on, as a proposal or a past action by people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Action {
+    /// The verb's base form.
+    pub verb: String,
+    /// The verb as written, in case it is not a listed verb.
+    pub written: String,
+    /// Whether `written` is already the base form.
+    pub written_is_base: bool,
+    pub particle: Option<String>,
+    pub object: Phrase,
+    /// One prepositional phrase after the object: "for the queue".
+    pub tail: Option<(String, Phrase)>,
+}
+
+impl Action {
+    fn rest(&self) -> String {
+        let mut rest = String::new();
+        if let Some(particle) = &self.particle {
+            rest.push_str(particle);
+            rest.push(' ');
+        }
+        rest.push_str(&self.object.as_written());
+        if let Some((preposition, phrase)) = &self.tail {
+            rest.push(' ');
+            rest.push_str(preposition);
+            rest.push(' ');
+            rest.push_str(&phrase.as_written());
+        }
+        rest
+    }
+
+    /// "use Postgres for the queue" (only from a listed verb or a base form as written).
+    pub fn base(&self) -> Option<String> {
+        let verb = if super::morphology::is_known_base(&self.verb) {
+            self.verb.clone()
+        } else if self.written_is_base {
+            self.written.clone()
+        } else {
+            return None;
+        };
+        Some(format!("{verb} {}", self.rest()))
+    }
+
+    /// "using Postgres for the queue" (only from a listed verb).
+    pub fn gerund(&self) -> Option<String> {
+        super::morphology::is_known_base(&self.verb).then(|| {
+            format!(
+                "{} {}",
+                super::morphology::gerund(&self.verb),
+                self.rest()
+            )
+        })
+    }
+
+    /// "tested" (only from a listed verb).
+    pub fn participle(&self) -> Option<String> {
+        super::morphology::is_known_base(&self.verb).then(|| {
+            let mut done = super::morphology::participle(&self.verb);
+            if let Some(particle) = &self.particle
+                && matches!(particle.as_str(), "off" | "on" | "up" | "out" | "back" | "down")
+            {
+                done.push(' ');
+                done.push_str(particle);
+            }
+            done
+        })
+    }
+}
+
+/// What a rewrite can use from a question.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Reading {
+    /// The part of the system the question is about.
+    pub thing: Option<Phrase>,
+    /// What the question says is not there ("no runbook").
+    pub missing: Option<Phrase>,
+    /// An action by people, proposed or questioned.
+    pub action: Option<Action>,
+    /// A neutral adjective for the thing's state ("slow").
+    pub state: Option<String>,
+    /// Something the question brings in ("you need *a circuit breaker*"): not
+    /// known to exist, so never `thing`.
+    pub new_thing: Option<Phrase>,
+}
+
+/// Reads `words` from the word at `trigger` on (the word the finding starts at).
+pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
+    let mut reading = Reading {
+        missing: find_missing(words, trigger),
+        ..Reading::default()
+    };
+    let mut index = trigger;
+    // Past the question's opening: why-words, interjections, auxiliaries, people.
+    let mut person_subject = false;
+    let mut aux_before_subject = None;
+    while index < words.len() {
+        let lower = words[index].lower.as_str();
+        if PEOPLE.contains(lower) || lower == "your" && next_is_people(words, index) {
+            person_subject = true;
+        } else if AUXILIARIES.contains(lower) {
+            if !person_subject && aux_before_subject.is_none() {
+                aux_before_subject = Some(lower.to_owned());
+            }
+        } else if (DEFINITE.contains(lower) || INDEFINITE.contains(lower))
+            && !next_is_reason(words, index)
+            && !lower.eq("that")
+        {
+            break;
+        } else if !(CLOSED.contains(lower)
+            || JUDGEMENT.contains(lower)
+            || skippable_opener(lower)
+            || INDEFINITE.contains(lower) && next_is_reason(words, index))
+        {
+            break;
+        }
+        index += 1;
+        if person_subject && !at_people(words, index) {
+            break;
+        }
+    }
+    while index < words.len() && (VERB_ADVERBS.contains(&words[index].lower) || AUXILIARIES.contains(&words[index].lower)) {
+        index += 1;
+    }
+    if index >= words.len() {
+        reading.thing = first_phrase(words, trigger, &reading.missing).or_else(|| first_phrase(words, 0, &reading.missing));
+        return reading;
+    }
+    let after_marker = index > 0
+        && matches!(
+            words[index - 1].lower.as_str(),
+            "not" | "just" | "simply" | "merely" | "to" | "instead"
+        );
+    if after_marker && is_form(&words[index].lower, Form::Base) {
+        // "why not shard by …", "just use …": a proposal, not a subject.
+        reading.action = action_at(words, index);
+    }
+    if reading.action.is_some() {
+    } else if !person_subject {
+        // "why does the gateway retry …", "why is the build so slow".
+        let verb_expected = aux_before_subject.as_deref().is_some_and(expects_base_verb);
+        if let Some(subject) = phrase_at(words, index, verb_expected) {
+            let after = subject.end;
+            reading.state = state_after(words, after);
+            reading.thing = Some(subject);
+            if reading.missing.as_ref().is_some_and(|m| Some(m.start) == reading.thing.as_ref().map(|t| t.start)) {
+                reading.thing = None;
+            }
+        }
+        if reading.thing.is_none() {
+            reading.action = action_at(words, index);
+        }
+    } else {
+        reading.action = action_at(words, index);
+    }
+    if reading.action.is_none() && reading.thing.is_none() {
+        reading.action = first_infinitive(words, trigger).or_else(|| first_gerund(words, trigger));
+    }
+    let proposed = after_marker
+        || words[trigger..index.min(words.len())].iter().any(|word| {
+            matches!(
+                word.lower.as_str(),
+                "not" | "never" | "just" | "simply" | "instead" | "should" | "would" | "could"
+                    | "can't" | "couldn't" | "wouldn't" | "shouldn't" | "don't" | "doesn't"
+                    | "won't" | "didn't" | "haven't" | "hasn't" | "aren't" | "isn't"
+            )
+        });
+    if reading.thing.is_none() {
+        let object = reading
+            .action
+            .as_ref()
+            .map(|action| action.object.clone())
+            .filter(|object| !reading.missing.as_ref().is_some_and(|m| m.start == object.start));
+        match object {
+            Some(object) if proposed && object.det == Det::Indefinite => {
+                reading.new_thing = Some(object);
+            }
+            Some(object) => reading.thing = Some(object),
+            None => {
+                let wrap = if trigger + 3 >= words.len() { 0..trigger } else { 0..0 };
+                let candidates = (trigger..words.len())
+                    .chain(wrap)
+                    .filter_map(|start| starting_phrase(words, start, &reading.missing));
+                let statement = !text_is_question(words);
+                for phrase in candidates {
+                    if phrase.det == Det::Indefinite && (proposed || !statement) {
+                        reading.new_thing.get_or_insert(phrase);
+                    } else {
+                        reading.thing = Some(phrase);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    reading
+}
+
+/// Whether the text asks (a "?", or a question word at a clause start).
+fn text_is_question(words: &[Word]) -> bool {
+    words.iter().enumerate().any(|(index, word)| {
+        (index == 0 || words[index - 1].ends_clause)
+            && (matches!(word.lower.as_str(), "why" | "how" | "what" | "who" | "which" | "y" | "wy")
+                || AUXILIARIES.contains(&word.lower))
+    }) || words.last().is_some_and(|word| word.ends_clause)
+}
+
+fn skippable_opener(lower: &str) -> bool {
+    // Stretched or misspelt why ("whyyy", "whhy") and words that only open a question.
+    (lower.starts_with("wh") && lower.ends_with('y') && lower.len() <= 8)
+        || matches!(lower, "come" | "made" | "makes" | "possessed" | "exactly" | "reason" | "particular")
+}
+
+fn next_is_reason(words: &[Word], index: usize) -> bool {
+    words.get(index + 1).is_some_and(|next| {
+        matches!(
+            next.lower.as_str(),
+            "reason" | "particular" | "specific" | "good" | "real"
+        )
+    })
+}
+
+fn next_is_people(words: &[Word], index: usize) -> bool {
+    words.get(index + 1).is_some_and(|next| PEOPLE.contains(&next.lower))
+}
+
+fn at_people(words: &[Word], index: usize) -> bool {
+    words.get(index).is_some_and(|word| {
+        PEOPLE.contains(&word.lower) || matches!(word.lower.as_str(), "the" | "your" | "our" | "their" | "all" | "on" | "of") && next_is_people_within(words, index)
+    })
+}
+
+fn next_is_people_within(words: &[Word], index: usize) -> bool {
+    words[index + 1..]
+        .iter()
+        .take(2)
+        .any(|word| PEOPLE.contains(&word.lower))
+}
+
+/// "… a good idea to *share one database*", "supposed to *renew the certificate*".
+fn first_infinitive(words: &[Word], from: usize) -> Option<Action> {
+    (from..words.len().saturating_sub(1))
+        .filter(|&index| words[index].is("to") && !words[index].ends_clause)
+        .find_map(|index| {
+            let verb = (index + 1..words.len())
+                .find(|&at| !VERB_ADVERBS.contains(&words[at].lower))?;
+            is_form(&words[verb].lower, Form::Base)
+                .then(|| action_at(words, verb))
+                .flatten()
+        })
+}
+
+/// "… the logic in *disabling the circuit breaker*".
+fn first_gerund(words: &[Word], from: usize) -> Option<Action> {
+    (from..words.len())
+        .filter(|&index| is_form(&words[index].lower, Form::Gerund))
+        .find_map(|index| action_at(words, index))
+}
+
+/// The first clean noun phrase from `from` on, other than the missing one.
+fn first_phrase(words: &[Word], from: usize, missing: &Option<Phrase>) -> Option<Phrase> {
+    (from..words.len()).find_map(|start| starting_phrase(words, start, missing))
+}
+
+/// The noun phrase that starts at `start` and not inside another one.
+fn starting_phrase(words: &[Word], start: usize, missing: &Option<Phrase>) -> Option<Phrase> {
+    Some(start)
+        .filter(|&start| {
+            let previous = start.checked_sub(1).map(|index| &words[index]);
+            previous.is_none_or(|previous| {
+                previous.ends_clause
+                    || DEFINITE.contains(&words[start].lower)
+                    || INDEFINITE.contains(&words[start].lower)
+                    || !(phrase_word(previous) && !verb_only(&previous.lower)
+                        || previous.lower.starts_with(|c: char| c.is_ascii_digit()))
+            })
+        })
+        .and_then(|start| phrase_at(words, start, false))
+        .filter(|phrase| !missing.as_ref().is_some_and(|m| m.start == phrase.start))
+}
+
+/// What the question says is not there: "no runbook", "without a timeout",
+/// "isn't there a rate limit", "doesn't have any tests".
+fn find_missing(words: &[Word], from: usize) -> Option<Phrase> {
+    let mut index = from;
+    while index < words.len() {
+        let lower = words[index].lower.as_str();
+        let opens = match lower {
+            "no" | "without" | "lacks" | "lacking" | "missing" => true,
+            "lack" => true,
+            "any" | "a" | "an" => {
+                // "isn't there a …", "doesn't have any …", "there are no …".
+                words[from..index]
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|word| matches!(word.lower.as_str(), "isn't" | "aren't" | "wasn't" | "weren't" | "doesn't" | "don't" | "didn't" | "hasn't" | "haven't" | "not"))
+                    && words[from..index].iter().rev().take(3).any(|word| matches!(word.lower.as_str(), "there" | "have" | "has" | "having" | "got" | "set"))
+            }
+            _ => false,
+        };
+        if opens {
+            let mut start = if matches!(lower, "any" | "a" | "an") { index } else { index + 1 };
+            if words.get(start).is_some_and(|word| word.is("of")) {
+                start += 1;
+            }
+            if let Some(mut phrase) = phrase_at(words, start, false) {
+                phrase.det = Det::Bare;
+                phrase.kept_det = None;
+                phrase.start = start;
+                return Some(phrase);
+            }
+        }
+        index += 1;
+    }
+    None
+}
+
+/// A neutral state right after the subject: "is so slow", "so flaky".
+fn state_after(words: &[Word], mut index: usize) -> Option<String> {
+    while index < words.len()
+        && matches!(
+            words[index].lower.as_str(),
+            "is" | "are" | "was" | "were" | "so" | "too" | "this" | "that" | "always" | "still"
+                | "getting" | "becoming" | "really" | "very" | "such" | "be" | "been" | "not"
+                | "isn't" | "aren't"
+        )
+    {
+        index += 1;
+    }
+    let word = words.get(index)?;
+    NEUTRAL_STATES.contains(&word.lower).then(|| word.lower.clone())
+}
+
+/// A verb (any form of a listed verb, or an unlisted word read as a base
+/// verb after "to"/"not") with its object.
+fn action_at(words: &[Word], mut index: usize) -> Option<Action> {
+    let mut verb_word = words.get(index)?;
+    let mut base = base_of(&verb_word.lower)?.to_owned();
+    // "decided to run …": the action is the second verb.
+    if CONTROL_VERBS.contains(&base)
+        && words.get(index + 1).is_some_and(|next| next.is("to"))
+        && let Some(next) = words.get(index + 2)
+        && let Some(next_base) = base_of(&next.lower)
+    {
+        index += 2;
+        verb_word = next;
+        base = next_base.to_owned();
+    }
+    if EMPTY_VERBS.contains(&base) {
+        return None;
+    }
+    let mut at = index + 1;
+    let particle = words
+        .get(at)
+        .filter(|word| PARTICLES.contains(&word.lower) && !verb_word.ends_clause)
+        .map(|word| word.lower.clone());
+    if particle.is_some() {
+        at += 1;
+    }
+    if verb_word.ends_clause {
+        return None;
+    }
+    let object = phrase_at(words, at, false)?;
+    let bare_gerund = object.det == Det::Bare
+        && object.body.len() == 1
+        && looks_like_gerund(&object.body[0].to_lowercase())
+        && !MASS_NOUNS.contains(&object.body[0].to_lowercase());
+    if bare_gerund {
+        return None;
+    }
+    let tail = tail_at(words, &object);
+    Some(Action {
+        written_is_base: verb_word.lower == base,
+        written: verb_word.lower.clone(),
+        verb: base,
+        particle,
+        object,
+        tail,
+    })
+}
+
+fn tail_at(words: &[Word], object: &Phrase) -> Option<(String, Phrase)> {
+    let last = words.get(object.end.checked_sub(1)?)?;
+    if last.ends_clause {
+        return None;
+    }
+    let preposition = words.get(object.end)?;
+    if !PP_PREPOSITIONS.contains(&preposition.lower) || preposition.ends_clause {
+        return None;
+    }
+    let phrase = phrase_at(words, object.end + 1, false)?;
+    (phrase.det != Det::Bare || phrase.bare_ok || phrase.plural || has_capital(&phrase))
+        .then(|| (preposition.lower.clone(), phrase))
+}
+
+fn has_capital(phrase: &Phrase) -> bool {
+    phrase
+        .body
+        .iter()
+        .any(|word| word.chars().any(|c| c.is_uppercase()))
+}
+
+/// Whether a token can be part of a noun phrase at all: letters and digits,
+/// with inner hyphens, dots, slashes or an apostrophe ("t2.micro", "us-east-1").
+fn plain_token(text: &str) -> bool {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    first.is_alphabetic()
+        && text.chars().last().is_some_and(char::is_alphanumeric)
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '/' | '\'' | '_'))
+        && text.chars().any(char::is_alphabetic)
+}
+
+fn is_adverb(lower: &str) -> bool {
+    lower.len() > 4 && lower.ends_with("ly") && !LY_NOT_ADVERBS.contains(lower)
+}
+
+/// Whether the word can be in a noun phrase (not yet whether it can end one).
+fn phrase_word(word: &Word) -> bool {
+    let lower = word.lower.as_str();
+    let apostrophe_ok = !lower.contains('\'')
+        || lower
+            .strip_suffix("'s")
+            .is_some_and(|owner| {
+                !owner.contains('\'')
+                    && !PEOPLE.contains(owner)
+                    && !CLOSED.contains(owner)
+                    && !is_verb_form(owner)
+            });
+    plain_token(&word.text)
+        && apostrophe_ok
+        && !CLOSED.contains(lower)
+        && !AUXILIARIES.contains(lower)
+        && !JUDGEMENT.contains(lower)
+        && !PEOPLE.contains(lower)
+        && !DEFINITE.contains(lower)
+        && !INDEFINITE.contains(lower)
+        && !is_adverb(lower)
+}
+
+/// A verb form that is not also a noun here.
+fn verb_only(lower: &str) -> bool {
+    is_verb_form(lower)
+        && !NOUN_VERBS.contains(lower)
+        && !MASS_NOUNS.contains(lower)
+        && !NOUN_VERBS.contains(&plural_stem(lower))
+}
+
+fn plural_stem(lower: &str) -> std::borrow::Cow<'_, str> {
+    if let Some(stem) = lower.strip_suffix("ies") {
+        return std::borrow::Cow::Owned(format!("{stem}y"));
+    }
+    std::borrow::Cow::Borrowed(plural_stem_plain(lower))
+}
+
+fn plural_stem_plain(lower: &str) -> &str {
+    lower
+        .strip_suffix("es")
+        .filter(|stem| stem.ends_with("ch") || stem.ends_with("sh") || stem.ends_with('x'))
+        .or_else(|| lower.strip_suffix('s'))
+        .unwrap_or(lower)
+}
+
+/// Whether the phrase can end on this word.
+fn head_word(lower: &str, has_modifier: bool) -> bool {
+    !ADJECTIVES.contains(lower)
+        && !NEUTRAL_STATES.contains(lower)
+        && !NOT_TOPICS.contains(lower)
+        && !lower.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && (!verb_only(lower) || looks_like_gerund(lower) && has_modifier)
+        && !(looks_like_participle(lower) && !NOUN_VERBS.contains(lower) && !is_form(lower, Form::Base) && !is_noun_ed(lower))
+}
+
+fn is_noun_ed(lower: &str) -> bool {
+    matches!(lower, "speed" | "seed" | "feed" | "need" | "bed" | "red" | "shed" | "embed")
+}
+
+/// The noun phrase that starts at `start`, if one cleanly does.
+/// `verb_expected`: a base verb follows the subject ("does the gateway *retry*").
+pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Option<Phrase> {
+    let first = words.get(start)?;
+    let is_det = |word: &Word| {
+        matches!(
+            word.lower.as_str(),
+            "the" | "a" | "an" | "every" | "each" | "some" | "any" | "all" | "both" | "another"
+                | "single" | "my" | "your" | "our" | "their" | "its" | "more" | "extra"
+        ) || INDEFINITE.contains(&word.lower) && PLURAL_DETERMINERS.contains(&word.lower)
+            || word.lower.chars().all(|c| c.is_ascii_digit())
+    };
+    if start > 0 && is_det(&words[start - 1]) && !words[start - 1].ends_clause {
+        // Inside "a single …": the phrase starts at the first determiner.
+        return None;
+    }
+    let (det, kept_det, body_start) = if DEFINITE.contains(&first.lower) {
+        if first.ends_clause {
+            return None;
+        }
+        let kept = KEPT_DETERMINERS.contains(&first.lower).then(|| first.lower.clone());
+        (Det::Definite, kept, start + 1)
+    } else if INDEFINITE.contains(&first.lower) {
+        if first.ends_clause || first.is("no") || first.is("one") && !words.get(start + 1).is_some_and(phrase_word) {
+            return None;
+        }
+        let kept = KEPT_DETERMINERS.contains(&first.lower).then(|| first.lower.clone());
+        (Det::Indefinite, kept, start + 1)
+    } else if first.lower.chars().all(|c| c.is_ascii_digit()) {
+        // "4 load balancers": a number counts like "several".
+        if first.ends_clause || first.lower == "1" {
+            return None;
+        }
+        (Det::Indefinite, None, start + 1)
+    } else {
+        (Det::Bare, None, start)
+    };
+    let mut plural_det = PLURAL_DETERMINERS.contains(&first.lower)
+        || first.lower.chars().all(|c| c.is_ascii_digit());
+    let mut body_start = body_start;
+    let mut kept_det = kept_det;
+    while body_start > start && body_start < words.len() && is_det(&words[body_start]) && !words[body_start - 1].ends_clause {
+        let extra = &words[body_start];
+        plural_det |= PLURAL_DETERMINERS.contains(&extra.lower);
+        if let Some(kept) = kept_det.as_mut() {
+            kept.push(' ');
+            kept.push_str(&extra.lower);
+        }
+        body_start += 1;
+    }
+    if start > 0
+        && VERDICT_MODIFIERS.contains(&words[start - 1].lower)
+        && !words[start - 1].ends_clause
+    {
+        return None;
+    }
+    let mut end = body_start;
+    while end < words.len() && end - body_start < MAX_PHRASE_WORDS {
+        let word = &words[end];
+        if !phrase_word(word) {
+            break;
+        }
+        let lower = word.lower.as_str();
+        let in_body = end > body_start;
+        let next = words.get(end + 1);
+        let next_is_noun = !word.ends_clause && next.is_some_and(|next| phrase_word(next) && !verb_only(&next.lower));
+        if verb_only(lower) {
+            // "the shared database", "the caching layer": a verb form as a modifier.
+            let after_possessive = in_body && words[end - 1].lower.ends_with("'s");
+            let modifier = (looks_like_participle(lower) || looks_like_gerund(lower))
+                && next_is_noun
+                && (!in_body || after_possessive);
+            let takes_object = next.is_some_and(|next| {
+                !word.ends_clause
+                    && (DEFINITE.contains(&next.lower)
+                        || INDEFINITE.contains(&next.lower)
+                        || phrase_word(next))
+            });
+            let gerund_head = looks_like_gerund(lower) && in_body && !takes_object;
+            if !(modifier || gerund_head) {
+                break;
+            }
+        } else if verb_expected && in_body && is_form(lower, Form::Base) {
+            // "does the build cache grow": "cache" is a noun only if a verb follows.
+            let verb_follows = next.is_some_and(|next| is_form(&next.lower, Form::Base));
+            if !verb_follows {
+                break;
+            }
+        } else if in_body && VERB_THIRD_PERSON.contains(lower) {
+            break;
+        } else if in_body && is_form(lower, Form::ThirdPerson) {
+            // "the service restarts every hour": a verb, not "the service restarts".
+            let verb_reading = next.is_some_and(|next| {
+                matches!(next.lower.as_str(), "the" | "a" | "an" | "every" | "each" | "some" | "any")
+                    || next.lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+            });
+            if verb_reading {
+                break;
+            }
+        }
+        end += 1;
+        if word.ends_clause {
+            break;
+        }
+    }
+    // Back off to a word that can head the phrase, but never past a head that
+    // is not a topic ("the March outage" is not about March).
+    while end > body_start && !head_word(&words[end - 1].lower, end - 1 > body_start) {
+        if NOT_TOPICS.contains(&words[end - 1].lower) || words[end - 1].lower.ends_with("'s") {
+            return None;
+        }
+        end -= 1;
+    }
+    if end > body_start && words[end - 1].lower.ends_with("'s") {
+        return None;
+    }
+    if end == body_start {
+        return None;
+    }
+    // "the service owner": the phrase only qualifies a person.
+    if end < words.len() && !words[end - 1].ends_clause && PEOPLE.contains(&words[end].lower) {
+        return None;
+    }
+    if VERDICT_MODIFIERS.contains(&words[body_start].lower) {
+        return None;
+    }
+    let body_words = &words[body_start..end];
+    let head = &body_words[body_words.len() - 1];
+    let only_generic = body_words.len() == 1
+        && (NOT_TOPICS.contains(&head.lower) || GENERIC_HEADS.contains(&head.lower));
+    if only_generic {
+        return None;
+    }
+    let body: Vec<String> = body_words
+        .iter()
+        .enumerate()
+        .map(|(offset, word)| spelled(words, body_start + offset, word))
+        .collect();
+    let plural = plural_det || is_plural(&body[body.len() - 1]);
+    let bare_ok = MASS_NOUNS.contains(&head.lower)
+        || looks_like_gerund(&head.lower)
+        || body_words.iter().any(|word| is_name(words, word));
+    Some(Phrase {
+        det,
+        kept_det,
+        body,
+        plural,
+        bare_ok,
+        start,
+        end,
+    })
+}
+
+/// A product or proper name: a capital not at the start of a sentence, or
+/// letters mixed with digits ("Kafka", "S3", "t2.micro").
+fn is_name(words: &[Word], word: &Word) -> bool {
+    let sentence_start = words.first().is_some_and(|first| first.start == word.start);
+    let shouting = words.iter().all(|word| !word.text.chars().any(char::is_lowercase));
+    let capital = word.text.chars().next().is_some_and(char::is_uppercase) && !sentence_start && !shouting;
+    let inner_capital = word.text.chars().skip(1).any(char::is_uppercase) && !shouting;
+    capital || inner_capital || word.text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A word as a rewrite writes it: shouted text in lower case, a capital that
+/// only starts the sentence dropped from a common word.
+fn spelled(words: &[Word], index: usize, word: &Word) -> String {
+    let shouting = words.iter().all(|word| !word.text.chars().any(char::is_lowercase));
+    if shouting && word.text.chars().count() > 3 || shouting && !is_acronym_like(&word.lower) {
+        return word.lower.clone();
+    }
+    let sentence_start = index == 0 || words[index - 1].ends_clause && words[index - 1].text.ends_with(['.', '?', '!']);
+    if sentence_start && (is_verb_form(&word.lower) || ADJECTIVES.contains(&word.lower) || MASS_NOUNS.contains(&word.lower)) {
+        return word.lower.clone();
+    }
+    word.text.clone()
+}
+
+fn is_acronym_like(lower: &str) -> bool {
+    matches!(lower, "api" | "db" | "dns" | "ci" | "cd" | "sre" | "slo" | "sla" | "aws" | "vm" | "tls" | "ssl" | "ttl" | "cpu" | "ram" | "ip" | "url" | "ui" | "vpc" | "waf" | "dr" | "k8s")
+}
+
+/// Plural by its spelling: "retries", "APIs"; not "status", "Jenkins", "DNS".
+pub(crate) fn is_plural(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if SINGULAR_S.contains(&lower) || lower.len() < 3 {
+        return false;
+    }
+    if matches!(lower.as_str(), "people" | "children" | "criteria" | "indices" | "data" | "media") {
+        return lower != "data" && lower != "media";
+    }
+    let Some(stem) = text.strip_suffix('s') else {
+        return false;
+    };
+    let all_caps_stem = stem.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if all_caps_stem {
+        // "APIs", "SLOs", "VMs".
+        return true;
+    }
+    let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+    if capitalised && !text.chars().skip(1).all(char::is_lowercase) {
+        return false;
+    }
+    !(lower.ends_with("ss") || lower.ends_with("us") || lower.ends_with("is") || lower.ends_with("'s"))
+        && !capitalised_name(text)
+}
+
+fn capitalised_name(text: &str) -> bool {
+    // "Jenkins", "Kubernetes": a capitalised word not in any list reads as a name.
+    text.chars().next().is_some_and(char::is_uppercase)
+        && !NOUN_VERBS.contains(&plural_stem(&text.to_lowercase()))
+        && !MASS_NOUNS.contains(&text.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::words;
+    use super::*;
+
+    fn phrase(text: &str) -> Option<String> {
+        let all = words(text);
+        phrase_at(&all, 0, false).map(|phrase| phrase.definite())
+    }
+
+    #[test]
+    fn noun_phrases_end_at_the_first_word_that_is_not_plainly_part_of_one() {
+        assert_eq!(phrase("the shared database for both").as_deref(), Some("the shared database"));
+        assert_eq!(phrase("the SLO 99.99% when").as_deref(), Some("the SLO"));
+        assert_eq!(phrase("your deploy pipeline is slow").as_deref(), Some("the deploy pipeline"));
+        assert_eq!(phrase("Kafka for the queue").as_deref(), Some("Kafka"));
+        assert_eq!(phrase("manual deploys every week").as_deref(), Some("manual deploys"));
+        assert_eq!(phrase("marked P1").as_deref(), None);
+        assert_eq!(phrase("the mess").as_deref(), None);
+        assert_eq!(phrase("the week").as_deref(), None);
+    }
+
+    #[test]
+    fn agreement_follows_the_head_noun() {
+        assert!(is_plural("retries"));
+        assert!(is_plural("APIs"));
+        assert!(!is_plural("Jenkins"));
+        assert!(!is_plural("status"));
+        assert!(!is_plural("DNS"));
+        assert!(!is_plural("Kubernetes"));
+        assert!(is_plural("pods"));
+    }
+
+    #[test]
+    fn articles_follow_the_sound() {
+        assert_eq!(a_or_an("SLO"), "an");
+        assert_eq!(a_or_an("read replica"), "a");
+        assert_eq!(a_or_an("alert"), "an");
+        assert_eq!(a_or_an("user table"), "a");
+        assert_eq!(a_or_an("DR plan"), "a");
+        assert_eq!(a_or_an("hour"), "an");
+    }
+
+    #[test]
+    fn what_is_missing_is_read_without_claiming_it_exists() {
+        let all = words("why is there no read replica");
+        let reading = read(&all, 0);
+        assert_eq!(reading.missing.map(|m| m.indefinite()).as_deref(), Some("a read replica"));
+        let all = words("Why don't you have any tests for the Terraform modules?");
+        let reading = read(&all, 0);
+        assert_eq!(reading.missing.map(|m| m.indefinite()).as_deref(), Some("tests"));
+    }
+
+    #[test]
+    fn actions_keep_their_object_and_inflect_from_the_table() {
+        let all = words("Why did you use a shared database for both services?");
+        let action = read(&all, 0).action.expect("an action");
+        assert_eq!(action.base().as_deref(), Some("use a shared database for both services"));
+        assert_eq!(action.gerund().as_deref(), Some("using a shared database for both services"));
+        let all = words("why aren't you running the migrations");
+        let action = read(&all, 0).action.expect("an action");
+        assert_eq!(action.base().as_deref(), Some("run the migrations"));
+    }
+
+    #[test]
+    fn the_subject_of_a_why_question_is_the_thing() {
+        let all = words("Why does the gateway retry every request?");
+        let reading = read(&all, 0);
+        assert_eq!(reading.thing.map(|t| t.definite()).as_deref(), Some("the gateway"));
+        let all = words("why is the build so slow");
+        let reading = read(&all, 0);
+        assert_eq!(reading.state.as_deref(), Some("slow"));
+    }
+}
