@@ -21,6 +21,9 @@ pub(super) fn open_app(
         // A broken --agenda is a usage error: say so before taking over the terminal.
         agenda::load_file(file)?;
     }
+    // The user's phrasing rules: a broken file is one clear error before the app starts.
+    let checker = super::check::checker_for(&data, None)?;
+    let _ = crate::phrasing::Checker::install(checker);
     crate::storage::create_private_dir(data.root()).map_err(|e| {
         anyhow::anyhow!(
             "{}: cannot create the data folder: {e}",

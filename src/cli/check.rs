@@ -4,12 +4,32 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::CheckFormat;
+use crate::phrasing::Checker;
+use crate::storage::DataDir;
+
+/// The user's own rules in the data folder, layered on the built-in ones.
+pub(crate) const USER_RULES_FILE: &str = "phrasing.ron";
+
+/// The checker for this data folder: the built-in rules, then `phrasing.ron`
+/// in the data folder if there is one, then `extra` (`--rules FILE`).
+pub(crate) fn checker_for(data: &DataDir, extra: Option<&Path>) -> anyhow::Result<Checker> {
+    let user = data.root().join(USER_RULES_FILE);
+    let mut files: Vec<&Path> = Vec::new();
+    if user.is_file() {
+        files.push(&user);
+    }
+    files.extend(extra);
+    Ok(Checker::with_user_files(&files)?)
+}
 
 pub(super) fn check(
+    data: &DataDir,
     texts: Vec<String>,
     file: Option<&Path>,
     format: CheckFormat,
+    rules: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
+    let checker = checker_for(data, rules)?;
     use std::io::{IsTerminal, Read, Write};
     let inputs: Vec<String> = match file {
         None if !texts.is_empty() => texts,
@@ -28,7 +48,6 @@ pub(super) fn check(
                 .collect()
         }
     };
-    let checker = crate::phrasing::Checker::builtin();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut flagged = false;
     for (i, text) in inputs.iter().enumerate() {

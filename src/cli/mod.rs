@@ -67,6 +67,10 @@ pub enum Command {
         file: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// A rule file (same format as the built-in rules) layered on the built-in
+        /// rules and on `phrasing.ron` in the data folder: adds rules, turns rules off.
+        #[arg(long, value_name = "FILE")]
+        rules: Option<PathBuf>,
     },
     /// Every series with its progress.
     List,
@@ -144,7 +148,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let data = DataDir::resolve(cli.data_dir.clone())?;
     match cli.command {
         None => app::open_app(data, cli.agenda, cli.minutes, cli.theme),
-        Some(Command::Check { text, file, format }) => check::check(text, file.as_deref(), format),
+        Some(Command::Check {
+            text,
+            file,
+            format,
+            rules,
+        }) => check::check(&data, text, file.as_deref(), format, rules.as_deref()),
         Some(Command::List) => summary::list(&data),
         Some(Command::Summary { series }) => summary::summary(&data, &series),
         Some(Command::Export {

@@ -43,6 +43,8 @@ pub(crate) struct Phrase {
     pub bare_ok: bool,
     /// Index one past the phrase's last word in the question.
     pub end: usize,
+    /// A part of the system (not a time: "on Fridays" can end an action but is no topic).
+    pub topic: bool,
     pub start: usize,
 }
 
@@ -210,7 +212,13 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
     let mut aux_before_subject = None;
     while index < words.len() {
         let lower = words[index].lower.as_str();
-        if PEOPLE.contains(lower) || lower == "your" && next_is_people(words, index) {
+        if DEFINITE.contains(lower) && next_is_people_within(words, index) {
+            // "the platform team": straight to the people.
+            person_subject = true;
+            index = (index + 1..words.len())
+                .find(|&at| PEOPLE.contains(&words[at].lower))
+                .unwrap_or(index);
+        } else if PEOPLE.contains(lower) {
             person_subject = true;
         } else if AUXILIARIES.contains(lower) {
             if !person_subject && aux_before_subject.is_none() {
@@ -284,6 +292,7 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
             .action
             .as_ref()
             .map(|action| action.object.clone())
+            .filter(|object| object.topic)
             .filter(|object| !reading.missing.as_ref().is_some_and(|m| m.start == object.start));
         match object {
             Some(object) if proposed && object.det == Det::Indefinite => {
@@ -475,7 +484,7 @@ fn action_at(words: &[Word], mut index: usize) -> Option<Action> {
     if verb_word.ends_clause {
         return None;
     }
-    let object = phrase_at(words, at, false)?;
+    let object = phrase_at(words, at, false).or_else(|| time_at(words, at))?;
     let bare_gerund = object.det == Det::Bare
         && object.body.len() == 1
         && looks_like_gerund(&object.body[0].to_lowercase())
@@ -491,6 +500,21 @@ fn action_at(words: &[Word], mut index: usize) -> Option<Action> {
         particle,
         object,
         tail,
+    })
+}
+
+/// "on *Fridays*", "by *hand*": a plain word that ends an action but is no topic.
+fn time_at(words: &[Word], at: usize) -> Option<Phrase> {
+    let word = words.get(at)?;
+    (NOT_TOPICS.contains(&word.lower) && plain_token(&word.text)).then(|| Phrase {
+        det: Det::Bare,
+        kept_det: None,
+        body: vec![word.text.clone()],
+        plural: false,
+        bare_ok: true,
+        start: at,
+        end: at + 1,
+        topic: false,
     })
 }
 
@@ -686,7 +710,9 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
             break;
         } else if in_body && is_form(lower, Form::ThirdPerson) {
             // "the service restarts every hour": a verb, not "the service restarts".
-            let verb_reading = next.is_some_and(|next| {
+            let after_adjective = ADJECTIVES.contains(&words[end - 1].lower)
+                || NEUTRAL_STATES.contains(&words[end - 1].lower);
+            let verb_reading = !after_adjective && next.is_some_and(|next| {
                 matches!(next.lower.as_str(), "the" | "a" | "an" | "every" | "each" | "some" | "any")
                     || next.lower.chars().next().is_some_and(|c| c.is_ascii_digit())
             });
@@ -744,6 +770,7 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         bare_ok,
         start,
         end,
+        topic: true,
     })
 }
 
@@ -812,9 +839,10 @@ mod tests {
     use super::super::tokens::words;
     use super::*;
 
+    /// The phrase after a leading verb: "see <phrase>".
     fn phrase(text: &str) -> Option<String> {
-        let all = words(text);
-        phrase_at(&all, 0, false).map(|phrase| phrase.definite())
+        let all = words(&format!("see {text}"));
+        phrase_at(&all, 1, false).map(|phrase| phrase.definite())
     }
 
     #[test]

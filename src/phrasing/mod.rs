@@ -25,6 +25,8 @@ mod morphology;
 pub mod report;
 mod rewrite;
 mod rules;
+#[cfg(test)]
+mod rule_cases;
 pub mod safe_text;
 mod tokens;
 mod word_set;

@@ -90,7 +90,7 @@ mod tests {
         let report = text_report(7, text, &Checker::builtin().check(text));
         let mut lines = report.lines();
         let first = lines.next().expect("a finding line");
-        assert!(first.starts_with("7:4-14  error  why-did-you  "), "{first}");
+        assert!(first.starts_with("7:4-14  error  why-aimed-at-people  “why did you”"), "{first}");
         let rewrites: Vec<&str> = lines.collect();
         assert!((2..=3).contains(&rewrites.len()), "{report}");
         assert!(rewrites.iter().all(|line| line.starts_with("    try: ")));
@@ -107,7 +107,7 @@ mod tests {
     fn text_report_columns_count_characters() {
         let text = "🚀 日本: why is it slow";
         let report = text_report(1, text, &Checker::builtin().check(text));
-        assert!(report.starts_with("1:7-12  error  why-is  "), "{report}");
+        assert!(report.starts_with("1:7-9  error  why-question  “why”"), "{report}");
     }
 
     fn round_trip(line: usize, text: &str) -> Value {
@@ -192,7 +192,7 @@ mod tests {
     fn json_has_the_documented_shape() {
         let text = "Why not add a replica?";
         let json = json_line(1, text, &Checker::builtin().check(text));
-        assert!(json.starts_with(r#"{"line": 1, "text": "Why not add a replica?", "flagged": true, "findings": [{"rule": "why-not", "category": "why", "severity": "error", "start": 0, "end": 7, "message": "#), "{json}");
+        assert!(json.starts_with(r#"{"line": 1, "text": "Why not add a replica?", "flagged": true, "findings": [{"rule": "why-not", "category": "why", "severity": "error", "start": 0, "end": 7, "message": "“Why not” "#), "{json}");
         assert!(json.contains(r#""suggestions": [""#), "{json}");
     }
 }

@@ -188,7 +188,9 @@ impl Slots {
         if let Some(action) = &reading.action {
             slots.action = action.base();
             slots.action_ing = action.gerund();
-            slots.new_thing = Some(action.object.as_written());
+            if action.object.topic {
+                slots.new_thing = Some(action.object.as_written());
+            }
         }
         if let Some(new_thing) = &reading.new_thing {
             slots.new_thing.get_or_insert_with(|| new_thing.indefinite());

@@ -1,5 +1,8 @@
 //! Checks shared by the phrasing integration tests.
 
+#[allow(dead_code)]
+pub mod rewrite_checks;
+
 use roast::phrasing::{Checker, SUGGESTION_OPENERS, Verdict};
 
 /// Asserts what every flagged question's suggestions must be: two or three,

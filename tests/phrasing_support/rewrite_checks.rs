@@ -132,3 +132,24 @@ fn disagreement(words: &[String], written: &str) -> Option<String> {
             && !SINGULARS_WITH_S.contains(&head));
     (singular == looks_plural).then(|| format!("\"{aux}\" does not agree with \"{head}\""))
 }
+
+/// What kind of problem, without the words of the line it was found in.
+#[allow(dead_code)]
+pub fn kind(problem: &str) -> &'static str {
+    const KINDS: &[&str] = &[
+        "suggestions",
+        "does not open",
+        "question mark",
+        "unknown word",
+        "aimed at people",
+        "doubled word",
+        "does not agree",
+        "flagged itself",
+        "no suggestion keeps",
+    ];
+    KINDS
+        .iter()
+        .find(|kind| problem.contains(*kind))
+        .copied()
+        .unwrap_or("other")
+}

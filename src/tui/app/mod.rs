@@ -38,7 +38,7 @@ impl App {
     pub fn new(config: AppConfig) -> Self {
         // Compiling the phrasing rules takes a moment; do it off the keystroke path.
         std::thread::spawn(|| {
-            Checker::builtin();
+            Checker::current();
         });
         let mut ctx = Context::new(config);
         let list = SeriesListState::load(&mut ctx, None);
@@ -202,7 +202,7 @@ pub fn update(app: &mut App, action: Action) {
             if text_field::feed(&mut app.question_box, action, false).changed() {
                 let text = text_field::text(&app.question_box);
                 app.question_verdict =
-                    (!text.trim().is_empty()).then(|| Checker::builtin().check(&text));
+                    (!text.trim().is_empty()).then(|| Checker::current().check(&text));
             }
             return;
         }

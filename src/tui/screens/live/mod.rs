@@ -228,7 +228,7 @@ impl LiveState {
     fn refresh_verdict(&mut self) {
         let text = self.editor_text();
         self.verdict = (self.kind == NoteKind::Question && !text.trim().is_empty())
-            .then(|| Checker::builtin().check(&text));
+            .then(|| Checker::current().check(&text));
     }
 
     /// Notices the timer entering its last five minutes and reaching zero; with `alerts`
