@@ -14,10 +14,10 @@ const FLAGGED: &str = "Why did you use a shared database for both services?";
 const FLAGGED_WITHOUT_WHY: &str = "Wouldn't it be simpler to just buy a bigger machine?";
 const CLEAN: &str = "How does the gateway decide which backend gets a request?";
 
-/// Every labelled question in the test data, repeated up to `count`.
+/// Every line of the product examples and the tuning corpus, repeated up to `count`.
 fn batch(count: usize) -> Vec<String> {
     let mut questions = Vec::new();
-    for file in ["phrasing-examples.tsv", "phrasing-heldout.tsv"] {
+    for file in ["phrasing-examples.tsv", "phrasing-corpus/tune.tsv"] {
         let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
         let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
         questions.extend(

@@ -689,7 +689,7 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
             let after_possessive = in_body && words[end - 1].lower.ends_with("'s");
             let modifier = (looks_like_participle(lower) || looks_like_gerund(lower))
                 && next_is_noun
-                && (!in_body || after_possessive);
+                && (!in_body && det != Det::Bare || after_possessive);
             let takes_object = next.is_some_and(|next| {
                 !word.ends_clause
                     && (DEFINITE.contains(&next.lower)
