@@ -9,6 +9,7 @@
 //! without reading its lines.
 
 #[path = "../tests/phrasing_support/rewrite_checks.rs"]
+#[allow(dead_code)]
 mod rewrite_checks;
 
 use roast::phrasing::Checker;
@@ -43,7 +44,10 @@ fn main() {
             continue;
         }
         if show && line.label == roast::phrasing::figures::Label::Ok {
-            println!("FALSE+ [{}] {} ← {}", line.category, line.text, verdict.findings[0].rule);
+            println!(
+                "FALSE+ [{}] {} ← {}",
+                line.category, line.text, verdict.findings[0].rule
+            );
         }
         flagged += 1;
         if std::env::var_os("PHRASING_SHOW_ALL").is_some() {
@@ -54,7 +58,12 @@ fn main() {
         if !problems.is_empty() {
             failing += 1;
             if show {
-                println!("REWRITE {} → {:?}: {}", line.text, verdict.suggestions, problems.join("; "));
+                println!(
+                    "REWRITE {} → {:?}: {}",
+                    line.text,
+                    verdict.suggestions,
+                    problems.join("; ")
+                );
             }
         }
     }

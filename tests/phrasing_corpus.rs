@@ -29,8 +29,15 @@ fn assert_meets_the_bar(name: &str, figures: &Figures) {
             figures.hard_negatives_flagged.percent() <= 3.0,
         ),
     ];
-    let missed: Vec<&str> = bar.iter().filter(|(_, met)| !met).map(|(what, _)| *what).collect();
-    assert!(missed.is_empty(), "{name}: below the bar on {missed:?}\n{figures}");
+    let missed: Vec<&str> = bar
+        .iter()
+        .filter(|(_, met)| !met)
+        .map(|(what, _)| *what)
+        .collect();
+    assert!(
+        missed.is_empty(),
+        "{name}: below the bar on {missed:?}\n{figures}"
+    );
 }
 
 #[test]

@@ -8,11 +8,14 @@
 //! not cleanly give is not made. A plainer rewrite is better than a wrong one.
 
 use super::lexicon::{
-    GENERIC_HEADS, VERB_THIRD_PERSON, VERDICT_MODIFIERS, ADJECTIVES, AUXILIARIES, CLOSED, CONTROL_VERBS, DEFINITE, EMPTY_VERBS, INDEFINITE, JUDGEMENT,
-    KEPT_DETERMINERS, LY_NOT_ADVERBS, MASS_NOUNS, NEUTRAL_STATES, NOT_TOPICS, NOUN_VERBS, PARTICLES,
-    PEOPLE, PLURAL_DETERMINERS, PP_PREPOSITIONS, SINGULAR_S, VERB_ADVERBS, expects_base_verb,
+    ADJECTIVES, AUXILIARIES, CLOSED, CONTROL_VERBS, DEFINITE, EMPTY_VERBS, GENERIC_HEADS,
+    INDEFINITE, JUDGEMENT, KEPT_DETERMINERS, LY_NOT_ADVERBS, MASS_NOUNS, NEUTRAL_STATES,
+    NOT_TOPICS, NOUN_VERBS, PARTICLES, PEOPLE, PLURAL_DETERMINERS, PP_PREPOSITIONS, SINGULAR_S,
+    VERB_ADVERBS, VERB_THIRD_PERSON, VERDICT_MODIFIERS, expects_base_verb,
 };
-use super::morphology::{Form, base_of, is_form, is_verb_form, looks_like_gerund, looks_like_participle};
+use super::morphology::{
+    Form, base_of, is_form, is_verb_form, looks_like_gerund, looks_like_participle,
+};
 use super::tokens::Word;
 
 /// The longest noun phrase body a rewrite will carry.
@@ -160,13 +163,8 @@ impl Action {
 
     /// "using Postgres for the queue" (only from a listed verb).
     pub fn gerund(&self) -> Option<String> {
-        super::morphology::is_known_base(&self.verb).then(|| {
-            format!(
-                "{} {}",
-                super::morphology::gerund(&self.verb),
-                self.rest()
-            )
-        })
+        super::morphology::is_known_base(&self.verb)
+            .then(|| format!("{} {}", super::morphology::gerund(&self.verb), self.rest()))
     }
 
     /// "tested" (only from a listed verb).
@@ -174,7 +172,10 @@ impl Action {
         super::morphology::is_known_base(&self.verb).then(|| {
             let mut done = super::morphology::participle(&self.verb);
             if let Some(particle) = &self.particle
-                && matches!(particle.as_str(), "off" | "on" | "up" | "out" | "back" | "down")
+                && matches!(
+                    particle.as_str(),
+                    "off" | "on" | "up" | "out" | "back" | "down"
+                )
             {
                 done.push(' ');
                 done.push_str(particle);
@@ -224,28 +225,33 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
             if !person_subject && aux_before_subject.is_none() {
                 aux_before_subject = Some(lower.to_owned());
             }
-        } else if (DEFINITE.contains(lower) || INDEFINITE.contains(lower))
-            && !next_is_reason(words, index)
-            && !lower.eq("that")
-        {
-            break;
-        } else if !(CLOSED.contains(lower)
-            || JUDGEMENT.contains(lower)
-            || skippable_opener(lower)
-            || INDEFINITE.contains(lower) && next_is_reason(words, index))
-        {
-            break;
+        } else {
+            // Determiners start the subject ("why is *the* build …"), except
+            // in "any particular reason" and the conjunction "that".
+            let determiner = (DEFINITE.contains(lower) || INDEFINITE.contains(lower))
+                && !next_is_reason(words, index)
+                && lower != "that";
+            let skippable = CLOSED.contains(lower)
+                || JUDGEMENT.contains(lower)
+                || skippable_opener(lower)
+                || INDEFINITE.contains(lower) && next_is_reason(words, index);
+            if determiner || !skippable {
+                break;
+            }
         }
         index += 1;
         if person_subject && !at_people(words, index) {
             break;
         }
     }
-    while index < words.len() && (VERB_ADVERBS.contains(&words[index].lower) || AUXILIARIES.contains(&words[index].lower)) {
+    while index < words.len()
+        && (VERB_ADVERBS.contains(&words[index].lower) || AUXILIARIES.contains(&words[index].lower))
+    {
         index += 1;
     }
     if index >= words.len() {
-        reading.thing = first_phrase(words, trigger, &reading.missing).or_else(|| first_phrase(words, 0, &reading.missing));
+        reading.thing = first_phrase(words, trigger, &reading.missing)
+            .or_else(|| first_phrase(words, 0, &reading.missing));
         return reading;
     }
     let after_marker = index > 0
@@ -265,7 +271,11 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
             let after = subject.end;
             reading.state = state_after(words, after);
             reading.thing = Some(subject);
-            if reading.missing.as_ref().is_some_and(|m| Some(m.start) == reading.thing.as_ref().map(|t| t.start)) {
+            if reading
+                .missing
+                .as_ref()
+                .is_some_and(|m| Some(m.start) == reading.thing.as_ref().map(|t| t.start))
+            {
                 reading.thing = None;
             }
         }
@@ -282,9 +292,26 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
         || words[trigger..index.min(words.len())].iter().any(|word| {
             matches!(
                 word.lower.as_str(),
-                "not" | "never" | "just" | "simply" | "instead" | "should" | "would" | "could"
-                    | "can't" | "couldn't" | "wouldn't" | "shouldn't" | "don't" | "doesn't"
-                    | "won't" | "didn't" | "haven't" | "hasn't" | "aren't" | "isn't"
+                "not"
+                    | "never"
+                    | "just"
+                    | "simply"
+                    | "instead"
+                    | "should"
+                    | "would"
+                    | "could"
+                    | "can't"
+                    | "couldn't"
+                    | "wouldn't"
+                    | "shouldn't"
+                    | "don't"
+                    | "doesn't"
+                    | "won't"
+                    | "didn't"
+                    | "haven't"
+                    | "hasn't"
+                    | "aren't"
+                    | "isn't"
             )
         });
     if reading.thing.is_none() {
@@ -293,14 +320,23 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
             .as_ref()
             .map(|action| action.object.clone())
             .filter(|object| object.topic)
-            .filter(|object| !reading.missing.as_ref().is_some_and(|m| m.start == object.start));
+            .filter(|object| {
+                reading
+                    .missing
+                    .as_ref()
+                    .is_none_or(|m| m.start != object.start)
+            });
         match object {
             Some(object) if proposed && object.det == Det::Indefinite => {
                 reading.new_thing = Some(object);
             }
             Some(object) => reading.thing = Some(object),
             None => {
-                let wrap = if trigger + 3 >= words.len() { 0..trigger } else { 0..0 };
+                let wrap = if trigger + 3 >= words.len() {
+                    0..trigger
+                } else {
+                    0..0
+                };
                 let candidates = (trigger..words.len())
                     .chain(wrap)
                     .filter_map(|start| starting_phrase(words, start, &reading.missing));
@@ -323,15 +359,20 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
 fn text_is_question(words: &[Word]) -> bool {
     words.iter().enumerate().any(|(index, word)| {
         (index == 0 || words[index - 1].ends_clause)
-            && (matches!(word.lower.as_str(), "why" | "how" | "what" | "who" | "which" | "y" | "wy")
-                || AUXILIARIES.contains(&word.lower))
+            && (matches!(
+                word.lower.as_str(),
+                "why" | "how" | "what" | "who" | "which" | "y" | "wy"
+            ) || AUXILIARIES.contains(&word.lower))
     }) || words.last().is_some_and(|word| word.ends_clause)
 }
 
 fn skippable_opener(lower: &str) -> bool {
     // Stretched or misspelt why ("whyyy", "whhy") and words that only open a question.
     (lower.starts_with("wh") && lower.ends_with('y') && lower.len() <= 8)
-        || matches!(lower, "come" | "made" | "makes" | "possessed" | "exactly" | "reason" | "particular")
+        || matches!(
+            lower,
+            "come" | "made" | "makes" | "possessed" | "exactly" | "reason" | "particular"
+        )
 }
 
 fn next_is_reason(words: &[Word], index: usize) -> bool {
@@ -343,13 +384,13 @@ fn next_is_reason(words: &[Word], index: usize) -> bool {
     })
 }
 
-fn next_is_people(words: &[Word], index: usize) -> bool {
-    words.get(index + 1).is_some_and(|next| PEOPLE.contains(&next.lower))
-}
-
 fn at_people(words: &[Word], index: usize) -> bool {
     words.get(index).is_some_and(|word| {
-        PEOPLE.contains(&word.lower) || matches!(word.lower.as_str(), "the" | "your" | "our" | "their" | "all" | "on" | "of") && next_is_people_within(words, index)
+        PEOPLE.contains(&word.lower)
+            || matches!(
+                word.lower.as_str(),
+                "the" | "your" | "our" | "their" | "all" | "on" | "of"
+            ) && next_is_people_within(words, index)
     })
 }
 
@@ -365,8 +406,8 @@ fn first_infinitive(words: &[Word], from: usize) -> Option<Action> {
     (from..words.len().saturating_sub(1))
         .filter(|&index| words[index].is("to") && !words[index].ends_clause)
         .find_map(|index| {
-            let verb = (index + 1..words.len())
-                .find(|&at| !VERB_ADVERBS.contains(&words[at].lower))?;
+            let verb =
+                (index + 1..words.len()).find(|&at| !VERB_ADVERBS.contains(&words[at].lower))?;
             is_form(&words[verb].lower, Form::Base)
                 .then(|| action_at(words, verb))
                 .flatten()
@@ -399,7 +440,7 @@ fn starting_phrase(words: &[Word], start: usize, missing: &Option<Phrase>) -> Op
             })
         })
         .and_then(|start| phrase_at(words, start, false))
-        .filter(|phrase| !missing.as_ref().is_some_and(|m| m.start == phrase.start))
+        .filter(|phrase| missing.as_ref().is_none_or(|m| m.start != phrase.start))
 }
 
 /// What the question says is not there: "no runbook", "without a timeout",
@@ -413,17 +454,35 @@ fn find_missing(words: &[Word], from: usize) -> Option<Phrase> {
             "lack" => true,
             "any" | "a" | "an" => {
                 // "isn't there a …", "doesn't have any …", "there are no …".
-                words[from..index]
-                    .iter()
-                    .rev()
-                    .take(4)
-                    .any(|word| matches!(word.lower.as_str(), "isn't" | "aren't" | "wasn't" | "weren't" | "doesn't" | "don't" | "didn't" | "hasn't" | "haven't" | "not"))
-                    && words[from..index].iter().rev().take(3).any(|word| matches!(word.lower.as_str(), "there" | "have" | "has" | "having" | "got" | "set"))
+                words[from..index].iter().rev().take(4).any(|word| {
+                    matches!(
+                        word.lower.as_str(),
+                        "isn't"
+                            | "aren't"
+                            | "wasn't"
+                            | "weren't"
+                            | "doesn't"
+                            | "don't"
+                            | "didn't"
+                            | "hasn't"
+                            | "haven't"
+                            | "not"
+                    )
+                }) && words[from..index].iter().rev().take(3).any(|word| {
+                    matches!(
+                        word.lower.as_str(),
+                        "there" | "have" | "has" | "having" | "got" | "set"
+                    )
+                })
             }
             _ => false,
         };
         if opens {
-            let mut start = if matches!(lower, "any" | "a" | "an") { index } else { index + 1 };
+            let mut start = if matches!(lower, "any" | "a" | "an") {
+                index
+            } else {
+                index + 1
+            };
             if words.get(start).is_some_and(|word| word.is("of")) {
                 start += 1;
             }
@@ -444,15 +503,33 @@ fn state_after(words: &[Word], mut index: usize) -> Option<String> {
     while index < words.len()
         && matches!(
             words[index].lower.as_str(),
-            "is" | "are" | "was" | "were" | "so" | "too" | "this" | "that" | "always" | "still"
-                | "getting" | "becoming" | "really" | "very" | "such" | "be" | "been" | "not"
-                | "isn't" | "aren't"
+            "is" | "are"
+                | "was"
+                | "were"
+                | "so"
+                | "too"
+                | "this"
+                | "that"
+                | "always"
+                | "still"
+                | "getting"
+                | "becoming"
+                | "really"
+                | "very"
+                | "such"
+                | "be"
+                | "been"
+                | "not"
+                | "isn't"
+                | "aren't"
         )
     {
         index += 1;
     }
     let word = words.get(index)?;
-    NEUTRAL_STATES.contains(&word.lower).then(|| word.lower.clone())
+    NEUTRAL_STATES
+        .contains(&word.lower)
+        .then(|| word.lower.clone())
 }
 
 /// A verb (any form of a listed verb, or an unlisted word read as a base
@@ -562,14 +639,12 @@ fn is_adverb(lower: &str) -> bool {
 fn phrase_word(word: &Word) -> bool {
     let lower = word.lower.as_str();
     let apostrophe_ok = !lower.contains('\'')
-        || lower
-            .strip_suffix("'s")
-            .is_some_and(|owner| {
-                !owner.contains('\'')
-                    && !PEOPLE.contains(owner)
-                    && !CLOSED.contains(owner)
-                    && !is_verb_form(owner)
-            });
+        || lower.strip_suffix("'s").is_some_and(|owner| {
+            !owner.contains('\'')
+                && !PEOPLE.contains(owner)
+                && !CLOSED.contains(owner)
+                && !is_verb_form(owner)
+        });
     plain_token(&word.text)
         && apostrophe_ok
         && !CLOSED.contains(lower)
@@ -611,11 +686,17 @@ fn head_word(lower: &str, has_modifier: bool) -> bool {
         && !NOT_TOPICS.contains(lower)
         && !lower.chars().all(|c| c.is_ascii_digit() || c == '.')
         && (!verb_only(lower) || looks_like_gerund(lower) && has_modifier)
-        && !(looks_like_participle(lower) && !NOUN_VERBS.contains(lower) && !is_form(lower, Form::Base) && !is_noun_ed(lower))
+        && !(looks_like_participle(lower)
+            && !NOUN_VERBS.contains(lower)
+            && !is_form(lower, Form::Base)
+            && !is_noun_ed(lower))
 }
 
 fn is_noun_ed(lower: &str) -> bool {
-    matches!(lower, "speed" | "seed" | "feed" | "need" | "bed" | "red" | "shed" | "embed")
+    matches!(
+        lower,
+        "speed" | "seed" | "feed" | "need" | "bed" | "red" | "shed" | "embed"
+    )
 }
 
 /// The noun phrase that starts at `start`, if one cleanly does.
@@ -625,8 +706,24 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
     let is_det = |word: &Word| {
         matches!(
             word.lower.as_str(),
-            "the" | "a" | "an" | "every" | "each" | "some" | "any" | "all" | "both" | "another"
-                | "single" | "my" | "your" | "our" | "their" | "its" | "more" | "extra"
+            "the"
+                | "a"
+                | "an"
+                | "every"
+                | "each"
+                | "some"
+                | "any"
+                | "all"
+                | "both"
+                | "another"
+                | "single"
+                | "my"
+                | "your"
+                | "our"
+                | "their"
+                | "its"
+                | "more"
+                | "extra"
         ) || INDEFINITE.contains(&word.lower) && PLURAL_DETERMINERS.contains(&word.lower)
             || word.lower.chars().all(|c| c.is_ascii_digit())
     };
@@ -638,13 +735,20 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         if first.ends_clause {
             return None;
         }
-        let kept = KEPT_DETERMINERS.contains(&first.lower).then(|| first.lower.clone());
+        let kept = KEPT_DETERMINERS
+            .contains(&first.lower)
+            .then(|| first.lower.clone());
         (Det::Definite, kept, start + 1)
     } else if INDEFINITE.contains(&first.lower) {
-        if first.ends_clause || first.is("no") || first.is("one") && !words.get(start + 1).is_some_and(phrase_word) {
+        if first.ends_clause
+            || first.is("no")
+            || first.is("one") && !words.get(start + 1).is_some_and(phrase_word)
+        {
             return None;
         }
-        let kept = KEPT_DETERMINERS.contains(&first.lower).then(|| first.lower.clone());
+        let kept = KEPT_DETERMINERS
+            .contains(&first.lower)
+            .then(|| first.lower.clone());
         (Det::Indefinite, kept, start + 1)
     } else if first.lower.chars().all(|c| c.is_ascii_digit()) {
         // "4 load balancers": a number counts like "several".
@@ -659,7 +763,11 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         || first.lower.chars().all(|c| c.is_ascii_digit());
     let mut body_start = body_start;
     let mut kept_det = kept_det;
-    while body_start > start && body_start < words.len() && is_det(&words[body_start]) && !words[body_start - 1].ends_clause {
+    while body_start > start
+        && body_start < words.len()
+        && is_det(&words[body_start])
+        && !words[body_start - 1].ends_clause
+    {
         let extra = &words[body_start];
         plural_det |= PLURAL_DETERMINERS.contains(&extra.lower);
         if let Some(kept) = kept_det.as_mut() {
@@ -683,7 +791,8 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         let lower = word.lower.as_str();
         let in_body = end > body_start;
         let next = words.get(end + 1);
-        let next_is_noun = !word.ends_clause && next.is_some_and(|next| phrase_word(next) && !verb_only(&next.lower));
+        let next_is_noun = !word.ends_clause
+            && next.is_some_and(|next| phrase_word(next) && !verb_only(&next.lower));
         if verb_only(lower) {
             // "the shared database", "the caching layer": a verb form as a modifier.
             let after_possessive = in_body && words[end - 1].lower.ends_with("'s");
@@ -712,10 +821,17 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
             // "the service restarts every hour": a verb, not "the service restarts".
             let after_adjective = ADJECTIVES.contains(&words[end - 1].lower)
                 || NEUTRAL_STATES.contains(&words[end - 1].lower);
-            let verb_reading = !after_adjective && next.is_some_and(|next| {
-                matches!(next.lower.as_str(), "the" | "a" | "an" | "every" | "each" | "some" | "any")
-                    || next.lower.chars().next().is_some_and(|c| c.is_ascii_digit())
-            });
+            let verb_reading = !after_adjective
+                && next.is_some_and(|next| {
+                    matches!(
+                        next.lower.as_str(),
+                        "the" | "a" | "an" | "every" | "each" | "some" | "any"
+                    ) || next
+                        .lower
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_digit())
+                });
             if verb_reading {
                 break;
             }
@@ -778,8 +894,11 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
 /// letters mixed with digits ("Kafka", "S3", "t2.micro").
 fn is_name(words: &[Word], word: &Word) -> bool {
     let sentence_start = words.first().is_some_and(|first| first.start == word.start);
-    let shouting = words.iter().all(|word| !word.text.chars().any(char::is_lowercase));
-    let capital = word.text.chars().next().is_some_and(char::is_uppercase) && !sentence_start && !shouting;
+    let shouting = words
+        .iter()
+        .all(|word| !word.text.chars().any(char::is_lowercase));
+    let capital =
+        word.text.chars().next().is_some_and(char::is_uppercase) && !sentence_start && !shouting;
     let inner_capital = word.text.chars().skip(1).any(char::is_uppercase) && !shouting;
     capital || inner_capital || word.text.chars().any(|c| c.is_ascii_digit())
 }
@@ -787,19 +906,50 @@ fn is_name(words: &[Word], word: &Word) -> bool {
 /// A word as a rewrite writes it: shouted text in lower case, a capital that
 /// only starts the sentence dropped from a common word.
 fn spelled(words: &[Word], index: usize, word: &Word) -> String {
-    let shouting = words.iter().all(|word| !word.text.chars().any(char::is_lowercase));
-    if shouting && word.text.chars().count() > 3 || shouting && !is_acronym_like(&word.lower) {
+    let shouting = words
+        .iter()
+        .all(|word| !word.text.chars().any(char::is_lowercase));
+    if shouting && (word.text.chars().count() > 3 || !is_acronym_like(&word.lower)) {
         return word.lower.clone();
     }
-    let sentence_start = index == 0 || words[index - 1].ends_clause && words[index - 1].text.ends_with(['.', '?', '!']);
-    if sentence_start && (is_verb_form(&word.lower) || ADJECTIVES.contains(&word.lower) || MASS_NOUNS.contains(&word.lower)) {
+    let sentence_start = index == 0
+        || words[index - 1].ends_clause && words[index - 1].text.ends_with(['.', '?', '!']);
+    if sentence_start
+        && (is_verb_form(&word.lower)
+            || ADJECTIVES.contains(&word.lower)
+            || MASS_NOUNS.contains(&word.lower))
+    {
         return word.lower.clone();
     }
     word.text.clone()
 }
 
 fn is_acronym_like(lower: &str) -> bool {
-    matches!(lower, "api" | "db" | "dns" | "ci" | "cd" | "sre" | "slo" | "sla" | "aws" | "vm" | "tls" | "ssl" | "ttl" | "cpu" | "ram" | "ip" | "url" | "ui" | "vpc" | "waf" | "dr" | "k8s")
+    matches!(
+        lower,
+        "api"
+            | "db"
+            | "dns"
+            | "ci"
+            | "cd"
+            | "sre"
+            | "slo"
+            | "sla"
+            | "aws"
+            | "vm"
+            | "tls"
+            | "ssl"
+            | "ttl"
+            | "cpu"
+            | "ram"
+            | "ip"
+            | "url"
+            | "ui"
+            | "vpc"
+            | "waf"
+            | "dr"
+            | "k8s"
+    )
 }
 
 /// Plural by its spelling: "retries", "APIs"; not "status", "Jenkins", "DNS".
@@ -808,13 +958,18 @@ pub(crate) fn is_plural(text: &str) -> bool {
     if SINGULAR_S.contains(&lower) || lower.len() < 3 {
         return false;
     }
-    if matches!(lower.as_str(), "people" | "children" | "criteria" | "indices" | "data" | "media") {
+    if matches!(
+        lower.as_str(),
+        "people" | "children" | "criteria" | "indices" | "data" | "media"
+    ) {
         return lower != "data" && lower != "media";
     }
     let Some(stem) = text.strip_suffix('s') else {
         return false;
     };
-    let all_caps_stem = stem.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let all_caps_stem = stem
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     if all_caps_stem {
         // "APIs", "SLOs", "VMs".
         return true;
@@ -823,8 +978,10 @@ pub(crate) fn is_plural(text: &str) -> bool {
     if capitalised && !text.chars().skip(1).all(char::is_lowercase) {
         return false;
     }
-    !(lower.ends_with("ss") || lower.ends_with("us") || lower.ends_with("is") || lower.ends_with("'s"))
-        && !capitalised_name(text)
+    let singular_ending = ["ss", "us", "is", "'s"]
+        .iter()
+        .any(|ending| lower.ends_with(ending));
+    !singular_ending && !capitalised_name(text)
 }
 
 fn capitalised_name(text: &str) -> bool {
@@ -847,11 +1004,20 @@ mod tests {
 
     #[test]
     fn noun_phrases_end_at_the_first_word_that_is_not_plainly_part_of_one() {
-        assert_eq!(phrase("the shared database for both").as_deref(), Some("the shared database"));
+        assert_eq!(
+            phrase("the shared database for both").as_deref(),
+            Some("the shared database")
+        );
         assert_eq!(phrase("the SLO 99.99% when").as_deref(), Some("the SLO"));
-        assert_eq!(phrase("your deploy pipeline is slow").as_deref(), Some("the deploy pipeline"));
+        assert_eq!(
+            phrase("your deploy pipeline is slow").as_deref(),
+            Some("the deploy pipeline")
+        );
         assert_eq!(phrase("Kafka for the queue").as_deref(), Some("Kafka"));
-        assert_eq!(phrase("manual deploys every week").as_deref(), Some("manual deploys"));
+        assert_eq!(
+            phrase("manual deploys every week").as_deref(),
+            Some("manual deploys")
+        );
         assert_eq!(phrase("marked P1").as_deref(), None);
         assert_eq!(phrase("the mess").as_deref(), None);
         assert_eq!(phrase("the week").as_deref(), None);
@@ -882,18 +1048,30 @@ mod tests {
     fn what_is_missing_is_read_without_claiming_it_exists() {
         let all = words("why is there no read replica");
         let reading = read(&all, 0);
-        assert_eq!(reading.missing.map(|m| m.indefinite()).as_deref(), Some("a read replica"));
+        assert_eq!(
+            reading.missing.map(|m| m.indefinite()).as_deref(),
+            Some("a read replica")
+        );
         let all = words("Why don't you have any tests for the Terraform modules?");
         let reading = read(&all, 0);
-        assert_eq!(reading.missing.map(|m| m.indefinite()).as_deref(), Some("tests"));
+        assert_eq!(
+            reading.missing.map(|m| m.indefinite()).as_deref(),
+            Some("tests")
+        );
     }
 
     #[test]
     fn actions_keep_their_object_and_inflect_from_the_table() {
         let all = words("Why did you use a shared database for both services?");
         let action = read(&all, 0).action.expect("an action");
-        assert_eq!(action.base().as_deref(), Some("use a shared database for both services"));
-        assert_eq!(action.gerund().as_deref(), Some("using a shared database for both services"));
+        assert_eq!(
+            action.base().as_deref(),
+            Some("use a shared database for both services")
+        );
+        assert_eq!(
+            action.gerund().as_deref(),
+            Some("using a shared database for both services")
+        );
         let all = words("why aren't you running the migrations");
         let action = read(&all, 0).action.expect("an action");
         assert_eq!(action.base().as_deref(), Some("run the migrations"));
@@ -903,7 +1081,10 @@ mod tests {
     fn the_subject_of_a_why_question_is_the_thing() {
         let all = words("Why does the gateway retry every request?");
         let reading = read(&all, 0);
-        assert_eq!(reading.thing.map(|t| t.definite()).as_deref(), Some("the gateway"));
+        assert_eq!(
+            reading.thing.map(|t| t.definite()).as_deref(),
+            Some("the gateway")
+        );
         let all = words("why is the build so slow");
         let reading = read(&all, 0);
         assert_eq!(reading.state.as_deref(), Some("slow"));

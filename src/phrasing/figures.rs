@@ -42,7 +42,10 @@ pub fn parse_corpus(text: &str) -> Result<Vec<CorpusLine>, String> {
         }
         let mut fields = raw.split('\t');
         let (Some(label), Some(body)) = (fields.next(), fields.next()) else {
-            return Err(format!("line {}: expected LABEL<TAB>text<TAB>category", index + 1));
+            return Err(format!(
+                "line {}: expected LABEL<TAB>text<TAB>category",
+                index + 1
+            ));
         };
         let label = match label {
             "why" => Label::Why,

@@ -24,13 +24,12 @@ mod lexicon;
 mod morphology;
 pub mod report;
 mod rewrite;
-mod rules;
 #[cfg(test)]
 mod rule_cases;
+mod rules;
 pub mod safe_text;
 mod tokens;
 mod word_set;
-
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -126,8 +125,8 @@ impl Checker {
     /// may add rules and intents, replace a rule of the same id, or turn rules
     /// off with `disable`. Errors name the file, line and column.
     pub fn with_user_files(paths: &[&Path]) -> Result<Checker, RuleFileError> {
-        let mut combined = RuleFile::parse(BUILTIN_RULES)
-            .expect("the compiled-in rules.ron is valid (tested)");
+        let mut combined =
+            RuleFile::parse(BUILTIN_RULES).expect("the compiled-in rules.ron is valid (tested)");
         let mut last = None;
         for path in paths {
             let text = std::fs::read_to_string(path).map_err(|error| RuleFileError {
@@ -304,7 +303,13 @@ impl Checker {
 /// "why" and its stretched or misspelt forms ("whyyy", "whhy", "wy").
 fn is_why_word(lower: &str) -> bool {
     matches!(lower, "wy" | "wyh" | "y")
-        || lower.starts_with("wh") && lower.ends_with('y') && lower.trim_start_matches('w').trim_start_matches('h').chars().all(|c| c == 'y')
+        || lower.starts_with("wh")
+            && lower.ends_with('y')
+            && lower
+                .trim_start_matches('w')
+                .trim_start_matches('h')
+                .chars()
+                .all(|c| c == 'y')
 }
 
 /// A rule's match, before it becomes a [`Finding`]. Offsets are bytes.

@@ -290,8 +290,17 @@ pub(crate) fn looks_like_gerund(word: &str) -> bool {
             && word.ends_with("ing")
             && !matches!(
                 word,
-                "nothing" | "something" | "anything" | "everything" | "string" | "ceiling"
-                    | "morning" | "evening" | "spring" | "thing" | "things"
+                "nothing"
+                    | "something"
+                    | "anything"
+                    | "everything"
+                    | "string"
+                    | "ceiling"
+                    | "morning"
+                    | "evening"
+                    | "spring"
+                    | "thing"
+                    | "things"
             )
 }
 

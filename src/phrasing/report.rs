@@ -90,7 +90,10 @@ mod tests {
         let report = text_report(7, text, &Checker::builtin().check(text));
         let mut lines = report.lines();
         let first = lines.next().expect("a finding line");
-        assert!(first.starts_with("7:4-14  error  why-aimed-at-people  “why did you”"), "{first}");
+        assert!(
+            first.starts_with("7:4-14  error  why-aimed-at-people  “why did you”"),
+            "{first}"
+        );
         let rewrites: Vec<&str> = lines.collect();
         assert!((2..=3).contains(&rewrites.len()), "{report}");
         assert!(rewrites.iter().all(|line| line.starts_with("    try: ")));
@@ -107,7 +110,10 @@ mod tests {
     fn text_report_columns_count_characters() {
         let text = "🚀 日本: why is it slow";
         let report = text_report(1, text, &Checker::builtin().check(text));
-        assert!(report.starts_with("1:7-9  error  why-question  “why”"), "{report}");
+        assert!(
+            report.starts_with("1:7-9  error  why-question  “why”"),
+            "{report}"
+        );
     }
 
     fn round_trip(line: usize, text: &str) -> Value {
@@ -163,7 +169,10 @@ mod tests {
                 .collect();
             assert!(raw.is_empty(), "{raw:?} in {output:?}");
         }
-        assert!(report.contains("\\u{1b}") || !report.contains("[2J"), "{report}");
+        assert!(
+            report.contains("\\u{1b}") || !report.contains("[2J"),
+            "{report}"
+        );
     }
 
     #[test]

@@ -193,7 +193,9 @@ impl Slots {
             }
         }
         if let Some(new_thing) = &reading.new_thing {
-            slots.new_thing.get_or_insert_with(|| new_thing.indefinite());
+            slots
+                .new_thing
+                .get_or_insert_with(|| new_thing.indefinite());
         }
         if let Some(action) = &reading.action {
             let object_is_thing = reading
@@ -259,9 +261,12 @@ fn reads_well(suggestion: &str, vouched: &impl Fn(&str) -> bool) -> bool {
         .iter()
         .enumerate()
         .any(|(index, word)| word.len() >= 5 && words[index + 1..].contains(word));
-    let aimed_at_people = words
-        .iter()
-        .any(|word| matches!(word.as_str(), "you" | "your" | "you're" | "yourself" | "y'all" | "u"));
+    let aimed_at_people = words.iter().any(|word| {
+        matches!(
+            word.as_str(),
+            "you" | "your" | "you're" | "yourself" | "y'all" | "u"
+        )
+    });
     !doubled
         && !repeated
         && !aimed_at_people

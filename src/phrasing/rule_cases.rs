@@ -94,7 +94,9 @@ fn every_rule_fires_on_its_positive_case() {
             .collect();
         assert_eq!(span, *covered, "{rule} on {text:?}");
         assert!(
-            finding.message.contains(&span.split_whitespace().collect::<Vec<_>>().join(" ")),
+            finding
+                .message
+                .contains(&span.split_whitespace().collect::<Vec<_>>().join(" ")),
             "{rule}: the message quotes the words found: {}",
             finding.message
         );
@@ -106,15 +108,27 @@ fn no_rule_fires_on_the_guards() {
     let checker = Checker::builtin();
     for (rule, text) in GUARDS {
         let verdict = checker.check(text);
-        assert!(!verdict.is_flagged(), "{rule} guard {text:?}: {:?}", verdict.findings);
+        assert!(
+            !verdict.is_flagged(),
+            "{rule} guard {text:?}: {:?}",
+            verdict.findings
+        );
     }
 }
 
 #[test]
 fn every_rule_has_a_case_and_a_guard() {
     for rule in Checker::builtin().rules() {
-        assert!(POSITIVE.iter().any(|(id, ..)| *id == rule.id), "no case for {}", rule.id);
-        assert!(GUARDS.iter().any(|(id, _)| *id == rule.id), "no guard for {}", rule.id);
+        assert!(
+            POSITIVE.iter().any(|(id, ..)| *id == rule.id),
+            "no case for {}",
+            rule.id
+        );
+        assert!(
+            GUARDS.iter().any(|(id, _)| *id == rule.id),
+            "no guard for {}",
+            rule.id
+        );
     }
 }
 
@@ -152,7 +166,10 @@ fn a_user_file_adds_rules_and_turns_built_in_ones_off() {
     let verdict = checker.check("How come the legacy importer locks?");
     let rules: Vec<&str> = verdict.findings.iter().map(|f| f.rule.as_str()).collect();
     assert_eq!(rules, ["legacy-word"]);
-    assert_eq!(verdict.findings[0].message, "“legacy” labels the work; name what it does.");
+    assert_eq!(
+        verdict.findings[0].message,
+        "“legacy” labels the work; name what it does."
+    );
     assert!(verdict.suggestions.len() >= 2, "{:?}", verdict.suggestions);
 }
 
@@ -167,16 +184,33 @@ fn a_broken_user_file_is_one_error_naming_the_file_line_and_column() {
     .expect("write");
     let error = Checker::with_user_files(&[&path]).expect_err("bad regex");
     let shown = error.to_string();
-    assert!(shown.starts_with(&format!("{}:5:17: ", path.display())), "{shown}");
+    assert!(
+        shown.starts_with(&format!("{}:5:17: ", path.display())),
+        "{shown}"
+    );
     assert!(shown.contains("rule `bad`: invalid regex"), "{shown}");
 
-    std::fs::write(&path, "(\n    version: 2,\n    disable: [\"no-such-rule\"],\n)\n").expect("write");
-    let shown = Checker::with_user_files(&[&path]).expect_err("unknown id").to_string();
-    assert!(shown.starts_with(&format!("{}:3:15: ", path.display())), "{shown}");
+    std::fs::write(
+        &path,
+        "(\n    version: 2,\n    disable: [\"no-such-rule\"],\n)\n",
+    )
+    .expect("write");
+    let shown = Checker::with_user_files(&[&path])
+        .expect_err("unknown id")
+        .to_string();
+    assert!(
+        shown.starts_with(&format!("{}:3:15: ", path.display())),
+        "{shown}"
+    );
 
     std::fs::write(&path, "(\n    version: 2,\n    rules: [ (id: ) ],\n)\n").expect("write");
-    let shown = Checker::with_user_files(&[&path]).expect_err("syntax").to_string();
-    assert!(shown.starts_with(&format!("{}:3:", path.display())), "{shown}");
+    let shown = Checker::with_user_files(&[&path])
+        .expect_err("syntax")
+        .to_string();
+    assert!(
+        shown.starts_with(&format!("{}:3:", path.display())),
+        "{shown}"
+    );
 }
 
 #[test]

@@ -128,7 +128,9 @@ pub enum RuleError {
         template: String,
         problem: String,
     },
-    #[error("no intent named `general`: every rule set needs one, for questions no other intent fits")]
+    #[error(
+        "no intent named `general`: every rule set needs one, for questions no other intent fits"
+    )]
     NoGeneralIntent,
 }
 
@@ -343,13 +345,15 @@ impl RuleFile {
         }
         self.vocabulary.extend(user.vocabulary);
         let replaced: HashSet<&str> = user.rules.iter().map(|rule| rule.id.as_str()).collect();
-        self.rules.retain(|rule| !replaced.contains(rule.id.as_str()));
+        self.rules
+            .retain(|rule| !replaced.contains(rule.id.as_str()));
         let mut rules = user.rules;
         rules.append(&mut self.rules);
         self.rules = rules;
         self.disable.extend(user.disable);
         let replaced: HashSet<&str> = user.intents.iter().map(|i| i.id.as_str()).collect();
-        self.intents.retain(|intent| !replaced.contains(intent.id.as_str()));
+        self.intents
+            .retain(|intent| !replaced.contains(intent.id.as_str()));
         let mut intents = user.intents;
         intents.append(&mut self.intents);
         self.intents = intents;

@@ -72,7 +72,12 @@ mod tests {
 
     #[test]
     fn json_strings_round_trip_with_nothing_unsafe_left_raw() {
-        for text in ["\u{1b}]0;title\u{7}", "\u{85}\u{2028}\u{2066}x", "\"q\"\\", "é"] {
+        for text in [
+            "\u{1b}]0;title\u{7}",
+            "\u{85}\u{2028}\u{2066}x",
+            "\"q\"\\",
+            "é",
+        ] {
             let json = json_string(text);
             assert!(!json.chars().any(is_unsafe), "{json:?}");
             let back: String = serde_json::from_str(&json).expect("valid JSON");

@@ -1,6 +1,6 @@
-//! Checks shared by the phrasing integration tests.
+//! Checks shared by the phrasing integration tests (each test file uses some of them).
+#![allow(dead_code)]
 
-#[allow(dead_code)]
 pub mod rewrite_checks;
 
 use roast::phrasing::{Checker, SUGGESTION_OPENERS, Verdict};
@@ -11,6 +11,8 @@ use roast::phrasing::{Checker, SUGGESTION_OPENERS, Verdict};
 /// words, no "the the", no "How does you").
 pub fn assert_good_suggestions(question: &str, verdict: &Verdict) {
     let checker = Checker::builtin();
+    let problems = rewrite_checks::problems(checker, question, verdict);
+    assert!(problems.is_empty(), "{question:?}: {problems:?}");
     assert!(
         (2..=3).contains(&verdict.suggestions.len()),
         "{question:?}: {} suggestions {:?}",

@@ -11,10 +11,10 @@ use roast::phrasing::{Checker, SUGGESTION_OPENERS, Verdict};
 const NOT_SUBJECT_MATTER: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "why", "how", "what", "where", "when", "which", "who",
     "is", "are", "was", "were", "do", "does", "did", "have", "has", "had", "not", "you", "your",
-    "we", "they", "it", "this", "that", "there", "for", "to", "in", "on", "of", "with", "by",
-    "at", "from", "so", "just", "still", "ever", "even", "really", "would", "could", "should",
-    "can", "will", "our", "their", "them", "its", "all", "any", "some", "no", "more", "about",
-    "again", "like", "lol", "then", "than", "too", "very", "one", "only", "also", "into",
+    "we", "they", "it", "this", "that", "there", "for", "to", "in", "on", "of", "with", "by", "at",
+    "from", "so", "just", "still", "ever", "even", "really", "would", "could", "should", "can",
+    "will", "our", "their", "them", "its", "all", "any", "some", "no", "more", "about", "again",
+    "like", "lol", "then", "than", "too", "very", "one", "only", "also", "into",
 ];
 
 /// Plural words that do not end in "s".
@@ -22,8 +22,26 @@ const PLURALS_WITHOUT_S: &[&str] = &["people", "children", "criteria", "indices"
 
 /// Singular words that end in "s".
 const SINGULARS_WITH_S: &[&str] = &[
-    "status", "process", "access", "bus", "dns", "redis", "jenkins", "postgres", "kubernetes",
-    "aws", "https", "tls", "series", "analysis", "canvas", "alias", "nginx", "sqs", "sns", "ops",
+    "status",
+    "process",
+    "access",
+    "bus",
+    "dns",
+    "redis",
+    "jenkins",
+    "postgres",
+    "kubernetes",
+    "aws",
+    "https",
+    "tls",
+    "series",
+    "analysis",
+    "canvas",
+    "alias",
+    "nginx",
+    "sqs",
+    "sns",
+    "ops",
 ];
 
 /// Every problem with `verdict`'s rewrites of `line`; empty when they pass.
@@ -49,7 +67,10 @@ pub fn problems(checker: &Checker, line: &str, verdict: &Verdict) -> Vec<String>
                 problem(format!("unknown word {word:?}"));
             }
         }
-        if own.iter().any(|word| matches!(word.as_str(), "you" | "your" | "u" | "y'all")) {
+        if own
+            .iter()
+            .any(|word| matches!(word.as_str(), "you" | "your" | "u" | "y'all"))
+        {
             problem("aimed at people".into());
         }
         if own.windows(2).any(|pair| pair[0] == pair[1]) {
@@ -70,7 +91,10 @@ pub fn problems(checker: &Checker, line: &str, verdict: &Verdict) -> Vec<String>
         .suggestions
         .iter()
         .any(|suggestion| words(suggestion).iter().any(|word| content.contains(&word)));
-    let says_something = verdict.suggestions.iter().any(|s| !s.ends_with(" here?") && !s.contains(" this"));
+    let says_something = verdict
+        .suggestions
+        .iter()
+        .any(|s| !s.ends_with(" here?") && !s.contains(" this"));
     if !content.is_empty() && !kept && says_something {
         found.push("no suggestion keeps a word of what the line was about".into());
     }
@@ -106,14 +130,21 @@ fn disagreement(words: &[String], written: &str) -> Option<String> {
         .enumerate()
         .skip(3)
         .find(|(_, word)| {
-            matches!(word.as_str(), "work" | "recover" | "fit" | "handled" | "reviewed" | "checked")
-                || word.ends_with("ed") && word.len() > 4
+            matches!(
+                word.as_str(),
+                "work" | "recover" | "fit" | "handled" | "reviewed" | "checked"
+            ) || word.ends_with("ed") && word.len() > 4
                 || word.ends_with("en") && word.len() > 4
         })
         .map(|(index, _)| index)?;
     // "changes to the gateway": the head comes before the preposition.
     let head_index = (2..subject_end)
-        .find(|&index| matches!(words[index].as_str(), "to" | "of" | "with" | "in" | "for" | "on"))
+        .find(|&index| {
+            matches!(
+                words[index].as_str(),
+                "to" | "of" | "with" | "in" | "for" | "on"
+            )
+        })
         .map_or(subject_end - 1, |preposition| preposition - 1);
     let head = words[head_index].as_str();
     // An acronym ("NFS", "DNS") is singular unless a lower-case "s" follows capitals ("APIs").
@@ -123,18 +154,20 @@ fn disagreement(words: &[String], written: &str) -> Option<String> {
         .find(|word| word.to_lowercase() == head)
         .unwrap_or(head);
     let acronym = written_head.len() > 1
-        && written_head.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-    let looks_plural = !acronym && ( PLURALS_WITHOUT_S.contains(&head)
-        || head.ends_with('s')
-            && !head.ends_with("ss")
-            && !head.ends_with("us")
-            && !head.ends_with("is")
-            && !SINGULARS_WITH_S.contains(&head));
+        && written_head
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let looks_plural = !acronym
+        && (PLURALS_WITHOUT_S.contains(&head)
+            || head.ends_with('s')
+                && !head.ends_with("ss")
+                && !head.ends_with("us")
+                && !head.ends_with("is")
+                && !SINGULARS_WITH_S.contains(&head));
     (singular == looks_plural).then(|| format!("\"{aux}\" does not agree with \"{head}\""))
 }
 
 /// What kind of problem, without the words of the line it was found in.
-#[allow(dead_code)]
 pub fn kind(problem: &str) -> &'static str {
     const KINDS: &[&str] = &[
         "suggestions",
