@@ -58,10 +58,14 @@ impl Phrase {
 
     /// Something that exists: "the shared database", "Kafka", "manual deploys".
     pub fn definite(&self) -> String {
-        if let Some(det) = &self.kept_det
-            && matches!(det.as_str(), "every" | "each" | "all" | "both")
-        {
-            return format!("{det} {}", self.body_text());
+        if let Some(det) = &self.kept_det {
+            if matches!(det.as_str(), "every" | "each" | "all" | "both") {
+                return format!("{det} {}", self.body_text());
+            }
+            // "a single region" is "the single region" once it exists.
+            if det.ends_with("single") {
+                return format!("the single {}", self.body_text());
+            }
         }
         match self.det {
             Det::Bare if self.bare_ok || self.plural => self.body_text(),
@@ -199,6 +203,9 @@ pub(crate) struct Reading {
     /// Something the question brings in ("you need *a circuit breaker*"): not
     /// known to exist, so never `thing`.
     pub new_thing: Option<Phrase>,
+    /// The action did not happen, or is only proposed ("never wrote",
+    /// "why not add"): no rewrite may say what led to it.
+    pub not_done: bool,
 }
 
 /// Reads `words` from the word at `trigger` on (the word the finding starts at).
@@ -228,8 +235,12 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
         } else {
             // Determiners start the subject ("why is *the* build …"), except
             // in "any particular reason" and the conjunction "that".
+            let before_people = words
+                .get(index + 1)
+                .is_some_and(|next| PEOPLE.contains(&next.lower));
             let determiner = (DEFINITE.contains(lower) || INDEFINITE.contains(lower))
                 && !next_is_reason(words, index)
+                && !before_people
                 && lower != "that";
             let skippable = CLOSED.contains(lower)
                 || JUDGEMENT.contains(lower)
@@ -288,17 +299,32 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
     if reading.action.is_none() && reading.thing.is_none() {
         reading.action = first_infinitive(words, trigger).or_else(|| first_gerund(words, trigger));
     }
-    let proposed = after_marker
-        || words[trigger..index.min(words.len())].iter().any(|word| {
+    let before_verb = &words[trigger..index.min(words.len())];
+    let have_to = before_verb.windows(2).any(|pair| {
+        matches!(
+            pair[0].lower.as_str(),
+            "have" | "has" | "need" | "needs" | "got"
+        ) && pair[1].is("to")
+    });
+    let proposing_marker = index > 0
+        && index < words.len()
+        && matches!(
+            words[index - 1].lower.as_str(),
+            "not" | "just" | "simply" | "merely" | "instead"
+        );
+    let proposed = proposing_marker
+        || have_to
+        || before_verb.iter().any(|word| {
             matches!(
                 word.lower.as_str(),
                 "not"
                     | "never"
+                    | "gotta"
+                    | "must"
                     | "just"
                     | "simply"
                     | "instead"
                     | "should"
-                    | "would"
                     | "could"
                     | "can't"
                     | "couldn't"
@@ -314,6 +340,7 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
                     | "isn't"
             )
         });
+    reading.not_done = proposed;
     if reading.thing.is_none() {
         let object = reading
             .action
@@ -340,9 +367,24 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
                 let candidates = (trigger..words.len())
                     .chain(wrap)
                     .filter_map(|start| starting_phrase(words, start, &reading.missing));
-                let statement = !text_is_question(words);
+                // "you need a circuit breaker": brought in, not there yet.
+                let wanted = words.iter().any(|word| {
+                    matches!(
+                        word.lower.as_str(),
+                        "need"
+                            | "needs"
+                            | "want"
+                            | "wants"
+                            | "add"
+                            | "introduce"
+                            | "consider"
+                            | "try"
+                            | "buy"
+                            | "get"
+                    )
+                });
                 for phrase in candidates {
-                    if phrase.det == Det::Indefinite && (proposed || !statement) {
+                    if phrase.det == Det::Indefinite && (proposed || wanted) {
                         reading.new_thing.get_or_insert(phrase);
                     } else {
                         reading.thing = Some(phrase);
@@ -353,17 +395,6 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
         }
     }
     reading
-}
-
-/// Whether the text asks (a "?", or a question word at a clause start).
-fn text_is_question(words: &[Word]) -> bool {
-    words.iter().enumerate().any(|(index, word)| {
-        (index == 0 || words[index - 1].ends_clause)
-            && (matches!(
-                word.lower.as_str(),
-                "why" | "how" | "what" | "who" | "which" | "y" | "wy"
-            ) || AUXILIARIES.contains(&word.lower))
-    }) || words.last().is_some_and(|word| word.ends_clause)
 }
 
 fn skippable_opener(lower: &str) -> bool {
@@ -785,6 +816,16 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
     let mut end = body_start;
     while end < words.len() && end - body_start < MAX_PHRASE_WORDS {
         let word = &words[end];
+        // "a 90 day token expiry", "the 17 feature flags": a number after an article.
+        let measure = end == body_start
+            && end > start
+            && word.lower.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && !word.ends_clause
+            && words.get(end + 1).is_some_and(phrase_word);
+        if measure {
+            end += 1;
+            continue;
+        }
         if !phrase_word(word) {
             break;
         }

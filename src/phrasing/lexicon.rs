@@ -117,7 +117,7 @@ pub(crate) static CLOSED: WordSet = word_set![
     "tf", "bruh", "ugh", "wait", "hey", "yeah", "yep", "nope", "sure", "right", "tho", "teh",
     "hell", "heck", "earth", "world", "fuck", "damn", "real", "question", "mean", "ago", "let's",
     "zero", "hundred", "thousand", "million", "dozen", "half", "curious", "wondering", "confused",
-    "puzzled", "sure", "unsure", "aware",
+    "puzzled", "sure", "unsure", "aware", "later", "sooner", "earlier", "first",
     "lets",
 ];
 
@@ -272,7 +272,7 @@ pub(crate) static EMPTY_VERBS: WordSet = word_set![
     "be", "have", "do", "get", "think", "know", "want", "seem", "become", "feel", "mean", "say",
     "guess", "suppose", "believe", "bother", "care", "let", "like", "love", "hate", "need",
     "come", "happen", "exist", "wonder", "understand", "explain", "tell", "justify", "mind",
-    "occur", "ask", "help", "try", "end", "look", "own", "make",
+    "occur", "ask", "help", "try", "end", "look", "own", "make", "stop", "quit", "avoid",
 ];
 
 /// Verbs that hand their action on to a following "to" ("decided *to* run …").

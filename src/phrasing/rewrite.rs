@@ -13,6 +13,8 @@
 //! - `{missing}` — what the question says is not there: "a read replica", "retries".
 //! - `{action}` / `{action_ing}` — what people did or would do: "use Postgres for
 //!   the queue" / "using Postgres for the queue".
+//! - `{did_ing}` — `{action_ing}`, but only when the question says it was done
+//!   ("What led to {did_ing}?" must not be said of what never happened).
 //! - `{done}` — the action's verb as a participle, when its object is `{thing}`:
 //!   "How is the restore tested today?".
 //! - `{new_thing}` — what a proposal would bring in, as the question put it: "a read replica".
@@ -39,6 +41,7 @@ enum Slot {
     Missing,
     Action,
     ActionIng,
+    DidIng,
     Done,
     NewThing,
     State,
@@ -53,6 +56,7 @@ const SLOT_NAMES: &[(&str, Slot)] = &[
     ("missing", Slot::Missing),
     ("action", Slot::Action),
     ("action_ing", Slot::ActionIng),
+    ("did_ing", Slot::DidIng),
     ("done", Slot::Done),
     ("new_thing", Slot::NewThing),
     ("state", Slot::State),
@@ -150,6 +154,7 @@ struct Slots {
     missing: Option<String>,
     action: Option<String>,
     action_ing: Option<String>,
+    did_ing: Option<String>,
     done: Option<String>,
     new_thing: Option<String>,
     state: Option<String>,
@@ -166,6 +171,7 @@ impl Slots {
             Slot::Missing => &self.missing,
             Slot::Action => &self.action,
             Slot::ActionIng => &self.action_ing,
+            Slot::DidIng => &self.did_ing,
             Slot::Done => &self.done,
             Slot::NewThing => &self.new_thing,
             Slot::State => &self.state,
@@ -188,6 +194,9 @@ impl Slots {
         if let Some(action) = &reading.action {
             slots.action = action.base();
             slots.action_ing = action.gerund();
+            if !reading.not_done {
+                slots.did_ing = action.gerund();
+            }
             if action.object.topic {
                 slots.new_thing = Some(action.object.as_written());
             }
