@@ -654,7 +654,8 @@ fn plain_token(text: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    first.is_alphabetic()
+    text.chars().nth(1).is_some()
+        && first.is_alphabetic()
         && text.chars().last().is_some_and(char::is_alphanumeric)
         && text
             .chars()
