@@ -510,7 +510,7 @@ fn selected_service(app: &roast::tui::App) -> String {
     let Screen::SeriesList(list) = &app.screen else {
         panic!("on the series list")
     };
-    list.selected_series().unwrap().series.service.clone()
+    list.selected_series().unwrap().digest.service.clone()
 }
 
 #[test]
@@ -525,7 +525,7 @@ fn the_series_list_keeps_its_row_so_the_summary_is_of_the_series_just_prioritise
     let Screen::SeriesList(list) = &app.screen else {
         panic!("list")
     };
-    let second = list.entries[1].as_ref().unwrap().series.service.clone();
+    let second = list.entries[1].as_ref().unwrap().digest.service.clone();
     // Down, p, Esc, s: the summary of the series that was selected, not the first.
     press(&mut app, key(KeyCode::Up));
     press(&mut app, key(KeyCode::Up));

@@ -12,7 +12,7 @@ use std::process::{Command, ExitStatus};
 use roast::storage::DataDir;
 
 /// Bumped whenever the generator's output changes, so stale data on disk is not reused.
-const GENERATION: u32 = 2;
+const GENERATION: u32 = 3;
 
 /// The `roast` binary cargo built for this bench: the release profile, as shipped.
 pub fn roast_bin() -> PathBuf {

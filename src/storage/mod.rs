@@ -8,9 +8,11 @@
 //! <data dir>/series/<id>/sessions/*.ron  one file per session (merge-friendly)
 //! <data dir>/series/<id>/room-only/*.ron room-only notes: never shared (see room_only)
 //! <data dir>/series/<id>/.lock           held by the one app writing the series
+//! <data dir>/.cache/digests/<id>.json   derived list rows, rebuilt when stale (digest)
 //! ```
 
 pub mod atomic;
+pub mod digest;
 pub mod fault;
 pub mod format;
 pub mod guard;
@@ -97,6 +99,14 @@ impl DataDir {
     /// Every series folder, sorted by id. Each loads on its own: one broken series never
     /// hides the others.
     pub fn list_series(&self) -> Vec<Result<LoadedSeries, FormatError>> {
+        self.series_dirs()
+            .into_iter()
+            .map(|dir| SeriesFolder::new(dir).load())
+            .collect()
+    }
+
+    /// The series folders, sorted by id.
+    fn series_dirs(&self) -> Vec<PathBuf> {
         let Ok(entries) = std::fs::read_dir(self.series_root()) else {
             return Vec::new();
         };
@@ -106,9 +116,42 @@ impl DataDir {
             .map(|e| e.path())
             .collect();
         dirs.sort();
-        dirs.into_iter()
-            .map(|dir| SeriesFolder::new(dir).load())
-            .collect()
+        dirs
+    }
+
+    /// Every series folder as the series list shows it, sorted by id, from the digests
+    /// (see [`digest`]): only files changed since the last look are read. Each series
+    /// stands on its own, as in [`DataDir::list_series`].
+    pub fn list_digests(&self) -> Vec<Result<digest::ListedSeries, FormatError>> {
+        let dirs = self.series_dirs();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        if threads < 2 || dirs.len() < 8 {
+            return dirs
+                .into_iter()
+                .map(|d| digest::list(&SeriesFolder::new(d)))
+                .collect();
+        }
+        // A cold start (no digests yet) reads every series: spread them over the cores.
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = dirs
+                .chunks(dirs.len().div_ceil(threads))
+                .map(|chunk| {
+                    scope.spawn(move || {
+                        chunk
+                            .iter()
+                            .map(|d| digest::list(&SeriesFolder::new(d.clone())))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| {
+                    w.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        })
     }
 
     /// A folder id that is not taken yet, derived from `wanted`.

@@ -44,6 +44,13 @@ impl SeriesFolder {
         &self.dir
     }
 
+    /// The folder's name: the series id, as `roast list` shows it.
+    pub fn id(&self) -> String {
+        self.dir
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    }
+
     /// The data folder this series lives in (`<data dir>/series/<id>`): links inside the
     /// series are followed only while they stay in it.
     pub fn data_root(&self) -> PathBuf {
@@ -88,11 +95,7 @@ impl SeriesFolder {
     }
 
     pub fn load(&self) -> Result<LoadedSeries, FormatError> {
-        let series: Series = format::load(
-            &self.series_path(),
-            Some(&self.data_root()),
-            |path, text, series: &Series| ids::check(path, text, "series", &series.id),
-        )?;
+        let series = self.read_series()?;
         let (sessions, problems) = self.load_sessions();
         Ok(LoadedSeries {
             folder: self.clone(),
@@ -102,23 +105,54 @@ impl SeriesFolder {
         })
     }
 
+    /// `series.ron`, read and checked as [`SeriesFolder::load`] reads it.
+    pub fn read_series(&self) -> Result<Series, FormatError> {
+        format::load(
+            &self.series_path(),
+            Some(&self.data_root()),
+            |path, text, series: &Series| ids::check(path, text, "series", &series.id),
+        )
+    }
+
     /// Every session file, each filled from its local room-only file, with the files that
     /// could not be read.
     pub fn load_sessions(&self) -> (Vec<Session>, Vec<FormatError>) {
         let mut sessions = Vec::new();
         let mut problems = Vec::new();
         let paths = ron_dir::ron_files(&self.sessions_dir());
-        let reads = ron_dir::read_all::<Session>(&paths, Some(&self.data_root()), |p, t, s| {
-            ids::check(p, t, "session", &s.id)
-        });
         let stems: HashSet<&str> = paths
             .iter()
             .filter_map(|p| p.file_stem()?.to_str())
             .collect();
-        for (path, read) in paths.iter().zip(reads) {
+        for read in self.read_sessions(&paths, &stems) {
             match read {
+                Ok(session) => sessions.push(session),
+                Err(e) => problems.push(e),
+            }
+        }
+        problems.extend(room_only::restore_all(self, &mut sessions));
+        sessions.sort_by(|a, b| a.started.cmp(&b.started).then(a.id.cmp(&b.id)));
+        problems.sort_by(|a, b| a.path.cmp(&b.path));
+        (sessions, problems)
+    }
+
+    /// Reads `paths`, some of the session files of the folder (`stems` are those of all
+    /// of them), with every check [`SeriesFolder::load`] makes; results in the same
+    /// order. The series list uses it to read only the files changed since its digest.
+    pub fn read_sessions(
+        &self,
+        paths: &[PathBuf],
+        stems: &HashSet<&str>,
+    ) -> Vec<Result<Session, FormatError>> {
+        let reads = ron_dir::read_all::<Session>(paths, Some(&self.data_root()), |p, t, s| {
+            ids::check(p, t, "session", &s.id)
+        });
+        paths
+            .iter()
+            .zip(reads)
+            .map(|(path, read)| match read {
                 Ok(session) if path.file_stem().and_then(|s| s.to_str()) == Some(&session.id) => {
-                    sessions.push(session)
+                    Ok(session)
                 }
                 // A backup, or the conflict copy a sync tool makes: resuming it would
                 // write a stale copy over the real session.
@@ -132,17 +166,13 @@ impl SeriesFolder {
                             session.id
                         )
                     };
-                    problems.push(FormatError::invalid(
+                    Err(FormatError::invalid(
                         path,
                         format!("{why} ({}.ron): not used", session.id),
-                    ));
+                    ))
                 }
-                Err(e) => problems.push(e),
-            }
-        }
-        problems.extend(room_only::restore_all(self, &mut sessions));
-        sessions.sort_by(|a, b| a.started.cmp(&b.started).then(a.id.cmp(&b.id)));
-        problems.sort_by(|a, b| a.path.cmp(&b.path));
-        (sessions, problems)
+                Err(e) => Err(e),
+            })
+            .collect()
     }
 }

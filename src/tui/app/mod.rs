@@ -49,10 +49,10 @@ impl App {
             .entries
             .iter()
             .filter_map(|e| e.as_ref().ok())
-            .filter_map(|l| l.open_session().map(|s| (s.started, l)))
+            .filter_map(|l| l.digest.open_session_started().map(|s| (s, l)))
             .filter(|(started, _)| *started >= recent)
             .max_by_key(|(started, _)| *started)
-            .map(|(_, l)| l.clone());
+            .map(|(_, l)| l.folder.clone());
         let mut app = App {
             ctx,
             screen: Screen::SeriesList(list),
@@ -61,9 +61,9 @@ impl App {
             question_verdict: None,
             quit: false,
         };
-        if let Some(loaded) = in_progress {
-            app.ctx.last_series = Some(loaded.series.id.clone());
-            if let Some(screen) = navigate::open_series(&mut app.ctx, &loaded) {
+        if let Some(folder) = in_progress {
+            app.ctx.last_series = Some(folder.id());
+            if let Some(screen) = navigate::open_series(&mut app.ctx, &folder) {
                 app.screen = screen;
             }
         }

@@ -3,7 +3,7 @@
 //! the open session where it is needed. The session being run is held once: by the live
 //! or closing screen, never also in the open series' list.
 
-use crate::storage::{LoadedSeries, LockError, SeriesLock};
+use crate::storage::{LockError, SeriesFolder, SeriesLock};
 use crate::tui::app::{App, Overlay};
 use crate::tui::context::{Context, OpenSeries};
 use crate::tui::screens::closing::ClosingState;
@@ -27,15 +27,15 @@ impl App {
                 self.screen = Screen::SeriesList(SeriesListState::load(ctx, select.as_deref()));
             }
             Nav::NewSeries => self.screen = Screen::NewSeries(Box::new(NewSeriesState::new(ctx))),
-            Nav::OpenSeries(loaded) => {
-                ctx.last_series = Some(loaded.series.id.clone());
-                if let Some(screen) = open_series(ctx, &loaded) {
+            Nav::OpenSeries(folder) => {
+                ctx.last_series = Some(folder.id());
+                if let Some(screen) = open_series(ctx, &folder) {
                     self.screen = screen;
                 }
             }
-            Nav::Prioritise(loaded) => {
-                ctx.last_series = Some(loaded.series.id.clone());
-                if lock_series(ctx, &loaded).is_some() {
+            Nav::Prioritise(folder) => {
+                ctx.last_series = Some(folder.id());
+                if lock_series(ctx, &folder).is_some() {
                     match PrioritiseState::new(ctx) {
                         Some(state) => self.screen = Screen::Prioritise(Box::new(state)),
                         None => ctx.close_series(),
@@ -78,8 +78,8 @@ impl App {
 }
 
 /// Takes the series' lock and builds its session in progress, or session setup.
-pub fn open_series(ctx: &mut Context, loaded: &LoadedSeries) -> Option<Screen> {
-    lock_series(ctx, loaded)?;
+pub fn open_series(ctx: &mut Context, folder: &SeriesFolder) -> Option<Screen> {
+    lock_series(ctx, folder)?;
     match ctx.take_open_session() {
         Some(session) => {
             ctx.info("Resumed the session in progress.");
@@ -94,16 +94,20 @@ pub fn open_series(ctx: &mut Context, loaded: &LoadedSeries) -> Option<Screen> {
 /// Takes the series' lock and makes it the open series, freshly read (another scribe may
 /// have added sessions since the list loaded). `None`, with the reason shown, when
 /// another roast is writing it or it cannot be read.
-pub fn lock_series(ctx: &mut Context, loaded: &LoadedSeries) -> Option<()> {
-    let lock = match SeriesLock::acquire(loaded.folder.dir()) {
+pub fn lock_series(ctx: &mut Context, folder: &SeriesFolder) -> Option<()> {
+    let lock = match SeriesLock::acquire(folder.dir()) {
         Ok(lock) => lock,
         // Say what happens, not what the lock's own message promises: nothing opens
         // for writing; the summary and `follow` still work without the lock.
         Err(LockError::Held { holder, .. }) => {
+            // Only the folder is known yet: the name comes from its series file.
+            let id = folder.id();
+            let service = folder
+                .read_series()
+                .map_or_else(|_| id.clone(), |s| s.service);
             ctx.error(format!(
-                "Not opened: another roast (pid {holder}) is writing {}. `s` shows its summary; \
-                 `roast follow {}` shows its session read-only.",
-                loaded.series.service, loaded.series.id
+                "Not opened: another roast (pid {holder}) is writing {service}. `s` shows its \
+                 summary; `roast follow {id}` shows its session read-only."
             ));
             return None;
         }
@@ -114,12 +118,12 @@ pub fn lock_series(ctx: &mut Context, loaded: &LoadedSeries) -> Option<()> {
     };
     // The saver writes room-only notes into this folder; a series made before it existed
     // gets it now, while the series is being opened.
-    let local = crate::storage::room_only::room_only_dir(&loaded.folder);
+    let local = crate::storage::room_only::room_only_dir(folder);
     if let Err(e) = crate::storage::create_private_dir(&local) {
         ctx.error(format!("{}: {e}", local.display()));
         return None;
     }
-    let loaded = match loaded.folder.load() {
+    let loaded = match folder.load() {
         Ok(fresh) => fresh,
         Err(e) => {
             ctx.error(format!("cannot open: {e}"));

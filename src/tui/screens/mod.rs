@@ -13,7 +13,7 @@ pub mod setup;
 pub mod summary;
 
 use crate::model::Session;
-use crate::storage::LoadedSeries;
+use crate::storage::{LoadedSeries, SeriesFolder};
 
 /// What the app shows; each screen owns the state only it needs.
 pub enum Screen {
@@ -32,10 +32,11 @@ pub enum Nav {
     /// The series list, freshly read, on the row last used.
     SeriesList,
     NewSeries,
-    /// Lock the series and go to its session in progress, or to session setup.
-    OpenSeries(Box<LoadedSeries>),
+    /// Lock the series and go to its session in progress, or to session setup. Only the
+    /// folder: it is read once, fresh, under the lock.
+    OpenSeries(SeriesFolder),
     /// Lock the series and score its opportunities.
-    Prioritise(Box<LoadedSeries>),
+    Prioritise(SeriesFolder),
     /// The series summary: read-only, no lock.
     Summary(Box<LoadedSeries>),
     /// A session just started in the open series: live, with the guidelines up.

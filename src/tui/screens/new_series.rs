@@ -146,7 +146,7 @@ impl NewSeriesState {
         match folder.load() {
             Ok(loaded) => {
                 ctx.info(format!("Created {}", folder.dir().display()));
-                Some(Nav::OpenSeries(Box::new(loaded)))
+                Some(Nav::OpenSeries(loaded.folder))
             }
             Err(e) => {
                 ctx.error(format!("cannot read back the new series: {e}"));

@@ -5,8 +5,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
-use crate::progress::{count, hours_minutes, progress};
-use crate::storage::{FormatError, LoadedSeries};
+use crate::progress::{count, hours_minutes};
+use crate::storage::FormatError;
+use crate::storage::digest::ListedSeries;
 use crate::tui::action::{Action, ClickTarget};
 use crate::tui::context::Context;
 use crate::tui::screens::Nav;
@@ -14,7 +15,8 @@ use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::pick_list;
 
 pub struct SeriesListState {
-    pub entries: Vec<Result<LoadedSeries, FormatError>>,
+    /// Each series as its digest sums it up; a series is read in full only when opened.
+    pub entries: Vec<Result<ListedSeries, FormatError>>,
     pub selected: usize,
 }
 
@@ -23,12 +25,12 @@ impl SeriesListState {
     pub fn load(ctx: &mut Context, select: Option<&str>) -> Self {
         // What is on disk is the truth; make sure our own pending saves are part of it.
         ctx.saver.flush();
-        let entries = ctx.data.list_series();
+        let entries = ctx.data.list_digests();
         let selected = select
             .and_then(|id| {
                 entries
                     .iter()
-                    .position(|e| e.as_ref().is_ok_and(|l| l.series.id == id))
+                    .position(|e| e.as_ref().is_ok_and(|l| l.folder.id() == id))
             })
             .unwrap_or(0);
         Self { entries, selected }
@@ -43,7 +45,7 @@ impl SeriesListState {
     }
 
     /// The series on the selected row, if it could be read.
-    pub fn selected_series(&self) -> Option<&LoadedSeries> {
+    pub fn selected_series(&self) -> Option<&ListedSeries> {
         self.entries.get(self.selected)?.as_ref().ok()
     }
 
@@ -56,10 +58,17 @@ impl SeriesListState {
             Action::NewSeries => return Some(Nav::NewSeries),
             Action::OpenSeries => return self.open_selected(ctx),
             Action::ShowSummary => {
-                return Some(Nav::Summary(Box::new(self.selected_series()?.clone())));
+                // The list holds digests only; the summary needs every session.
+                return match self.selected_series()?.folder.load() {
+                    Ok(loaded) => Some(Nav::Summary(Box::new(loaded))),
+                    Err(e) => {
+                        ctx.error(format!("cannot open: {e}"));
+                        None
+                    }
+                };
             }
             Action::Prioritise => {
-                return Some(Nav::Prioritise(Box::new(self.selected_series()?.clone())));
+                return Some(Nav::Prioritise(self.selected_series()?.folder.clone()));
             }
             // A click selects; a click on the selected series opens it.
             Action::Click {
@@ -82,7 +91,7 @@ impl SeriesListState {
                 ctx.error(format!("cannot open: {e}"));
                 None
             }
-            Ok(loaded) => Some(Nav::OpenSeries(Box::new(loaded.clone()))),
+            Ok(listed) => Some(Nav::OpenSeries(listed.folder.clone())),
         }
     }
 
@@ -118,9 +127,10 @@ impl SeriesListState {
                 .iter()
                 .map(|entry| match entry {
                     Ok(l) => {
-                        let p = progress(&l.series, &l.sessions, now);
+                        let d = &l.digest;
+                        let p = d.progress(now);
                         let mut spans = vec![
-                            Span::styled(format!("{:<24} ", l.series.service), theme.title),
+                            Span::styled(format!("{:<24} ", d.service), theme.title),
                             Span::styled(
                                 format!(
                                     "{} · {} of ~{}h · {}/{} topics",
@@ -133,12 +143,13 @@ impl SeriesListState {
                                 theme.base,
                             ),
                         ];
-                        if l.open_session().is_some() {
+                        if d.open_session_started().is_some() {
                             spans.push(Span::styled("  ● in progress", theme.warning));
                         }
-                        if !l.problems.is_empty() {
+                        let problems = d.problems().len();
+                        if problems > 0 {
                             spans.push(Span::styled(
-                                format!("  ⚠ {} unreadable file(s)", l.problems.len()),
+                                format!("  ⚠ {problems} unreadable file(s)"),
                                 theme.warning,
                             ));
                         }
@@ -160,11 +171,11 @@ impl SeriesListState {
             Some(Ok(l)) => {
                 let mut lines = vec![Line::from(vec![
                     Span::styled("Agenda: ", theme.dim),
-                    Span::raw(l.series.agenda.title.clone()),
+                    Span::raw(l.digest.agenda_title.clone()),
                     Span::styled("   Folder: ", theme.dim),
                     Span::raw(l.folder.dir().display().to_string()),
                 ])];
-                for p in l.problems.iter().take(2) {
+                for p in l.digest.problems().into_iter().take(2) {
                     lines.push(Line::styled(format!("⚠ {p}"), theme.warning));
                 }
                 lines
