@@ -139,6 +139,17 @@ fn sorting_puts_agreed_items_first() {
         press(&mut app, key(KeyCode::Right));
     }
     press(&mut app, key(KeyCode::Char('s')));
+    assert!(
+        app.ctx
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("reveal them first"),
+        "a blind round is not sorted: the order would give the scores away"
+    );
+    press(&mut app, key(KeyCode::Char('v')));
+    press(&mut app, key(KeyCode::Char('s')));
     let p = prioritise(&app);
     let first_agreed = p
         .items
@@ -174,4 +185,33 @@ fn the_summary_screen_shows_progress_and_exports_every_format_without_room_only_
     assert!(status.text.contains("withheld"), "{}", status.text);
     press(&mut app, key(KeyCode::Esc));
     assert!(matches!(app.screen, Screen::SeriesList(_)));
+}
+
+#[test]
+fn the_tallies_stay_blind_until_the_moderator_reveals_them_and_every_machine_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let (clock, id) = showcase(dir.path());
+    let mut app = app_on_list(dir.path(), &clock);
+    press(&mut app, key(KeyCode::Char('p')));
+    let blind = common::render(&app, 160, 45);
+    assert!(
+        blind.contains("Blind") && blind.contains("voted:"),
+        "{blind}"
+    );
+    assert!(
+        !blind.contains("agreed") && !blind.contains("unscored"),
+        "{blind}"
+    );
+    press(&mut app, key(KeyCode::Char('v')));
+    press(&mut app, key(KeyCode::Char('+')));
+    let shown = common::render(&app, 160, 45);
+    assert!(
+        shown.contains("Revealed") && shown.contains("agreed"),
+        "{shown}"
+    );
+    assert!(shown.contains("of 6 picked"), "{shown}");
+    assert!(app.ctx.saver.flush());
+    let folder = roast::storage::DataDir::new(dir.path()).series_folder(&id);
+    let (round, problem) = roast::backlog::VotingRound::load(&folder);
+    assert_eq!((round.revealed, round.budget, problem), (true, 6, None));
 }

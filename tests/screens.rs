@@ -136,6 +136,8 @@ fn showcase_list(name: &str, _clock: &FakeClock, theme: Option<ThemeName>) -> Ap
 fn prioritise(name: &str, clock: &FakeClock, theme: Option<ThemeName>) -> App {
     let mut app = showcase_list(name, clock, theme);
     press(&mut app, key(KeyCode::Char('p')));
+    // The tallies as the room sees them once the moderator reveals them.
+    press(&mut app, key(KeyCode::Char('v')));
     press(&mut app, key(KeyCode::Char('4')));
     press(&mut app, key(KeyCode::Down));
     app

@@ -12,6 +12,7 @@
 //! changed, and the caller decides when to save.
 
 pub mod ballot;
+pub mod round;
 pub mod store;
 mod vote;
 
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::BALLOTS_VERSION;
 
 pub use ballot::{BALLOTS_DIR, Ballot};
+pub use round::VotingRound;
 pub use store::{BACKLOG_DIR, LoadedBacklog};
 pub use vote::{Consensus, MAX_SCORE, Priority, Spread, TOP_FIVE, VoteError, rank, rank_cmp};
 

@@ -17,7 +17,7 @@ pub enum VoteError {
     ScoreOutOfRange(u8),
     #[error("a vote needs the voter's name")]
     NoVoter,
-    #[error("{voter} has already picked {TOP_FIVE} items; drop one of them first")]
+    #[error("{voter} has already picked {} items, as many as each voter may; drop one of them first", .picks.len())]
     TopFiveFull { voter: String, picks: Vec<ItemRef> },
 }
 
@@ -275,6 +275,16 @@ impl Backlog {
     /// Picks the item for `voter`'s top five, or drops it if already picked. Returns
     /// whether it is picked now. A sixth pick is refused, naming the five.
     pub fn toggle_top_five(&mut self, key: &ItemRef, voter: &str) -> Result<bool, VoteError> {
+        self.toggle_pick(key, voter, TOP_FIVE)
+    }
+
+    /// Like [`Backlog::toggle_top_five`], with the number of picks the moderator allows.
+    pub fn toggle_pick(
+        &mut self,
+        key: &ItemRef,
+        voter: &str,
+        budget: usize,
+    ) -> Result<bool, VoteError> {
         let voter = clean_name(voter)?;
         if let Some(item) = self.position(key).ok().map(|i| &mut self.items[i])
             && item.picked_by(voter)
@@ -283,7 +293,7 @@ impl Backlog {
             return Ok(false);
         }
         let picks = self.picks_of(voter);
-        if picks.len() >= TOP_FIVE {
+        if picks.len() >= budget {
             return Err(VoteError::TopFiveFull {
                 voter: voter.to_string(),
                 picks,

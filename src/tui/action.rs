@@ -102,6 +102,12 @@ pub enum Action {
     Rerank,
     /// Keep what was typed into the owner or labels field.
     SaveField,
+    /// Show everyone's scores and their spread, or hide them again (blind voting).
+    ToggleReveal,
+    /// One more top pick per voter.
+    MorePicks,
+    /// One fewer top pick per voter.
+    FewerPicks,
 
     // Summary
     Export,

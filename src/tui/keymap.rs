@@ -897,6 +897,25 @@ pub fn defaults() -> Vec<Binding> {
         b(C::Prioritise, &[ch('s')], Action::Rerank, "sort by rank")
             .bar()
             .when(When::HasItems),
+        b(
+            C::Prioritise,
+            &[ch('v')],
+            Action::ToggleReveal,
+            "reveal / hide tallies",
+        )
+        .bar(),
+        b(
+            C::Prioritise,
+            &[ch('+'), ch('=')],
+            Action::MorePicks,
+            "one more pick each",
+        ),
+        b(
+            C::Prioritise,
+            &[ch('-')],
+            Action::FewerPicks,
+            "one fewer pick each",
+        ),
         b(C::Prioritise, &[ch('?')], Action::ToggleHelp, "help"),
         b(
             C::Prioritise,

@@ -11,7 +11,7 @@ use ratatui_textarea::TextArea;
 
 use crate::backlog::ballot::{self, Ballot};
 use crate::backlog::store::{item_path, item_ron};
-use crate::backlog::{BacklogItem, ItemRef, LoadedBacklog, Spread, TOP_FIVE, rank};
+use crate::backlog::{BacklogItem, ItemRef, LoadedBacklog, Spread, VotingRound, rank};
 use crate::storage::format::FormatError;
 use crate::summary::Rollup;
 use crate::tui::action::Action;
@@ -45,8 +45,29 @@ pub struct PrioritiseState {
     pub voter: usize,
     pub selected: usize,
     pub editing: Option<(EditField, TextArea<'static>)>,
+    /// Picks per voter and whether the scores are revealed: the moderator's to change.
+    pub round: VotingRound,
     backlog_dir_ready: bool,
     ballots_dir_ready: bool,
+}
+
+/// Every opportunity of the series in the order it was raised, as the room votes on it.
+pub fn opportunities(
+    loaded: &crate::storage::LoadedSeries,
+    votes: &LoadedBacklog,
+    now_ms: i64,
+) -> Vec<Item> {
+    Rollup::from_loaded(loaded, votes, now_ms)
+        .backlog
+        .iter()
+        .map(|e| Item {
+            key: ItemRef::new(e.session.clone(), e.note),
+            title: e.title.clone(),
+            topic: e.topic.clone(),
+            room_only: e.room_only,
+            needs_fix: false,
+        })
+        .collect()
 }
 
 impl PrioritiseState {
@@ -54,19 +75,10 @@ impl PrioritiseState {
     pub fn new(ctx: &mut Context) -> Option<Self> {
         let loaded = ctx.open_series()?;
         let votes = LoadedBacklog::load(&loaded.folder);
-        let rollup = Rollup::from_loaded(loaded, &votes, ctx.now_ms());
         let awaiting =
             crate::summary::privacy::awaiting_fix_wording(&loaded.series, &loaded.sessions);
-        let items = rollup
-            .backlog
-            .iter()
-            .map(|e| Item {
-                key: ItemRef::new(e.session.clone(), e.note),
-                title: e.title.clone(),
-                topic: e.topic.clone(),
-                room_only: e.room_only,
-                needs_fix: false,
-            })
+        let items = opportunities(loaded, &votes, ctx.now_ms())
+            .into_iter()
             .chain(awaiting.into_iter().map(|a| Item {
                 key: ItemRef::new(a.session, a.note),
                 title: a.text.lines().next().unwrap_or_default().to_string(),
@@ -75,6 +87,7 @@ impl PrioritiseState {
                 needs_fix: true,
             }))
             .collect();
+        let (round, round_problem) = VotingRound::load(&loaded.folder);
         let mut voters: Vec<String> = loaded
             .series
             .participants
@@ -84,7 +97,7 @@ impl PrioritiseState {
         if voters.is_empty() {
             voters.push("the room".into());
         }
-        for problem in &votes.problems {
+        for problem in votes.problems.iter().chain(&round_problem) {
             ctx.warn(format!("skipped (left untouched): {problem}"));
         }
         Some(Self {
@@ -94,6 +107,7 @@ impl PrioritiseState {
             voter: 0,
             selected: 0,
             editing: None,
+            round,
             backlog_dir_ready: false,
             ballots_dir_ready: false,
         })
@@ -165,7 +179,11 @@ impl PrioritiseState {
                 let (Some(key), voter) = (self.selected_key(), self.voter().to_string()) else {
                     return None;
                 };
-                match self.votes.backlog.toggle_top_five(&key, &voter) {
+                match self
+                    .votes
+                    .backlog
+                    .toggle_pick(&key, &voter, self.round.budget)
+                {
                     Ok(_) => self.save_vote(ctx, &key, &voter),
                     Err(e) => ctx.error(e.to_string()),
                 }
@@ -209,6 +227,27 @@ impl PrioritiseState {
                 let mut text = with_text("the fix, in words that may leave the room", &current);
                 text.select_all();
                 self.editing = Some((EditField::FixWording, text));
+            }
+            Action::Rerank if !self.round.revealed => {
+                ctx.error("The scores are blind: reveal them first (v), then sort.");
+            }
+            Action::ToggleReveal => {
+                self.round.revealed = !self.round.revealed;
+                self.save_round(ctx);
+                ctx.info(if self.round.revealed {
+                    "Revealed: everyone now sees every score and its spread."
+                } else {
+                    "Blind again: each voter sees only their own ballot."
+                });
+            }
+            Action::MorePicks | Action::FewerPicks => {
+                self.round
+                    .change_budget(if *action == Action::MorePicks { 1 } else { -1 });
+                self.save_round(ctx);
+                ctx.info(format!(
+                    "Each voter may now pick {}.",
+                    crate::progress::count(self.round.budget, "item")
+                ));
             }
             Action::Rerank => {
                 let items = std::mem::take(&mut self.items);
@@ -320,6 +359,18 @@ impl PrioritiseState {
         }
     }
 
+    /// The round file goes to every machine with the next sync, so every voter's screen
+    /// follows the moderator's reveal and budget.
+    fn save_round(&self, ctx: &mut Context) {
+        let Some(folder) = ctx.open_series().map(|l| l.folder.clone()) else {
+            return;
+        };
+        ctx.saver.save(
+            crate::backlog::round::round_path(&folder),
+            self.round.to_ron().into_bytes(),
+        );
+    }
+
     /// Each item is its own file (owner and labels), so two people editing different
     /// items never conflict. A file that was unreadable when loaded is never written over.
     fn save(&mut self, ctx: &mut Context, key: &ItemRef) {
@@ -351,7 +402,8 @@ impl PrioritiseState {
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
         let theme = &ctx.theme;
-        let [voter_area, table_area, detail_area] = Layout::vertical([
+        let [voter_area, round_area, table_area, detail_area] = Layout::vertical([
+            Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Fill(1),
             Constraint::Length(if self.editing.is_some() { 3 } else { 4 }),
@@ -364,13 +416,15 @@ impl PrioritiseState {
                 Span::styled(format!(" {} ", self.voter()), theme.selected),
                 Span::styled(
                     format!(
-                        "  (← → to change)   top five: {picks} of {TOP_FIVE} picked   scores: 4–5 agree, 0–3 needs discussion"
+                        "  (← → to change)   top picks: {picks} of {} picked   scores: 4–5 agree, 0–3 needs discussion",
+                        self.round.budget
                     ),
                     theme.dim,
                 ),
             ])),
             voter_area,
         );
+        frame.render_widget(Paragraph::new(self.round_line(theme)), round_area);
         if self.items.is_empty() {
             frame.render_widget(
                 Paragraph::new(
@@ -425,7 +479,54 @@ impl PrioritiseState {
         }
     }
 
+    /// Who has voted, and whether the tallies show: the moderator reveals them.
+    fn round_line(&self, theme: &crate::tui::theme::Theme) -> Line<'static> {
+        let voted = &self.votes.voted;
+        let who = if voted.is_empty() {
+            "nobody yet".to_string()
+        } else {
+            voted.join(", ")
+        };
+        let waiting: Vec<&str> = self
+            .voters
+            .iter()
+            .filter(|v| !voted.contains(v))
+            .map(String::as_str)
+            .collect();
+        let mut spans = vec![
+            Span::styled(
+                if self.round.revealed {
+                    " Revealed "
+                } else {
+                    " Blind "
+                },
+                if self.round.revealed {
+                    theme.ok
+                } else {
+                    theme.warning
+                },
+            ),
+            Span::styled(format!("  voted: {who}"), theme.dim),
+        ];
+        if !waiting.is_empty() {
+            spans.push(Span::styled(
+                format!("   not yet: {}", waiting.join(", ")),
+                theme.dim,
+            ));
+        }
+        spans.push(Span::styled(
+            if self.round.revealed {
+                "   (v hides the tallies again)"
+            } else {
+                "   (v reveals the tallies)"
+            },
+            theme.dim,
+        ));
+        Line::from(spans)
+    }
+
     fn draw_table(&self, frame: &mut Frame, area: Rect, theme: &crate::tui::theme::Theme) {
+        let revealed = self.round.revealed;
         let voter = self.voter();
         let rows: Vec<Row> = self
             .items
@@ -454,17 +555,31 @@ impl PrioritiseState {
                 } else {
                     Cell::from(item.title.clone())
                 };
+                // Blind until the moderator reveals: nobody anchors on the others' scores.
+                let (bar, verdict, tally) = if revealed {
+                    (
+                        Cell::from(spread_bar(&spread)),
+                        Cell::from(consensus.label()).style(consensus_style),
+                        Cell::from(if picks > 0 {
+                            format!("★{picks}")
+                        } else {
+                            String::new()
+                        }),
+                    )
+                } else {
+                    (
+                        Cell::from("  hidden").style(theme.dim),
+                        Cell::from("blind").style(theme.dim),
+                        Cell::from(""),
+                    )
+                };
                 Row::new(vec![
                     title,
                     Cell::from(mine).style(theme.title),
                     Cell::from(if picked { "★" } else { "" }).style(theme.warning),
-                    Cell::from(spread_bar(&spread)),
-                    Cell::from(consensus.label()).style(consensus_style),
-                    Cell::from(if picks > 0 {
-                        format!("★{picks}")
-                    } else {
-                        String::new()
-                    }),
+                    bar,
+                    verdict,
+                    tally,
                     Cell::from(owner),
                     Cell::from(labels).style(theme.dim),
                 ])
