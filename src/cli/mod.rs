@@ -12,6 +12,7 @@ mod follow;
 mod out;
 mod share;
 mod summary;
+mod vote;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -117,6 +118,14 @@ pub enum Command {
     /// every shared series. Exit 1 when the remote cannot be reached (the work is committed
     /// here and the next sync sends it).
     Sync { series: Option<String> },
+    /// Your own ballot, in your own terminal: score every opportunity 0–5 and pick your
+    /// top ones. Blind until the moderator reveals the scores.
+    Vote {
+        series: String,
+        /// Who is voting (default: your git user.name).
+        #[arg(long = "as", value_name = "NAME")]
+        voter: Option<String>,
+    },
     /// Work with one agenda file.
     Agenda {
         #[command(subcommand)]
@@ -165,6 +174,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Share { series, remote }) => share::share(&data, &series, &remote),
         Some(Command::Join { url }) => share::join(&data, &url),
         Some(Command::Sync { series }) => share::sync(&data, series.as_deref()),
+        Some(Command::Vote { series, voter }) => vote::vote(data, &series, voter, cli.theme),
         Some(Command::Agendas) => {
             out::print(&agendas::list_agendas(&data, cli.agenda.as_deref()))?;
             Ok(ExitCode::SUCCESS)

@@ -108,6 +108,8 @@ pub enum Action {
     MorePicks,
     /// One fewer top pick per voter.
     FewerPicks,
+    /// Read the ballots and the moderator's settings again (after a sync).
+    Reload,
 
     // Summary
     Export,

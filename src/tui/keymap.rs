@@ -53,6 +53,8 @@ pub enum KeyContext {
     Prioritise,
     /// Typing an owner or labels on the prioritisation screen.
     PrioritiseEdit,
+    /// One voter's own ballot (`roast vote`).
+    Ballot,
     /// The series summary.
     Summary,
 }
@@ -111,6 +113,7 @@ impl KeyContext {
             KeyContext::QuestionCheck => "Check a question",
             KeyContext::Prioritise => "Joint prioritisation",
             KeyContext::PrioritiseEdit => "Prioritisation: owner or labels",
+            KeyContext::Ballot => "Your ballot",
             KeyContext::Summary => "Series summary",
         }
     }
@@ -864,6 +867,15 @@ pub fn defaults() -> Vec<Binding> {
         .when(When::HasItems);
         score.in_bar = n == 0;
         all.push(score);
+        let mut own = b(
+            C::Ballot,
+            &[ch(digit)],
+            Action::Score(n),
+            "your score 0–5 (4–5: agree)",
+        )
+        .when(When::HasItems);
+        own.in_bar = n == 0;
+        all.push(own);
     }
     all.extend([
         b(
@@ -925,6 +937,45 @@ pub fn defaults() -> Vec<Binding> {
         ),
         b(C::Prioritise, &[key(Esc)], Action::Back, "back").bar(),
         b(C::PrioritiseEdit, &[key(Enter)], Action::SaveField, "save").bar(),
+        // One voter's ballot
+        b(
+            C::Ballot,
+            &[key(Up), ch('k')],
+            Action::PreviousItem,
+            "previous",
+        ),
+        b(C::Ballot, &[key(Down), ch('j')], Action::NextItem, "next"),
+        b(
+            C::Ballot,
+            &[key(KeyCode::PageUp)],
+            Action::PageUp,
+            "page up",
+        ),
+        b(
+            C::Ballot,
+            &[key(KeyCode::PageDown)],
+            Action::PageDown,
+            "page down",
+        ),
+        b(
+            C::Ballot,
+            &[ch('x'), key(Delete)],
+            Action::ClearScore,
+            "clear your score",
+        )
+        .when(When::HasItems),
+        b(C::Ballot, &[ch(' ')], Action::TogglePick, "top pick")
+            .bar()
+            .when(When::HasItems),
+        b(
+            C::Ballot,
+            &[ch('r')],
+            Action::Reload,
+            "read again (after a sync)",
+        )
+        .bar(),
+        b(C::Ballot, &[ch('?')], Action::ToggleHelp, "help"),
+        b(C::Ballot, &[key(Esc), ch('q')], Action::Back, "done").bar(),
         b(C::PrioritiseEdit, &[key(Esc)], Action::Cancel, "cancel").bar(),
         // Summary
         b(

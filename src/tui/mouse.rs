@@ -82,7 +82,9 @@ fn click(app: &App, body: Rect, at: Position) -> Option<Action> {
                 pick_list::row_at(next, at, c.next_selected)?,
             )
         }
-        Screen::NewSeries(_) | Screen::Prioritise(_) | Screen::Summary(_) => return None,
+        Screen::NewSeries(_) | Screen::Prioritise(_) | Screen::Summary(_) | Screen::Ballot(_) => {
+            return None;
+        }
     };
     Some(Action::Click { target, index })
 }

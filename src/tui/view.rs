@@ -28,6 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Closing(s) => s.draw(frame, body, &app.ctx),
         Screen::Prioritise(s) => s.draw(frame, body, &app.ctx),
         Screen::Summary(s) => s.draw(frame, body, &app.ctx),
+        Screen::Ballot(s) => s.draw(frame, body, &app.ctx),
     }
     draw_warning(frame, warning, app);
     draw_status(frame, status, app);
@@ -107,6 +108,7 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
         Screen::Closing(_) => "Closing".to_string(),
         Screen::Prioritise(_) => "Joint prioritisation".to_string(),
         Screen::Summary(s) => format!("Summary · {}", s.rollup.series.service),
+        Screen::Ballot(b) => format!("Your ballot · {}", b.service),
     };
     let service = app
         .ctx

@@ -71,6 +71,24 @@ impl App {
     }
 
     /// Where the keyboard is: the contexts whose keys apply, most specific first.
+    /// The app as `roast vote` opens it: one voter's own ballot, nothing else.
+    pub fn voting(
+        config: AppConfig,
+        folder: crate::storage::SeriesFolder,
+        voter: &str,
+    ) -> Result<Self, crate::storage::FormatError> {
+        let mut ctx = Context::new(config);
+        let ballot = crate::tui::screens::ballot::BallotState::load(&mut ctx, folder, voter)?;
+        Ok(App {
+            ctx,
+            screen: Screen::Ballot(Box::new(ballot)),
+            overlay: None,
+            question_box: new_field("e.g. Why don't you just add a cache?"),
+            question_verdict: None,
+            quit: false,
+        })
+    }
+
     pub fn key_focus(&self) -> KeyFocus {
         let stack = match self.overlay {
             Some(Overlay::Help) => vec![KeyContext::Help, KeyContext::Always],
@@ -95,6 +113,7 @@ impl App {
             Screen::Closing(c) => c.key_contexts(),
             Screen::Prioritise(p) => p.key_contexts(),
             Screen::Summary(_) => vec![KeyContext::Summary],
+            Screen::Ballot(b) => b.key_contexts(),
         };
         if !stack.iter().any(|c| c.captures()) {
             stack.push(KeyContext::Global);
@@ -116,6 +135,7 @@ impl App {
                 facts.rewrites = live.verdict.as_ref().map_or(0, |v| v.suggestions.len());
             }
             Screen::Prioritise(p) => facts.items = p.items.len(),
+            Screen::Ballot(b) => facts.items = b.items.len(),
             _ => {}
         }
         facts
@@ -231,6 +251,7 @@ pub fn update(app: &mut App, action: Action) {
         Screen::Closing(s) => s.update(ctx, &action),
         Screen::Prioritise(s) => s.update(ctx, &action),
         Screen::Summary(s) => s.update(ctx, &action),
+        Screen::Ballot(s) => s.update(ctx, &action),
     };
     if let Some(nav) = transition {
         app.go(nav);

@@ -57,6 +57,7 @@ impl App {
                         Screen::Closing(Box::new(ClosingState::new(&self.ctx, live.session)));
                 }
             }
+            Nav::Quit => self.quit = true,
             Nav::BackToSession => {
                 if let Screen::Closing(closing) = self.take_screen() {
                     self.screen = Screen::Live(Box::new(LiveState::from_session(

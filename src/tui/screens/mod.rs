@@ -3,6 +3,7 @@
 //! the app alone opens the next screen.
 
 pub mod autosave;
+pub mod ballot;
 pub mod closing;
 pub mod guidelines;
 pub mod live;
@@ -25,6 +26,8 @@ pub enum Screen {
     Closing(Box<closing::ClosingState>),
     Prioritise(Box<prioritise::PrioritiseState>),
     Summary(Box<summary::SummaryState>),
+    /// `roast vote`: one voter's own ballot.
+    Ballot(Box<ballot::BallotState>),
 }
 
 /// Where a screen asks to go next; the app decides how to get there.
@@ -45,4 +48,6 @@ pub enum Nav {
     Closing,
     /// From closing back to the meeting; the session moves with it.
     BackToSession,
+    /// Leave the app (the ballot is all `roast vote` opens).
+    Quit,
 }

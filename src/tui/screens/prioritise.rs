@@ -25,6 +25,8 @@ use crate::tui::widgets::text_field::{self, field, with_text};
 pub struct Item {
     pub key: ItemRef,
     pub title: String,
+    /// The whole text (for a room-only item, the fix wording written for it).
+    pub text: String,
     pub topic: String,
     pub room_only: bool,
     /// Room-only, with no fix wording yet: it stays in the room until it has one.
@@ -63,6 +65,7 @@ pub fn opportunities(
         .map(|e| Item {
             key: ItemRef::new(e.session.clone(), e.note),
             title: e.title.clone(),
+            text: e.text.clone(),
             topic: e.topic.clone(),
             room_only: e.room_only,
             needs_fix: false,
