@@ -17,7 +17,7 @@ use crate::tui::action::Action;
 use crate::tui::context::Context;
 use crate::tui::keymap::KeyContext;
 use crate::tui::screens::Nav;
-use crate::tui::screens::prioritise::{Item, opportunities, spread_bar};
+use crate::tui::screens::opportunities::{Item, opportunities, spread_bar};
 use crate::tui::widgets::panel::panel;
 
 pub struct BallotState {

@@ -8,6 +8,7 @@ pub mod closing;
 pub mod guidelines;
 pub mod live;
 pub mod new_series;
+pub mod opportunities;
 pub mod prioritise;
 pub mod series_list;
 pub mod setup;

@@ -11,27 +11,15 @@ use ratatui_textarea::TextArea;
 
 use crate::backlog::ballot::{self, Ballot};
 use crate::backlog::store::{item_path, item_ron};
-use crate::backlog::{BacklogItem, ItemRef, LoadedBacklog, Spread, VotingRound, rank};
+use crate::backlog::{BacklogItem, ItemRef, LoadedBacklog, VotingRound, rank};
 use crate::storage::format::FormatError;
-use crate::summary::Rollup;
 use crate::tui::action::Action;
 use crate::tui::context::Context;
 use crate::tui::keymap::KeyContext;
 use crate::tui::screens::Nav;
+use crate::tui::screens::opportunities::{Item, opportunities, spread_bar};
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::text_field::{self, field, with_text};
-
-/// One opportunity as the room sees it.
-pub struct Item {
-    pub key: ItemRef,
-    pub title: String,
-    /// The whole text (for a room-only item, the fix wording written for it).
-    pub text: String,
-    pub topic: String,
-    pub room_only: bool,
-    /// Room-only, with no fix wording yet: it stays in the room until it has one.
-    pub needs_fix: bool,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditField {
@@ -53,26 +41,6 @@ pub struct PrioritiseState {
     ballots_dir_ready: bool,
 }
 
-/// Every opportunity of the series in the order it was raised, as the room votes on it.
-pub fn opportunities(
-    loaded: &crate::storage::LoadedSeries,
-    votes: &LoadedBacklog,
-    now_ms: i64,
-) -> Vec<Item> {
-    Rollup::from_loaded(loaded, votes, now_ms)
-        .backlog
-        .iter()
-        .map(|e| Item {
-            key: ItemRef::new(e.session.clone(), e.note),
-            title: e.title.clone(),
-            text: e.text.clone(),
-            topic: e.topic.clone(),
-            room_only: e.room_only,
-            needs_fix: false,
-        })
-        .collect()
-}
-
 impl PrioritiseState {
     /// Needs the open (locked) series: scores are written to its folder.
     pub fn new(ctx: &mut Context) -> Option<Self> {
@@ -85,6 +53,7 @@ impl PrioritiseState {
             .chain(awaiting.into_iter().map(|a| Item {
                 key: ItemRef::new(a.session, a.note),
                 title: a.text.lines().next().unwrap_or_default().to_string(),
+                text: a.text.clone(),
                 topic: a.topic,
                 room_only: true,
                 needs_fix: true,
@@ -622,32 +591,5 @@ impl PrioritiseState {
         ));
         let mut state = TableState::default().with_selected(Some(self.selected));
         frame.render_stateful_widget(table, area, &mut state);
-    }
-}
-
-/// How many gave each score, 0 to 5: the spread, not the average.
-pub fn spread_bar(spread: &Spread) -> String {
-    spread
-        .counts
-        .iter()
-        .map(|&c| match c {
-            0 => "·".to_string(),
-            1..=9 => c.to_string(),
-            _ => "+".to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_spread_shows_how_many_gave_each_score() {
-        let spread = Spread {
-            counts: [0, 0, 1, 0, 2, 12],
-        };
-        assert_eq!(spread_bar(&spread), "· · 1 · 2 +");
     }
 }
