@@ -1,4 +1,4 @@
-//! Snapshots of every screen at 40x12 (a squeezed split), 80x24 (a laptop), 160x45 and
+//! Snapshots of every screen at 40x12 (a squeezed split), 80x24 (a laptop), 120x40, 160x45 and
 //! 300x80 (projectors), and, with their colours, in each theme at 80x24.
 //! Data folders are relative to the crate so the paths drawn are the same on every machine.
 
@@ -10,7 +10,7 @@ use roast::clock::FakeClock;
 use roast::settings::ThemeName;
 use roast::tui::App;
 
-const SIZES: [(u16, u16); 4] = [(40, 12), (80, 24), (160, 45), (300, 80)];
+const SIZES: [(u16, u16); 5] = [(40, 12), (80, 24), (120, 40), (160, 45), (300, 80)];
 
 fn fresh_dir(name: &str) -> std::path::PathBuf {
     let dir = std::path::PathBuf::from("target/snapshot-data").join(name);
@@ -257,5 +257,92 @@ fn tiny_and_odd_sizes_never_panic() {
                 render(&app, w, h);
             }
         }
+    }
+}
+
+/// Whitespace-normalised text, so wrapped rows compare with the text they wrap.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text inside the focused (heavy-bordered) pane of a rendered screen.
+fn focused_pane(screen: &str) -> String {
+    screen
+        .lines()
+        .filter_map(|line| {
+            let first = line.find('┃')?;
+            let last = line.rfind('┃')?;
+            (last > first).then(|| line[first + '┃'.len_utf8()..last].to_string())
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_summary_pane_wraps_its_text_rather_than_cut_it_at_120x40_and_40x12() {
+    let clock = FakeClock::at(START_MS);
+    let app = summary("summary-wrap", &clock, None);
+    let roast::tui::screens::Screen::Summary(state) = &app.screen else {
+        panic!("summary")
+    };
+    let whole = words(&state.text);
+    for (w, h) in [(120, 40), (40, 12)] {
+        let shown = words(&focused_pane(&render(&app, w, h)));
+        assert!(
+            whole.starts_with(&shown),
+            "at {w}x{h} the pane shows text that is not the summary's, or cut:\n{shown}"
+        );
+        assert!(shown.len() > 60, "at {w}x{h} the pane shows almost nothing");
+    }
+}
+
+#[test]
+fn prioritisation_shows_the_selected_item_whole_with_owner_and_labels() {
+    let clock = FakeClock::at(START_MS);
+    let mut app = prioritise("prioritise-whole", &clock, None);
+    press(&mut app, key(KeyCode::Up)); // the first item: owner and labels set
+    let roast::tui::screens::Screen::Prioritise(p) = &app.screen else {
+        panic!("prioritise")
+    };
+    let title = p.items[p.selected].title.clone();
+    let item = p.votes_of(&p.items[p.selected].key).unwrap();
+    let labels = item.labels.join(", ");
+    for (w, h) in [(120, 40), (40, 12)] {
+        let screen = words(&render(&app, w, h));
+        assert!(screen.contains(&words(&title)), "{w}x{h}: {screen}");
+        assert!(screen.contains(&labels), "{w}x{h}: {screen}");
+        assert!(
+            screen.contains("agreed"),
+            "{w}x{h}: the item's row is on screen"
+        );
+    }
+}
+
+#[test]
+fn the_closing_counts_and_every_field_are_reachable_at_120x40_and_40x12() {
+    let clock = FakeClock::at(START_MS);
+    let mut app = closing("closing-whole", &clock, None);
+    let counts = "questions: 1 noted · 0 caught by the checker · 0 rephrased";
+    assert!(render(&app, 120, 40).contains(counts));
+    // At 40x12 each field in turn has the screen, none squeezed out.
+    for (field, expect) in [
+        ("Maturity", "not rated"),
+        ("Outcome", "completed"),
+        ("Next topic", "decide next time"),
+        ("Summary", "The edge proxy"),
+    ] {
+        press(&mut app, key(KeyCode::Tab));
+        let screen = render(&app, 40, 12);
+        assert!(screen.contains(field), "{field}:\n{screen}");
+        assert!(screen.contains(expect), "{field}:\n{screen}");
+    }
+}
+
+#[test]
+fn the_series_list_shows_the_series_id_in_the_app() {
+    let clock = FakeClock::at(START_MS);
+    let app = listed("list-id", &clock, None);
+    for (w, h) in [(120, 40), (40, 12)] {
+        assert!(render(&app, w, h).contains("id payments-api"), "{w}x{h}");
     }
 }

@@ -18,6 +18,11 @@ pub enum Action {
     Back,
     /// Once a second and whenever the event loop is idle: redraw the timer, autosave.
     Tick,
+    /// The terminal has this many columns and rows.
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// The moderator's "check a question" box, on the projector.
     OpenQuestionCheck,
 

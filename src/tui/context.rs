@@ -75,6 +75,8 @@ pub struct Context {
     pub series: Option<OpenSeries>,
     /// The series last opened, summarised or prioritised: the list comes back on its row.
     pub last_series: Option<String>,
+    /// The terminal's size, as last reported: lets `update` bound scrolling by what fits.
+    pub size: ratatui::layout::Size,
     /// Set by `update` when the terminal bell should ring; the runtime rings it and clears
     /// it, so drawing stays free of side effects.
     pub bell_pending: bool,
@@ -115,6 +117,7 @@ impl Context {
             keymap: Keymap::default(),
             series: None,
             last_series: None,
+            size: ratatui::layout::Size::new(80, 24),
             bell_pending: false,
         };
         for e in &ctx.agenda_errors.clone() {
@@ -149,6 +152,11 @@ impl Context {
                 settings::path(self.data.root()).display()
             )),
         }
+    }
+
+    /// Roughly where screens are drawn: the terminal less the header, status and help.
+    pub fn body_area(&self) -> ratatui::layout::Rect {
+        ratatui::layout::Rect::new(0, 1, self.size.width, self.size.height.saturating_sub(4))
     }
 
     pub fn now_ms(&self) -> i64 {

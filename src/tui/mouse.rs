@@ -55,7 +55,7 @@ fn click(app: &App, body: Rect, at: Position) -> Option<Action> {
             )
         }
         Screen::Setup(s) => {
-            let [topics, _, attendees] = setup::layout(body);
+            let [topics, _, attendees] = setup::layout(body, s.focus);
             if topics.contains(at) {
                 (
                     ClickTarget::Topic,
@@ -76,7 +76,8 @@ fn click(app: &App, body: Rect, at: Position) -> Option<Action> {
             (ClickTarget::Note, l.note_at(notes, at.y)?)
         }
         Screen::Closing(c) => {
-            let [_, _, next, _, _] = c.layout(body);
+            let [_, _, next, _, _] = c.layout(body, &app.ctx);
+            let (next, _) = c.next_topic_list(next);
             (
                 ClickTarget::NextTopic,
                 pick_list::row_at(next, at, c.next_selected)?,

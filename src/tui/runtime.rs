@@ -49,6 +49,14 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> std::io::Result<()> {
     let events = crate::tui::input::spawn_reader()?;
+    let size = terminal.size()?;
+    update(
+        app,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
     let mut needs_draw = true;
     let mut last_face = String::new();
     while !app.quit && !stop.load(Ordering::Relaxed) && terminal_is_alive() {
@@ -100,6 +108,7 @@ fn action_for_event(
     Ok(match event {
         Event::Key(key) => action_for_key(app, &key),
         Event::Paste(text) => Some(Action::Paste(text)),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Mouse(mouse) => {
             let size = terminal.size()?;
             let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);

@@ -2,12 +2,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::tui::app::{App, Overlay};
 use crate::tui::context::StatusKind;
 use crate::tui::screens::{Screen, guidelines};
+use crate::tui::widgets::wrap::wrap;
 use crate::tui::widgets::{help_bar, help_overlay, question_check};
 
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -55,11 +57,14 @@ pub fn regions(area: Rect, app: &App) -> [Rect; 5] {
     let warning_rows = app.ctx.warnings.first().map_or(0, |w| {
         wrapped_rows(&warning_text(w, app), area.width).min(3)
     });
+    // A long message ("saved to …" with its path) wraps rather than lose its end.
+    let status_rows =
+        status_line(app).map_or(1, |(text, _)| wrapped_rows(&text, area.width).min(3));
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(warning_rows),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
         Constraint::Length(help_bar::height(
             &app.ctx.keymap,
             &app.key_focus(),
@@ -81,18 +86,24 @@ fn warning_text(warning: &str, app: &App) -> String {
 
 /// Rows `text` takes when wrapped at `width` columns.
 fn wrapped_rows(text: &str, width: u16) -> u16 {
-    let width = usize::from(width.max(1));
-    let cols = unicode_width::UnicodeWidthStr::width(text);
-    u16::try_from(cols.div_ceil(width).max(1)).unwrap_or(u16::MAX)
+    u16::try_from(wrap(text, usize::from(width)).len().max(1)).unwrap_or(u16::MAX)
+}
+
+/// Text wrapped at the area's width, in one style.
+fn wrapped(text: &str, area: Rect, style: Style) -> Paragraph<'static> {
+    Paragraph::new(
+        wrap(text, usize::from(area.width))
+            .into_iter()
+            .map(|row| Line::styled(row, style))
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// The oldest warning not yet dismissed: it stays until read, whatever else is said.
 fn draw_warning(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(w) = app.ctx.warnings.first() {
         frame.render_widget(
-            Paragraph::new(warning_text(w, app))
-                .style(app.ctx.theme.warning)
-                .wrap(ratatui::widgets::Wrap { trim: false }),
+            wrapped(&warning_text(w, app), area, app.ctx.theme.warning),
             area,
         );
     }
@@ -126,25 +137,27 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
 
 /// The last message, or the saver's trouble, which outranks it: the scribe must know
 /// when notes are not reaching the disk.
-fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
+fn status_line(app: &App) -> Option<(String, Style)> {
     let theme = &app.ctx.theme;
-    let saver = app.ctx.saver.status();
-    let line = if let Some((path, error)) = saver.failing {
-        Line::styled(
+    if let Some((path, error)) = app.ctx.saver.status().failing {
+        return Some((
             format!(
                 " ⚠ cannot save {}: {error}. Notes are kept in memory and retried every second.",
                 path.display()
             ),
             theme.error,
-        )
-    } else if let Some(status) = &app.ctx.status {
-        let style = match status.kind {
-            StatusKind::Info => theme.ok,
-            StatusKind::Error => theme.warning,
-        };
-        Line::styled(format!(" {}", status.text), style)
-    } else {
-        Line::raw("")
+        ));
+    }
+    let status = app.ctx.status.as_ref()?;
+    let style = match status.kind {
+        StatusKind::Info => theme.ok,
+        StatusKind::Error => theme.warning,
     };
-    frame.render_widget(Paragraph::new(line), area);
+    Some((format!(" {}", status.text), style))
+}
+
+fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
+    if let Some((text, style)) = status_line(app) {
+        frame.render_widget(wrapped(&text, area, style), area);
+    }
 }

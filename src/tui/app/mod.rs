@@ -170,7 +170,7 @@ pub fn action_for_key(app: &App, key: &ratatui::crossterm::event::KeyEvent) -> O
 
 /// The one place state changes.
 pub fn update(app: &mut App, action: Action) {
-    if !matches!(action, Action::Tick) {
+    if !matches!(action, Action::Tick | Action::Resize { .. }) {
         // A new action dismisses the last message, except errors, which stay until the
         // user does something else on purpose.
         if app
@@ -183,6 +183,10 @@ pub fn update(app: &mut App, action: Action) {
         }
     }
     match (&action, app.overlay) {
+        (Action::Resize { width, height }, _) => {
+            app.ctx.size = ratatui::layout::Size::new(*width, *height);
+            return;
+        }
         (Action::Quit, _) => {
             app.save_all();
             app.quit = true;

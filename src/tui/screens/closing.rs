@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{ListItem, Paragraph};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use crate::model::{ClosingDraft, Outcome, Session, TopicRef};
@@ -16,9 +16,10 @@ use crate::tui::keymap::KeyContext;
 use crate::tui::screens::Nav;
 use crate::tui::screens::autosave::Autosave;
 use crate::tui::widgets::panel::panel;
-use crate::tui::widgets::pick_list;
 use crate::tui::widgets::text_field::{self, field, with_text};
+use crate::tui::widgets::{pick_list, wrap};
 
+/// The form's fields, in order; the order also indexes [`ClosingState::layout`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Outcome,
@@ -273,34 +274,9 @@ impl ClosingState {
         Some(Nav::SeriesList)
     }
 
-    /// Outcome, reason, next topic, summary and maturity; shared by drawing and mouse
-    /// hit-testing.
-    pub fn layout(&self, area: Rect) -> [Rect; 5] {
-        let reason_rows = if self.outcome == 1 { 3 } else { 0 };
-        let [outcome, reason, middle, maturity] = Layout::vertical([
-            Constraint::Length(3),
-            Constraint::Length(reason_rows),
-            Constraint::Fill(1),
-            Constraint::Length(3),
-        ])
-        .areas(area);
-        let [next, summary] =
-            Layout::horizontal([Constraint::Percentage(40), Constraint::Fill(1)]).areas(middle);
-        [outcome, reason, next, summary, maturity]
-    }
-
-    pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
+    fn outcome_lines(&self, ctx: &Context) -> Vec<Line<'static>> {
         let theme = &ctx.theme;
-        let [
-            outcome_area,
-            reason_area,
-            next_area,
-            summary_area,
-            maturity_area,
-        ] = self.layout(area);
-        let reason_rows = reason_area.height;
-
-        let choices: Vec<Span> = OUTCOMES
+        let mut choices: Vec<Span> = OUTCOMES
             .iter()
             .enumerate()
             .flat_map(|(i, label)| {
@@ -309,24 +285,130 @@ impl ClosingState {
                 } else {
                     theme.dim
                 };
-                [Span::styled(format!(" {label} "), style), Span::raw("  ")]
+                [Span::styled(format!(" {label} "), style), Span::raw(" ")]
             })
             .collect();
         let held = crate::progress::hours_minutes(self.session.timer.elapsed_secs(ctx.now_ms()));
-        let mut outcome_line = choices;
-        outcome_line.push(Span::styled(format!("   meeting time {held}"), theme.dim));
+        choices.push(Span::styled(format!("  meeting time {held}"), theme.dim));
+        let mut lines = vec![Line::from(choices)];
         if let Some(coaching) = phrasing_coaching(&self.session) {
-            outcome_line.push(Span::styled(format!("   {coaching}"), theme.dim));
+            lines.push(Line::styled(coaching, theme.dim));
         }
-        frame.render_widget(
-            Paragraph::new(Line::from(outcome_line)).block(panel(
-                " Outcome (← →) ",
-                self.field == Field::Outcome,
-                theme,
-            )),
+        lines
+    }
+
+    fn maturity_lines(&self, ctx: &Context) -> Vec<Line<'static>> {
+        let theme = &ctx.theme;
+        let rating = match self.maturity {
+            None => "not rated".to_string(),
+            Some(n) => format!("{n} / 5  {}", "■".repeat(usize::from(n))),
+        };
+        vec![
+            Line::styled(rating, theme.title),
+            Line::styled(
+                "how mature this area is today, 0–5; every area differs, and that is fine",
+                theme.dim,
+            ),
+        ]
+    }
+
+    /// Outcome, reason, next topic, summary and maturity; shared by drawing and mouse
+    /// hit-testing. On a short terminal only the field being filled in is shown (with a
+    /// line naming the others), so none of them is squeezed to nothing.
+    pub fn layout(&self, area: Rect, ctx: &Context) -> [Rect; 5] {
+        let inner_width = area.width.saturating_sub(2);
+        let outcome_rows = 2 + wrap::height(&self.outcome_lines(ctx), inner_width);
+        let maturity_rows = 2 + wrap::height(&self.maturity_lines(ctx), inner_width);
+        let reason_rows = if self.outcome == 1 { 3 } else { 0 };
+        let needed = outcome_rows + reason_rows + maturity_rows + 6;
+        if area.height < needed {
+            let [_, focused] =
+                Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+            let mut rects = [Rect::default(); 5];
+            rects[self.field as usize] = focused;
+            return rects;
+        }
+        let [outcome, reason, middle, maturity] = Layout::vertical([
+            Constraint::Length(outcome_rows),
+            Constraint::Length(reason_rows),
+            Constraint::Fill(1),
+            Constraint::Length(maturity_rows),
+        ])
+        .areas(area);
+        let [next, summary] =
+            Layout::horizontal([Constraint::Percentage(40), Constraint::Fill(1)]).areas(middle);
+        [outcome, reason, next, summary, maturity]
+    }
+
+    /// The next-topic list inside its pane: the selected topic, when the list cuts it,
+    /// is shown whole under it.
+    pub fn next_topic_list(&self, pane: Rect) -> (Rect, Option<Rect>) {
+        let inner = ratatui::widgets::Block::bordered().inner(pane);
+        let title = self.next_title();
+        let rows = wrap::wrap(&title, usize::from(inner.width)).len();
+        // "▶ " takes two columns in the list.
+        let cut =
+            unicode_width::UnicodeWidthStr::width(title.as_str()) + 2 > usize::from(inner.width);
+        if !cut || pane.height < 6 + 2 {
+            return (pane, None);
+        }
+        // Its own box: the title's rows and two borders, at most half the pane.
+        let rows = (u16::try_from(rows).unwrap_or(u16::MAX) + 2).min(pane.height / 2);
+        let [list, whole] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(rows)]).areas(pane);
+        (list, Some(whole))
+    }
+
+    fn next_title(&self) -> String {
+        self.next_selected
+            .checked_sub(1)
+            .and_then(|i| self.next_choices.get(i))
+            .map_or_else(|| "decide next time".to_string(), |c| c.title.clone())
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
+        let theme = &ctx.theme;
+        let rects = self.layout(area, ctx);
+        let [
             outcome_area,
-        );
-        if reason_rows > 0 {
+            reason_area,
+            next_area,
+            summary_area,
+            maturity_area,
+        ] = rects;
+        if outcome_area.height == 0 || next_area.height == 0 || summary_area.height == 0 {
+            // The short form: a line of the fields, the one being filled in marked.
+            let names = ["Outcome", "Reason", "Next topic", "Summary", "Maturity"];
+            let spans: Vec<Span> = self
+                .fields()
+                .into_iter()
+                .flat_map(|f| {
+                    let style = if f == self.field {
+                        theme.selected
+                    } else {
+                        theme.dim
+                    };
+                    [Span::styled(names[f as usize], style), Span::raw(" ")]
+                })
+                .collect();
+            frame.render_widget(
+                Paragraph::new(Line::from(spans)),
+                Rect::new(area.x, area.y, area.width, 1),
+            );
+        }
+        if outcome_area.height > 0 {
+            frame.render_widget(
+                Paragraph::new(self.outcome_lines(ctx))
+                    .wrap(Wrap { trim: true })
+                    .block(panel(
+                        " Outcome (← →) ",
+                        self.field == Field::Outcome,
+                        theme,
+                    )),
+                outcome_area,
+            );
+        }
+        if reason_area.height > 0 {
             field(
                 frame,
                 reason_area,
@@ -338,48 +420,53 @@ impl ClosingState {
                 ),
             );
         }
-
-        let mut items = vec![ListItem::new(Line::styled("decide next time", theme.dim))];
-        items.extend(self.next_choices.iter().map(|c| {
-            let mut spans = vec![Span::raw(c.title.clone())];
-            if c.is_offshoot {
-                spans.push(Span::styled("  (off-shoot)", theme.kind_offshoot));
-            }
-            ListItem::new(Line::from(spans))
-        }));
-        pick_list::draw(
-            frame,
-            next_area,
-            items,
-            Some(self.next_selected),
-            panel(" Next topic (↑ ↓) ", self.field == Field::NextTopic, theme),
-            theme,
-        );
-        field(
-            frame,
-            summary_area,
-            &self.summary,
-            panel(" Summary ", self.field == Field::Summary, theme),
-        );
-        let rating = match self.maturity {
-            None => "not rated".to_string(),
-            Some(n) => format!("{n} / 5  {}", "■".repeat(usize::from(n))),
-        };
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled(rating, theme.title),
-                Span::styled(
-                    "   how mature this area is today, 0–5; every area differs, and that is fine",
-                    theme.dim,
-                ),
-            ]))
-            .block(panel(
-                " Maturity (← → or 0–5) ",
-                self.field == Field::Maturity,
+        if next_area.height > 0 {
+            let mut items = vec![ListItem::new(Line::styled("decide next time", theme.dim))];
+            items.extend(self.next_choices.iter().map(|c| {
+                let mut spans = vec![Span::raw(c.title.clone())];
+                if c.is_offshoot {
+                    spans.push(Span::styled("  (off-shoot)", theme.kind_offshoot));
+                }
+                ListItem::new(Line::from(spans))
+            }));
+            let (list_area, whole) = self.next_topic_list(next_area);
+            pick_list::draw(
+                frame,
+                list_area,
+                items,
+                Some(self.next_selected),
+                panel(" Next topic (↑ ↓) ", self.field == Field::NextTopic, theme),
                 theme,
-            )),
-            maturity_area,
-        );
+            );
+            if let Some(whole) = whole {
+                frame.render_widget(
+                    Paragraph::new(Line::styled(self.next_title(), theme.title))
+                        .wrap(Wrap { trim: true })
+                        .block(panel(" Chosen ", false, theme)),
+                    whole,
+                );
+            }
+        }
+        if summary_area.height > 0 {
+            field(
+                frame,
+                summary_area,
+                &self.summary,
+                panel(" Summary ", self.field == Field::Summary, theme),
+            );
+        }
+        if maturity_area.height > 0 {
+            frame.render_widget(
+                Paragraph::new(self.maturity_lines(ctx))
+                    .wrap(Wrap { trim: true })
+                    .block(panel(
+                        " Maturity (← → or 0–5) ",
+                        self.field == Field::Maturity,
+                        theme,
+                    )),
+                maturity_area,
+            );
+        }
     }
 }
 

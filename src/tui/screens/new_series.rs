@@ -155,7 +155,59 @@ impl NewSeriesState {
         }
     }
 
+    /// A short terminal: one row per field, a label before it, the people below.
+    fn draw_compact(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
+        let theme = &ctx.theme;
+        let [service, agenda, person, list] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        let label = |frame: &mut Frame, row: Rect, text: &str, field: Field| -> Rect {
+            let style = if self.field == field {
+                theme.selected
+            } else {
+                theme.dim
+            };
+            let width = u16::try_from(text.chars().count()).unwrap_or(0) + 1;
+            let [l, rest] =
+                Layout::horizontal([Constraint::Length(width), Constraint::Fill(1)]).areas(row);
+            frame.render_widget(Paragraph::new(Span::styled(text.to_string(), style)), l);
+            rest
+        };
+        let rest = label(frame, service, "Service", Field::Service);
+        frame.render_widget(&self.service, rest);
+        let rest = label(frame, agenda, "Agenda", Field::Agenda);
+        let title = ctx
+            .agendas
+            .get(self.agenda)
+            .map_or("", |a| a.agenda.title.as_str());
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!("◀ {title} ▶"), theme.title)),
+            rest,
+        );
+        let role = format!("Add as {}", self.role.label());
+        let rest = label(frame, person, &role, Field::Participant);
+        frame.render_widget(&self.participant, rest);
+        let people: Vec<Line> = self
+            .participants
+            .iter()
+            .map(|p| {
+                Line::from(vec![
+                    Span::styled(p.name.clone(), theme.base),
+                    Span::styled(format!("  {}", p.role.label()), theme.dim),
+                ])
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(people).wrap(Wrap { trim: true }), list);
+    }
+
     pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
+        if area.height < 14 {
+            return self.draw_compact(frame, area, ctx);
+        }
         let theme = &ctx.theme;
         let [service_area, agenda_area, participant_area, list_area] = Layout::vertical([
             Constraint::Length(3),
@@ -229,7 +281,9 @@ impl NewSeriesState {
                 .collect()
         };
         frame.render_widget(
-            Paragraph::new(people).block(panel(" Participants ", false, theme)),
+            Paragraph::new(people)
+                .wrap(Wrap { trim: true })
+                .block(panel(" Participants ", false, theme)),
             list_area,
         );
     }

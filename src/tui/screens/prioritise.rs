@@ -372,13 +372,56 @@ impl PrioritiseState {
         ctx.saver.save(path, item_ron(item).into_bytes());
     }
 
+    /// The selected item whole: the table cuts long titles and labels.
+    fn detail_lines(&self, theme: &crate::tui::theme::Theme) -> Vec<Line<'static>> {
+        let Some(item) = self.items.get(self.selected) else {
+            return Vec::new();
+        };
+        let mut lines = vec![Line::styled(item.title.clone(), theme.title)];
+        let votes = self.votes_of(&item.key);
+        // What people typed first (owner, labels); where it came from last.
+        let mut about = Vec::new();
+        if let Some(owner) = votes.and_then(|v| v.owner.clone()) {
+            about.push(format!("owner: {owner}"));
+        }
+        if let Some(labels) = votes.map(|v| v.labels.join(", ")).filter(|l| !l.is_empty()) {
+            about.push(format!("labels: {labels}"));
+        }
+        about.push(format!("from: {}", item.topic));
+        lines.push(Line::styled(about.join(" · "), theme.dim));
+        if item.needs_fix {
+            lines.push(Line::styled(
+                "needs a fix wording: room-only, so it stays in the room until w gives the words the fix may leave in",
+                theme.warning,
+            ));
+        } else if item.room_only {
+            lines.push(Line::styled(
+                "room-only: only this fix wording leaves the room (w to change it)",
+                theme.warning,
+            ));
+        }
+        lines
+    }
+
     pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
         let theme = &ctx.theme;
+        // The details take what they need, wrapped, up to what the table leaves: its
+        // borders and the selected row, and its header when there is room.
+        let detail_rows = if self.editing.is_some() {
+            3
+        } else {
+            crate::tui::widgets::wrap::height(&self.detail_lines(theme), area.width)
+        };
+        let with_header = area.height >= 14;
+        let table_rows = if with_header { 4 } else { 3 };
+        // On a very short terminal the round's line gives its row to the item.
+        let round_rows = if area.height < 10 { 0 } else { 1 };
+        let detail_rows = detail_rows.min(area.height.saturating_sub(1 + round_rows + table_rows));
         let [voter_area, round_area, table_area, detail_area] = Layout::vertical([
             Constraint::Length(1),
-            Constraint::Length(1),
+            Constraint::Length(round_rows),
             Constraint::Fill(1),
-            Constraint::Length(if self.editing.is_some() { 3 } else { 4 }),
+            Constraint::Length(detail_rows),
         ])
         .areas(area);
         let picks = self.votes.backlog.picks_of(self.voter()).len();
@@ -409,7 +452,7 @@ impl PrioritiseState {
                 table_area,
             );
         } else {
-            self.draw_table(frame, table_area, theme);
+            self.draw_table(frame, table_area, theme, with_header);
         }
         match &self.editing {
             Some((what, text)) => {
@@ -423,28 +466,8 @@ impl PrioritiseState {
                 field(frame, detail_area, text, panel(title, true, theme));
             }
             None => {
-                let detail = self
-                    .items
-                    .get(self.selected)
-                    .map(|item| {
-                        let mut lines = vec![Line::styled(item.title.clone(), theme.title)];
-                        lines.push(Line::styled(format!("from: {}", item.topic), theme.dim));
-                        if item.needs_fix {
-                            lines.push(Line::styled(
-                                "needs a fix wording: room-only, so it stays in the room until w gives the words the fix may leave in",
-                                theme.warning,
-                            ));
-                        } else if item.room_only {
-                            lines.push(Line::styled(
-                                "room-only: only this fix wording leaves the room (w to change it)",
-                                theme.warning,
-                            ));
-                        }
-                        lines
-                    })
-                    .unwrap_or_default();
                 frame.render_widget(
-                    Paragraph::new(detail).wrap(Wrap { trim: true }),
+                    Paragraph::new(self.detail_lines(theme)).wrap(Wrap { trim: true }),
                     detail_area,
                 );
             }
@@ -497,7 +520,28 @@ impl PrioritiseState {
         Line::from(spans)
     }
 
-    fn draw_table(&self, frame: &mut Frame, area: Rect, theme: &crate::tui::theme::Theme) {
+    fn draw_table(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        theme: &crate::tui::theme::Theme,
+        with_header: bool,
+    ) {
+        // A narrow terminal keeps the columns that decide (title, my score, my pick, the
+        // consensus); the rest of the selected item is in the details below.
+        let columns: &[usize] = if area.width >= 90 {
+            &[0, 1, 2, 3, 4, 5, 6, 7]
+        } else {
+            &[0, 1, 2, 4]
+        };
+        let pick = |cells: Vec<Cell<'static>>| -> Vec<Cell<'static>> {
+            cells
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| columns.contains(i))
+                .map(|(_, c)| c)
+                .collect()
+        };
         let revealed = self.round.revealed;
         let voter = self.voter();
         let rows: Vec<Row> = self
@@ -545,7 +589,7 @@ impl PrioritiseState {
                         Cell::from(""),
                     )
                 };
-                Row::new(vec![
+                Row::new(pick(vec![
                     title,
                     Cell::from(mine).style(theme.title),
                     Cell::from(if picked { "★" } else { "" }).style(theme.warning),
@@ -554,41 +598,49 @@ impl PrioritiseState {
                     tally,
                     Cell::from(owner),
                     Cell::from(labels).style(theme.dim),
-                ])
+                ]))
             })
             .collect();
-        let header = Row::new(vec![
-            "Opportunity",
-            "mine",
-            "top5",
-            "0 1 2 3 4 5",
-            "consensus",
-            "picks",
-            "owner",
-            "labels",
-        ])
-        .style(theme.heading);
-        let table = Table::new(
-            rows,
+        let header = Row::new(pick(
             [
-                Constraint::Fill(3),
-                Constraint::Length(4),
-                Constraint::Length(4),
-                Constraint::Length(11),
-                Constraint::Length(16),
-                Constraint::Length(5),
-                Constraint::Fill(1),
-                Constraint::Fill(1),
-            ],
-        )
-        .header(header)
-        .row_highlight_style(theme.selected)
-        .highlight_symbol("▶ ")
-        .block(panel(
-            format!(" Opportunities ({}) ", self.items.len()),
-            true,
-            theme,
-        ));
+                "Opportunity",
+                "mine",
+                "top5",
+                "0 1 2 3 4 5",
+                "consensus",
+                "picks",
+                "owner",
+                "labels",
+            ]
+            .map(Cell::from)
+            .to_vec(),
+        ))
+        .style(theme.heading);
+        let widths = [
+            Constraint::Fill(3),
+            Constraint::Length(4),
+            Constraint::Length(4),
+            Constraint::Length(11),
+            Constraint::Length(16),
+            Constraint::Length(5),
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+        ];
+        let widths: Vec<Constraint> = columns.iter().map(|&i| widths[i]).collect();
+        let table = Table::new(rows, widths);
+        let table = if with_header {
+            table.header(header)
+        } else {
+            table
+        };
+        let table = table
+            .row_highlight_style(theme.selected)
+            .highlight_symbol("▶ ")
+            .block(panel(
+                format!(" Opportunities ({}) ", self.items.len()),
+                true,
+                theme,
+            ));
         let mut state = TableState::default().with_selected(Some(self.selected));
         frame.render_stateful_widget(table, area, &mut state);
     }

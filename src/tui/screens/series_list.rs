@@ -44,6 +44,16 @@ impl SeriesListState {
         }
     }
 
+    /// Whether another series on the list has the same service name.
+    fn shares_its_name(&self, series: &ListedSeries) -> bool {
+        self.entries
+            .iter()
+            .filter_map(|e| e.as_ref().ok())
+            .any(|o| {
+                o.folder.id() != series.folder.id() && o.digest.service == series.digest.service
+            })
+    }
+
     /// The series on the selected row, if it could be read.
     pub fn selected_series(&self) -> Option<&ListedSeries> {
         self.entries.get(self.selected)?.as_ref().ok()
@@ -129,8 +139,15 @@ impl SeriesListState {
                     Ok(l) => {
                         let d = &l.digest;
                         let p = d.progress(now);
+                        // Two series of the same service read alike: their ids tell
+                        // them apart.
+                        let name = if self.shares_its_name(l) {
+                            format!("{} ({})", d.service, l.folder.id())
+                        } else {
+                            d.service.clone()
+                        };
                         let mut spans = vec![
-                            Span::styled(format!("{:<24} ", d.service), theme.title),
+                            Span::styled(format!("{name:<24} "), theme.title),
                             Span::styled(
                                 format!(
                                     "{} · {} of ~{}h · {}/{} topics",
@@ -168,13 +185,34 @@ impl SeriesListState {
             );
         }
         let detail = match self.entries.get(self.selected) {
+            // The selected series whole, with the id `summary` and `export` take: the row
+            // above may be cut on a narrow terminal.
             Some(Ok(l)) => {
-                let mut lines = vec![Line::from(vec![
-                    Span::styled("Agenda: ", theme.dim),
-                    Span::raw(l.digest.agenda_title.clone()),
-                    Span::styled("   Folder: ", theme.dim),
-                    Span::raw(l.folder.dir().display().to_string()),
-                ])];
+                let p = l.digest.progress(ctx.now_ms());
+                let mut lines = vec![
+                    Line::from(vec![
+                        Span::styled(l.digest.service.clone(), theme.title),
+                        Span::styled("  id ", theme.dim),
+                        Span::styled(l.folder.id().to_string(), theme.base),
+                    ]),
+                    Line::from(vec![
+                        Span::styled("Agenda: ", theme.dim),
+                        Span::raw(l.digest.agenda_title.clone()),
+                        Span::styled(
+                            format!(
+                                " · {}/{} topics · {}",
+                                p.covered_topics,
+                                p.total_topics,
+                                count(p.sessions_held, "session")
+                            ),
+                            theme.dim,
+                        ),
+                    ]),
+                    Line::from(vec![
+                        Span::styled("Folder: ", theme.dim),
+                        Span::raw(l.folder.dir().display().to_string()),
+                    ]),
+                ];
                 for p in l.digest.problems().into_iter().take(2) {
                     lines.push(Line::styled(format!("⚠ {p}"), theme.warning));
                 }
@@ -186,13 +224,6 @@ impl SeriesListState {
                 theme.dim,
             )],
         };
-        let mut detail = detail;
-        for e in ctx.agenda_errors.iter().take(1) {
-            detail.push(Line::styled(
-                format!("⚠ agenda skipped: {e}"),
-                theme.warning,
-            ));
-        }
         frame.render_widget(
             Paragraph::new(detail).wrap(Wrap { trim: true }),
             detail_area,
@@ -202,5 +233,7 @@ impl SeriesListState {
 
 /// The list and the details under it; shared by drawing and mouse hit-testing.
 pub fn layout(area: Rect) -> [Rect; 2] {
-    Layout::vertical([Constraint::Fill(1), Constraint::Length(4)]).areas(area)
+    // The details need their rows most on a short terminal, where the list rows are cut.
+    let detail = if area.height < 12 { 4 } else { 5 };
+    Layout::vertical([Constraint::Fill(1), Constraint::Length(detail)]).areas(area)
 }

@@ -21,8 +21,15 @@ pub enum Focus {
 }
 
 /// Topics, what the selected topic covers, and who is in the room; shared by drawing
-/// and mouse hit-testing.
-pub fn layout(area: Rect) -> [Rect; 3] {
+/// and mouse hit-testing. On a small terminal the list with the focus takes the whole
+/// screen (Tab switches), so neither is squeezed to one row.
+pub fn layout(area: Rect, focus: Focus) -> [Rect; 3] {
+    if area.height < 14 || area.width < 60 {
+        return match focus {
+            Focus::Topics => [area, Rect::default(), Rect::default()],
+            Focus::Attendees => [Rect::default(), Rect::default(), area],
+        };
+    }
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(62), Constraint::Fill(1)]).areas(area);
     let [topics, covers] =
@@ -133,7 +140,7 @@ impl SetupState {
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
         let theme = &ctx.theme;
-        let [topics_area, covers_area, right] = layout(area);
+        let [topics_area, covers_area, right] = layout(area, self.focus);
         let items: Vec<ListItem> = self
             .choices
             .iter()
@@ -174,8 +181,9 @@ impl SetupState {
                     .open_series()
                     .and_then(|l| l.series.agenda.topic(id))
                     .map(|t| t.covers.clone()),
+                // The scribe's own words, whole: the list above may cut them.
                 crate::model::TopicRef::OffShoot { .. } => {
-                    Some("An off-shoot parked in an earlier session.".into())
+                    Some(format!("Parked in an earlier session: {}", c.title))
                 }
             })
             .unwrap_or_default();

@@ -18,6 +18,7 @@ use crate::tui::context::Context;
 use crate::tui::screens::Nav;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::panel::panel;
+use crate::tui::widgets::wrap::wrap;
 
 pub struct SummaryState {
     pub rollup: Rollup,
@@ -38,8 +39,20 @@ impl SummaryState {
         }
     }
 
+    /// The summary's rows, wrapped to fit `width` columns: nothing is cut at the edge.
+    fn rows(&self, width: u16) -> Vec<String> {
+        wrap(&self.text, usize::from(width))
+    }
+
+    /// How far the summary can scroll in `text_area` (its panel, borders included).
+    fn max_scroll(&self, text_area: Rect) -> u16 {
+        let inner = ratatui::widgets::Block::bordered().inner(text_area);
+        let rows = u16::try_from(self.rows(inner.width).len()).unwrap_or(u16::MAX);
+        rows.saturating_sub(inner.height)
+    }
+
     pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Nav> {
-        let lines = u16::try_from(self.text.lines().count()).unwrap_or(u16::MAX);
+        let lines = self.max_scroll(layout(ctx.body_area()).text);
         match action {
             Action::Back => return Some(Nav::SeriesList),
             Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
@@ -77,9 +90,23 @@ impl SummaryState {
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
         let theme = &ctx.theme;
-        let [gauge_area, rest] =
-            Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
+        let panes = layout(area);
         let r = &self.rollup;
+        let block = panel(" Summary (↑ ↓ to scroll) ", true, theme);
+        let inner = block.inner(panes.text);
+        let scroll = self.scroll.min(self.max_scroll(panes.text));
+        let rows: Vec<Line> = self
+            .rows(inner.width)
+            .into_iter()
+            .skip(usize::from(scroll))
+            .take(usize::from(inner.height))
+            .map(Line::raw)
+            .collect();
+        frame.render_widget(Paragraph::new(rows).block(block), panes.text);
+        let (Some(gauge_area), Some(left)) = (panes.gauge, panes.left) else {
+            // A small terminal: the summary text alone, which says it all.
+            return;
+        };
         let ratio = if r.target_secs > 0 {
             (r.meeting_secs as f64 / r.target_secs as f64).clamp(0.0, 1.0)
         } else {
@@ -108,8 +135,6 @@ impl SummaryState {
                 )),
             gauge_area,
         );
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(rest);
         let chart_rows = u16::try_from(r.maturity.len() + 3).unwrap_or(u16::MAX);
         let [chart_area, waiting_area] =
             Layout::vertical([Constraint::Length(chart_rows), Constraint::Fill(1)]).areas(left);
@@ -140,12 +165,33 @@ impl SummaryState {
                 )),
             waiting_area,
         );
-        frame.render_widget(
-            Paragraph::new(self.text.as_str())
-                .scroll((self.scroll, 0))
-                .block(panel(" Summary (↑ ↓ to scroll) ", true, theme)),
-            right,
-        );
+    }
+}
+
+/// Where the summary's panes go: on a roomy terminal the progress gauge above, the chart
+/// and what is left on the left, the summary text on the right; on a small one the text
+/// alone, since it holds all of that too.
+pub struct Panes {
+    pub gauge: Option<Rect>,
+    pub left: Option<Rect>,
+    pub text: Rect,
+}
+
+pub fn layout(area: Rect) -> Panes {
+    if area.width < 80 || area.height < 16 {
+        return Panes {
+            gauge: None,
+            left: None,
+            text: area,
+        };
+    }
+    let [gauge, rest] = Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
+    let [left, text] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(rest);
+    Panes {
+        gauge: Some(gauge),
+        left: Some(left),
+        text,
     }
 }
 

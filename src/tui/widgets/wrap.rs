@@ -1,48 +1,36 @@
-//! Word wrapping by display width, for list items that ratatui does not wrap itself.
-//! CJK and emoji take two columns; a word longer than the width is split.
+//! Word wrapping by display width (textwrap), for text that ratatui does not wrap itself
+//! or whose wrapped height a layout needs to know. CJK and emoji take two columns; a word
+//! longer than the width is split.
 
-use unicode_width::UnicodeWidthChar;
+use ratatui::text::Line;
 
+/// `text` in rows of at most `width` columns; line breaks are kept.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut rows = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut row = String::new();
-        let mut row_width = 0;
-        for word in paragraph.split_inclusive(' ') {
-            let word_width: usize = word.chars().map(char_width).sum();
-            if row_width + word_width.saturating_sub(usize::from(word.ends_with(' '))) > width
-                && !row.is_empty()
-            {
-                rows.push(std::mem::take(&mut row).trim_end().to_string());
-                row_width = 0;
-            }
-            for c in word.chars() {
-                let w = char_width(c);
-                if row_width + w > width && !row.is_empty() {
-                    rows.push(std::mem::take(&mut row).trim_end().to_string());
-                    row_width = 0;
-                    if c == ' ' {
-                        // A space that would start the next row is where the break is.
-                        continue;
-                    }
-                }
-                row.push(c);
-                row_width += w;
-            }
-        }
-        rows.push(row.trim_end().to_string());
-    }
-    rows
+    // Control characters (a pasted tab, say) would break the layout: one space each.
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect();
+    // Never break at a hyphen: dates and paths must read whole.
+    let options = textwrap::Options::new(width.max(1))
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(&clean, options)
+        .into_iter()
+        .map(|row| row.trim_end().to_string())
+        .collect()
 }
 
-/// Control characters (a pasted tab, say) would break the layout: show them as one space.
-fn char_width(c: char) -> usize {
-    if c.is_control() {
-        1
-    } else {
-        c.width().unwrap_or(1)
-    }
+/// How many rows `lines` take in a paragraph wrapped at `width` columns.
+pub fn height(lines: &[Line], width: u16) -> u16 {
+    let rows: usize = lines
+        .iter()
+        .map(|line| {
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            wrap(&text, usize::from(width)).len().max(1)
+        })
+        .sum();
+    u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
 #[cfg(test)]
@@ -54,6 +42,14 @@ mod tests {
         assert_eq!(wrap("aaa bbb ccc", 7), vec!["aaa bbb", "ccc"]);
         assert_eq!(wrap("one\ntwo", 20), vec!["one", "two"]);
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn dates_and_paths_are_not_broken_at_their_hyphens() {
+        assert_eq!(
+            wrap("from 2026-04-20 on", 12),
+            vec!["from", "2026-04-20", "on"]
+        );
     }
 
     #[test]
