@@ -15,6 +15,15 @@ use roast::settings::Settings;
 use roast::storage::format::{self, FormatError, to_pretty_ron};
 use roast::storage::{DataDir, SeriesFolder};
 
+/// `PROPTEST_CASES` when set (proptest's own reading of it is overridden by an explicit
+/// count), else `default`.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 /// One valid file of each kind, as roast writes it.
 fn valid_files() -> Vec<(&'static str, String)> {
     let f = showcase();
@@ -123,7 +132,7 @@ fn load_as(kind: &str, bytes: &[u8]) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(cases(512)))]
 
     #[test]
     fn mutated_files_of_every_kind_never_panic_a_loader(
@@ -150,7 +159,7 @@ proptest! {
 proptest! {
     // Through the disk, the whole folder loader (second copies, ids, the guard): fewer
     // cases, each writes files.
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(cases(64)))]
 
     #[test]
     fn a_series_folder_with_a_mutated_file_loads_without_panicking_and_never_writes_it(
