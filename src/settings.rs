@@ -55,6 +55,9 @@ pub struct Settings {
     /// Ring the terminal bell (and flash the timer) at five minutes left and at zero.
     #[serde(default = "yes")]
     pub bell: bool,
+    /// Sync a shared series with the team each time a session is closed.
+    #[serde(default)]
+    pub sync_after_closing: bool,
 }
 
 fn yes() -> bool {
@@ -67,6 +70,7 @@ impl Default for Settings {
             version: FORMAT_VERSION,
             theme: ThemeName::Projector,
             bell: true,
+            sync_after_closing: false,
         }
     }
 }

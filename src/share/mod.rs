@@ -328,12 +328,8 @@ fn reason(e: &GitError) -> String {
     }
 }
 
-/// Every shared series of the data folder, synced one after the other; one failing never
-/// stops the others.
-pub fn sync_all(
-    data: &DataDir,
-    interactive: bool,
-) -> Vec<(String, Result<SyncReport, ShareError>)> {
+/// Every shared series of the data folder, sorted by id.
+pub fn shared_folders(data: &DataDir) -> Vec<SeriesFolder> {
     let Ok(entries) = std::fs::read_dir(data.series_root()) else {
         return Vec::new();
     };
@@ -342,13 +338,24 @@ pub fn sync_all(
         .filter(|p| p.join(".git").exists())
         .collect();
     dirs.sort();
-    dirs.into_iter()
-        .map(|dir| {
-            let id = dir
+    dirs.into_iter().map(SeriesFolder::new).collect()
+}
+
+/// Every shared series of the data folder, synced one after the other; one failing never
+/// stops the others.
+pub fn sync_all(
+    data: &DataDir,
+    interactive: bool,
+) -> Vec<(String, Result<SyncReport, ShareError>)> {
+    shared_folders(data)
+        .into_iter()
+        .map(|folder| {
+            let id = folder
+                .dir()
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            (id, sync(&SeriesFolder::new(dir), interactive))
+            (id, sync(&folder, interactive))
         })
         .collect()
 }

@@ -55,6 +55,10 @@ pub enum Action {
     NewSeries,
     Prioritise,
     ShowSummary,
+    /// Sync every shared series with the team (commit, bring in, push), in the background.
+    SyncWithTeam,
+    /// Turn the sync after each closing on or off.
+    ToggleSyncAfterClosing,
 
     // New series
     PreviousAgenda,

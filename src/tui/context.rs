@@ -80,6 +80,11 @@ pub struct Context {
     /// Set by `update` when the terminal bell should ring; the runtime rings it and clears
     /// it, so drawing stays free of side effects.
     pub bell_pending: bool,
+    /// A sync with the team running in the background, if any.
+    pub sync: Option<crate::tui::sync::BackgroundSync>,
+    /// Set by the closing screen when the setting asks for a sync after each closing;
+    /// the app starts it once the series is closed (its lock released).
+    pub sync_after_close: bool,
 }
 
 impl Context {
@@ -119,6 +124,8 @@ impl Context {
             last_series: None,
             size: ratatui::layout::Size::new(80, 24),
             bell_pending: false,
+            sync: None,
+            sync_after_close: false,
         };
         for e in &ctx.agenda_errors.clone() {
             ctx.warn(format!("agenda skipped: {e}"));
@@ -127,6 +134,36 @@ impl Context {
             ctx.warn(format!("settings ignored: {e}"));
         }
         ctx
+    }
+
+    /// Starts a sync of these series in the background, unless one is running already.
+    pub fn start_sync(&mut self, folders: Vec<crate::storage::SeriesFolder>) {
+        if self.sync.is_some() {
+            self.info("A sync is already running.");
+            return;
+        }
+        if folders.is_empty() {
+            self.info(
+                "No series here is shared yet: `roast share SERIES --remote URL` shares one.",
+            );
+            return;
+        }
+        self.info(match folders.len() {
+            1 => "Syncing 1 series with the team…".to_string(),
+            n => format!("Syncing {n} series with the team…"),
+        });
+        self.sync = Some(crate::tui::sync::BackgroundSync::start(folders));
+    }
+
+    /// Turns the sync after each closing on or off, and remembers it.
+    pub fn toggle_sync_after_closing(&mut self) {
+        self.settings.sync_after_closing = !self.settings.sync_after_closing;
+        let state = if self.settings.sync_after_closing {
+            "on"
+        } else {
+            "off"
+        };
+        self.save_settings(format!("Sync with the team after each closing: {state}"));
     }
 
     /// Switches to the next theme and remembers it for next time.

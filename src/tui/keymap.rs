@@ -522,6 +522,20 @@ pub fn defaults() -> Vec<Binding> {
         b(C::SeriesList, &[ch('s')], Action::ShowSummary, "summary")
             .bar()
             .when(When::HasSeries),
+        b(
+            C::SeriesList,
+            &[ch('r')],
+            Action::SyncWithTeam,
+            "sync with the team",
+        )
+        .bar()
+        .when(When::HasSeries),
+        b(
+            C::SeriesList,
+            &[ch('a')],
+            Action::ToggleSyncAfterClosing,
+            "sync after each closing: on/off",
+        ),
         b(C::SeriesList, &[ch('?')], Action::ToggleHelp, "help"),
         b(
             C::SeriesList,

@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod mouse;
 pub mod runtime;
 pub mod screens;
+pub mod sync;
 pub mod theme;
 pub mod view;
 pub mod widgets;

@@ -170,6 +170,10 @@ pub fn action_for_key(app: &App, key: &ratatui::crossterm::event::KeyEvent) -> O
 
 /// The one place state changes.
 pub fn update(app: &mut App, action: Action) {
+    if let Some(results) = app.ctx.sync.as_ref().and_then(|s| s.poll()) {
+        app.ctx.sync = None;
+        sync_done(app, &results);
+    }
     if !matches!(action, Action::Tick | Action::Resize { .. }) {
         // A new action dismisses the last message, except errors, which stay until the
         // user does something else on purpose.
@@ -259,5 +263,24 @@ pub fn update(app: &mut App, action: Action) {
     };
     if let Some(nav) = transition {
         app.go(nav);
+    }
+}
+
+/// Says what a background sync did. Anything that needs the user (a conflict whose other
+/// version was kept aside, an unreachable remote, a failure) stays as a warning until it is
+/// read; the list is read again, since the others' sessions may have come in.
+fn sync_done(app: &mut App, results: &crate::tui::sync::SyncResults) {
+    let (lines, attention) = crate::tui::sync::describe(results);
+    if attention {
+        for line in lines {
+            app.ctx.warn(line);
+        }
+    } else {
+        app.ctx.info(lines.join("; "));
+    }
+    if matches!(app.screen, Screen::SeriesList(_)) {
+        let status = app.ctx.status.clone();
+        app.go(crate::tui::screens::Nav::SeriesList);
+        app.ctx.status = status;
     }
 }

@@ -23,7 +23,14 @@ impl App {
         match nav {
             Nav::SeriesList => {
                 let select = ctx.last_series.clone();
+                let closed = ctx.open_series().map(|l| l.folder.clone());
                 ctx.close_series();
+                // The setting's sync after a closing starts once the lock is released.
+                if std::mem::take(&mut ctx.sync_after_close)
+                    && let Some(folder) = closed.filter(crate::share::is_shared)
+                {
+                    ctx.start_sync(vec![folder]);
+                }
                 self.screen = Screen::SeriesList(SeriesListState::load(ctx, select.as_deref()));
             }
             Nav::NewSeries => self.screen = Screen::NewSeries(Box::new(NewSeriesState::new(ctx))),

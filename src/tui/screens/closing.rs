@@ -271,6 +271,7 @@ impl ClosingState {
             Some(p) => format!("Session closed and saved to {}", p.display()),
             None => "Session closed.".into(),
         });
+        ctx.sync_after_close = ctx.settings.sync_after_closing;
         Some(Nav::SeriesList)
     }
 

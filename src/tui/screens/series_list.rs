@@ -66,6 +66,11 @@ impl SeriesListState {
                 self.selected = (self.selected + 1).min(self.entries.len().saturating_sub(1))
             }
             Action::NewSeries => return Some(Nav::NewSeries),
+            Action::SyncWithTeam => {
+                let folders = crate::share::shared_folders(&ctx.data);
+                ctx.start_sync(folders);
+            }
+            Action::ToggleSyncAfterClosing => ctx.toggle_sync_after_closing(),
             Action::OpenSeries => return self.open_selected(ctx),
             Action::ShowSummary => {
                 // The list holds digests only; the summary needs every session.
