@@ -170,10 +170,6 @@ pub fn action_for_key(app: &App, key: &ratatui::crossterm::event::KeyEvent) -> O
 
 /// The one place state changes.
 pub fn update(app: &mut App, action: Action) {
-    if let Some(results) = app.ctx.sync.as_ref().and_then(|s| s.poll()) {
-        app.ctx.sync = None;
-        sync_done(app, &results);
-    }
     if !matches!(action, Action::Tick | Action::Resize { .. }) {
         // A new action dismisses the last message, except errors, which stay until the
         // user does something else on purpose.
@@ -185,6 +181,11 @@ pub fn update(app: &mut App, action: Action) {
         {
             app.ctx.status = None;
         }
+    }
+    // After the dismissal above, so the sync's report is seen even if a key brought it.
+    if let Some(results) = app.ctx.sync.as_ref().and_then(|s| s.poll()) {
+        app.ctx.sync = None;
+        sync_done(app, &results);
     }
     match (&action, app.overlay) {
         (Action::Resize { width, height }, _) => {
