@@ -68,6 +68,19 @@ fn the_app_starts_quits_and_touches_nothing_in_a_hostile_data_folder() {
     .unwrap();
     std::fs::create_dir_all(data.join("agendas")).unwrap();
     std::fs::write(data.join("agendas/broken.ron"), "(version: 1, id: ").unwrap();
+    // Two more series: one whose series.ron is a FIFO, one whose id climbs out.
+    std::fs::create_dir_all(data.join("series/fifo-series")).unwrap();
+    let c = std::ffi::CString::new(data.join("series/fifo-series/series.ron").to_str().unwrap())
+        .unwrap();
+    // SAFETY: as above.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let series_text = std::fs::read_to_string(folder.series_path()).unwrap();
+    std::fs::create_dir_all(data.join("series/climber")).unwrap();
+    std::fs::write(
+        data.join("series/climber/series.ron"),
+        series_text.replacen("id: \"payments-api\"", "id: \"../../../tmp/x\"", 1),
+    )
+    .unwrap();
     let hostile: Vec<_> = [
         sessions.join("fifo.ron"),
         sessions.join("zero.ron"),
@@ -75,6 +88,8 @@ fn the_app_starts_quits_and_touches_nothing_in_a_hostile_data_folder() {
         copy.clone(),
         data.join("settings.ron"),
         data.join("agendas/broken.ron"),
+        data.join("series/fifo-series/series.ron"),
+        data.join("series/climber/series.ron"),
     ]
     .into_iter()
     .map(|p| {
@@ -87,6 +102,8 @@ fn the_app_starts_quits_and_touches_nothing_in_a_hostile_data_folder() {
         return;
     };
     t.wait_for("Payments API");
+    t.wait_for("climber");
+    t.wait_for("fifo-series");
     // F2 and F3 would write settings: not over a file from a newer roast.
     t.keys(&["F2"]);
     t.keys(&["F3"]);
