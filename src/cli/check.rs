@@ -48,27 +48,66 @@ pub(super) fn check(
                 .collect()
         }
     };
+    let reports = report_all(&checker, &inputs, format);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut flagged = false;
-    for (i, text) in inputs.iter().enumerate() {
-        let verdict = checker.check(text);
-        flagged |= verdict.is_flagged();
-        match format {
-            CheckFormat::Text => out.write_all(
-                crate::phrasing::report::text_report(i + 1, text, &verdict).as_bytes(),
-            )?,
-            CheckFormat::Json => writeln!(
-                out,
-                "{}",
-                crate::phrasing::report::json_line(i + 1, text, &verdict)
-            )?,
-        }
+    for (report, was_flagged) in reports {
+        flagged |= was_flagged;
+        out.write_all(report.as_bytes())?;
     }
     out.flush()?;
     Ok(if flagged {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// Each line's report (and whether it was flagged), in input order. A long
+/// file is split across the machine's cores: lines are checked independently.
+fn report_all(checker: &Checker, inputs: &[String], format: CheckFormat) -> Vec<(String, bool)> {
+    let report = |index: usize, text: &str| {
+        let verdict = checker.check(text);
+        let line = index + 1;
+        let report = match format {
+            CheckFormat::Text => crate::phrasing::report::text_report(line, text, &verdict),
+            CheckFormat::Json => {
+                let mut json = crate::phrasing::report::json_line(line, text, &verdict);
+                json.push('\n');
+                json
+            }
+        };
+        (report, verdict.is_flagged())
+    };
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    const LINES_WORTH_A_THREAD: usize = 2_000;
+    if threads < 2 || inputs.len() < LINES_WORTH_A_THREAD {
+        return inputs
+            .iter()
+            .enumerate()
+            .map(|(index, text)| report(index, text))
+            .collect();
+    }
+    let chunk = inputs.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = inputs
+            .chunks(chunk)
+            .enumerate()
+            .map(|(part, lines)| {
+                let report = &report;
+                scope.spawn(move || {
+                    lines
+                        .iter()
+                        .enumerate()
+                        .map(|(offset, text)| report(part * chunk + offset, text))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| worker.join().expect("a checking thread does not panic"))
+            .collect()
     })
 }
 

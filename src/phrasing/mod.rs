@@ -140,7 +140,10 @@ impl Checker {
             combined = combined.with(user).map_err(locate)?;
             last = Some((*path, text));
         }
-        let compiled = combined.compile().and_then(Checker::new);
+        let compiled = combined
+            .compile()
+            .and_then(|rules| rules.validate().map(|()| rules))
+            .and_then(Checker::new);
         compiled.map_err(|error| match &last {
             Some((path, text)) => RuleFileError::locate(path, text, error),
             None => RuleFileError {
@@ -328,7 +331,7 @@ impl RuleMatch {
 
 /// An `except` pattern that overlaps the hit cancels it ("the why behind …").
 fn is_excepted(rule: &CompiledRule, text: &str, hit: std::ops::Range<usize>) -> bool {
-    rule.except.iter().any(|except| {
+    rule.except().iter().any(|except| {
         except
             .find_iter(text)
             .any(|found| found.start() < hit.end && hit.start < found.end())

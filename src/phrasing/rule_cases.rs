@@ -214,6 +214,14 @@ fn a_broken_user_file_is_one_error_naming_the_file_line_and_column() {
 }
 
 #[test]
+fn every_built_in_pattern_compiles() {
+    Checker::builtin()
+        .rules
+        .validate()
+        .expect("every except and cue compiles");
+}
+
+#[test]
 fn the_built_in_rules_reject_what_a_rule_file_must_not_do() {
     assert!(matches!(
         Checker::from_ron(&BUILTIN_RULES.replacen("version: 2", "version: 9", 1)),

@@ -249,7 +249,9 @@ pub(crate) struct CompiledRule {
     pattern: String,
     /// Built on first use: most rules never match a given session's text.
     matcher: OnceLock<Matcher>,
-    pub except: Vec<Regex>,
+    /// `except` patterns, expanded; built on first use like the matcher.
+    except_patterns: Vec<String>,
+    except: OnceLock<Vec<Regex>>,
     pub message: String,
     /// Where the rule comes from (the talk's slide, the product brief).
     pub source: String,
@@ -264,6 +266,17 @@ pub(crate) struct Matcher {
 }
 
 impl CompiledRule {
+    pub fn except(&self) -> &[Regex] {
+        self.except.get_or_init(|| {
+            self.except_patterns
+                .iter()
+                .map(|pattern| {
+                    build_regex(&self.id, pattern).expect("checked when the rules were loaded")
+                })
+                .collect()
+        })
+    }
+
     pub fn matcher(&self) -> &Matcher {
         self.matcher.get_or_init(|| {
             let regex = build_regex(&self.id, &self.pattern)
@@ -303,10 +316,24 @@ pub(crate) struct RuleSet {
 }
 
 impl RuleSet {
+    /// Builds every regex now (they are otherwise built on first use), so that
+    /// a broken `except` or cue in a user's file is reported when it is loaded.
+    pub fn validate(&self) -> Result<(), RuleError> {
+        for rule in &self.rules {
+            for pattern in &rule.except_patterns {
+                build_regex(&rule.id, pattern)?;
+            }
+        }
+        for (pattern, &owner) in self.cue_patterns.iter().zip(&self.cue_owner) {
+            build_regex(&self.intents[owner].id, pattern)?;
+        }
+        Ok(())
+    }
+
     /// The first intent (in file order) one of whose cues matches `text`.
     pub fn intent_of(&self, text: &str) -> Option<usize> {
         let set = self.cue_set.get_or_init(|| {
-            RegexSetBuilder::new(&self.cue_patterns)
+            RegexSetBuilder::new(self.cue_patterns.iter().map(|p| ascii_classes(p)))
                 .case_insensitive(true)
                 .build()
                 .expect("every cue compiled alone when the rules were loaded")
@@ -378,13 +405,10 @@ impl RuleFile {
             }
             check_not_empty(spec)?;
             let pattern = expand_vocabulary(&spec.id, &spec.pattern, &self.vocabulary)?;
-            let except = spec
+            let except_patterns = spec
                 .except
                 .iter()
-                .map(|raw| {
-                    let expanded = expand_vocabulary(&spec.id, raw, &self.vocabulary)?;
-                    build_regex(&spec.id, &expanded)
-                })
+                .map(|raw| expand_vocabulary(&spec.id, raw, &self.vocabulary))
                 .collect::<Result<Vec<_>, _>>()?;
             expanded_patterns.push(pattern.clone());
             rules.push(CompiledRule {
@@ -394,19 +418,21 @@ impl RuleFile {
                 scope: spec.scope,
                 pattern,
                 matcher: OnceLock::new(),
-                except,
+                except_patterns,
+                except: OnceLock::new(),
                 message: spec.message.clone(),
                 source: spec.source.clone(),
             });
         }
-        let prefilter = match RegexSetBuilder::new(&expanded_patterns)
-            .case_insensitive(true)
-            .dfa_size_limit(PREFILTER_DFA_CACHE_BYTES)
-            .build()
-        {
-            Ok(prefilter) => prefilter,
-            Err(error) => return Err(name_the_broken_rule(&rules, error)),
-        };
+        let prefilter =
+            match RegexSetBuilder::new(expanded_patterns.iter().map(|p| ascii_classes(p)))
+                .case_insensitive(true)
+                .dfa_size_limit(PREFILTER_DFA_CACHE_BYTES)
+                .build()
+            {
+                Ok(prefilter) => prefilter,
+                Err(error) => return Err(name_the_broken_rule(&rules, error)),
+            };
         let (intents, cue_patterns, cue_owner) = compile_intents(&self.intents, &self.vocabulary)?;
         let general = intents
             .iter()
@@ -448,7 +474,6 @@ fn compile_intents(
         }
         for cue in &spec.cues {
             let expanded = expand_vocabulary(&spec.id, cue, vocabulary)?;
-            build_regex(&spec.id, &expanded)?;
             cue_patterns.push(expanded);
             cue_owner.push(index);
         }
@@ -499,13 +524,68 @@ fn check_not_empty(spec: &RuleSpec) -> Result<(), RuleError> {
 }
 
 fn build_regex(rule: &str, pattern: &str) -> Result<Regex, RuleError> {
-    RegexBuilder::new(pattern)
+    RegexBuilder::new(&ascii_classes(pattern))
         .case_insensitive(true)
         .build()
         .map_err(|source| RuleError::Regex {
             rule: rule.to_owned(),
             source: Box::new(source),
         })
+}
+
+/// `\w`, `\s`, `\d` and `\b` as their ASCII forms. Questions are English; the
+/// Unicode classes made the rules' automata many times larger, slower to
+/// build (most of the checker's start-up) and unable to use the fast DFA on
+/// text with any non-ASCII character. Letters outside ASCII still match
+/// themselves, and `.`/negated classes still cover all of Unicode.
+pub(crate) fn ascii_classes(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut in_class = false;
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let Some(next) = chars.next() else {
+                    out.push(c);
+                    break;
+                };
+                let replacement = match (next, in_class) {
+                    ('w', false) => "[0-9A-Za-z_]",
+                    ('w', true) => "0-9A-Za-z_",
+                    ('W', false) => "[^0-9A-Za-z_]",
+                    ('s', false) => "[\\t\\n\\x0B\\f\\r ]",
+                    ('s', true) => "\\t\\n\\x0B\\f\\r ",
+                    ('d', false) => "[0-9]",
+                    ('d', true) => "0-9",
+                    ('b', false) => "(?-u:\\b)",
+                    _ => "",
+                };
+                if replacement.is_empty() {
+                    out.push(c);
+                    out.push(next);
+                } else {
+                    out.push_str(replacement);
+                }
+            }
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+                // A leading `]` or `^]` is literal, not the end of the class.
+                if chars.peek() == Some(&'^') {
+                    out.push(chars.next().expect("peeked"));
+                }
+                if chars.peek() == Some(&']') {
+                    out.push(chars.next().expect("peeked"));
+                }
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Replaces every `{{name}}` with `(?:fragment)`. Fragments may use other
