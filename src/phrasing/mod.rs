@@ -168,6 +168,18 @@ impl Checker {
         })
     }
 
+    /// Builds every regex the checker would otherwise build on first use, so
+    /// that no keystroke pays for it: the app calls this on a background
+    /// thread at start-up.
+    pub fn warm(&self) {
+        for rule in &self.rules.rules {
+            rule.matcher();
+            rule.except();
+        }
+        self.rules.intent_of("");
+        self.check("Why is the cache cold?");
+    }
+
     /// The rules, in file order.
     pub fn rules(&self) -> impl Iterator<Item = RuleInfo<'_>> {
         self.rules.rules.iter().map(|rule| RuleInfo {

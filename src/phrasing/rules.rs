@@ -533,7 +533,8 @@ fn build_regex(rule: &str, pattern: &str) -> Result<Regex, RuleError> {
         })
 }
 
-/// `\w`, `\s`, `\d` and `\b` as their ASCII forms. Questions are English; the
+/// `\w`, `\d` and `\b` as their ASCII forms (`\s` stays Unicode: a
+/// no-break space is still a space). Questions are English; the
 /// Unicode classes made the rules' automata many times larger, slower to
 /// build (most of the checker's start-up) and unable to use the fast DFA on
 /// text with any non-ASCII character. Letters outside ASCII still match
@@ -553,8 +554,6 @@ pub(crate) fn ascii_classes(pattern: &str) -> String {
                     ('w', false) => "[0-9A-Za-z_]",
                     ('w', true) => "0-9A-Za-z_",
                     ('W', false) => "[^0-9A-Za-z_]",
-                    ('s', false) => "[\\t\\n\\x0B\\f\\r ]",
-                    ('s', true) => "\\t\\n\\x0B\\f\\r ",
                     ('d', false) => "[0-9]",
                     ('d', true) => "0-9",
                     ('b', false) => "(?-u:\\b)",

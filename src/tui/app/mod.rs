@@ -38,7 +38,7 @@ impl App {
     pub fn new(config: AppConfig) -> Self {
         // Compiling the phrasing rules takes a moment; do it off the keystroke path.
         std::thread::spawn(|| {
-            Checker::current();
+            Checker::current().warm();
         });
         let mut ctx = Context::new(config);
         let list = SeriesListState::load(&mut ctx, None);
