@@ -210,6 +210,15 @@ pub(crate) struct Reading {
 
 /// Reads `words` from the word at `trigger` on (the word the finding starts at).
 pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
+    // A finding inside a phrase ("the *legacy* importer") reads from its start.
+    let mut trigger = trigger.min(words.len().saturating_sub(1));
+    while trigger > 0
+        && !words[trigger - 1].ends_clause
+        && (DEFINITE.contains(&words[trigger - 1].lower) && words[trigger - 1].lower != "that"
+            || INDEFINITE.contains(&words[trigger - 1].lower) && !words[trigger - 1].is("no"))
+    {
+        trigger -= 1;
+    }
     let mut reading = Reading {
         missing: find_missing(words, trigger),
         ..Reading::default()
