@@ -238,6 +238,18 @@ impl Session {
         self.outcome.is_some()
     }
 
+    /// Whether nothing was recorded: no note and no closing summary. A session started
+    /// by mistake and closed at once is this, and covers nothing.
+    pub fn is_empty(&self) -> bool {
+        self.notes.is_empty() && self.summary.trim().is_empty()
+    }
+
+    /// Whether this session covered its topic: it closed without being called off, and
+    /// something was recorded in it.
+    pub fn covers_its_topic(&self) -> bool {
+        matches!(self.outcome, Some(Outcome::Completed | Outcome::RanOver)) && !self.is_empty()
+    }
+
     pub fn next_note_id(&self) -> u32 {
         self.notes.iter().map(|n| n.id + 1).max().unwrap_or(1)
     }

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use crate::agenda::Topic;
-use crate::model::{NoteKind, Outcome, Series, Session, TARGET_SERIES_HOURS, TopicRef};
+use crate::model::{NoteKind, Series, Session, TARGET_SERIES_HOURS, TopicRef};
 
 /// An off-shoot noted in some session and not yet taken up as a session's topic.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,11 +38,11 @@ pub struct Progress {
     pub parked_offshoots: usize,
 }
 
-/// A topic counts as covered once a session on it closed without being called off.
+/// A topic counts as covered once a session on it closed, not called off and not empty.
 pub fn is_covered(sessions: &[Session], topic: &TopicRef) -> bool {
-    sessions.iter().any(|s| {
-        &s.topic == topic && matches!(s.outcome, Some(Outcome::Completed | Outcome::RanOver))
-    })
+    sessions
+        .iter()
+        .any(|s| &s.topic == topic && s.covers_its_topic())
 }
 
 pub fn covered_agenda_topics<'a>(series: &'a Series, sessions: &[Session]) -> Vec<&'a Topic> {
@@ -126,7 +126,7 @@ fn first_line(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::agenda::Agenda;
-    use crate::model::{FORMAT_VERSION, Participant, Role};
+    use crate::model::{FORMAT_VERSION, Outcome, Participant, Role};
     use time::OffsetDateTime;
 
     fn series() -> Series {
@@ -160,7 +160,22 @@ mod tests {
         s.timer.start(0);
         s.timer.pause(minutes * 60_000);
         s.outcome = outcome;
+        s.summary = "Something was said.".into();
         s
+    }
+
+    #[test]
+    fn an_empty_session_closed_at_once_covers_nothing() {
+        let mut empty = session(
+            "1",
+            TopicRef::Agenda("one".into()),
+            Some(Outcome::Completed),
+            0,
+        );
+        empty.summary.clear();
+        assert!(!is_covered(&[empty.clone()], &empty.topic));
+        let p = progress(&series(), &[empty], 0);
+        assert_eq!(p.covered_topics, 0);
     }
 
     #[test]

@@ -561,3 +561,50 @@ fn the_session_being_run_is_held_once_not_also_in_the_open_series() {
     assert_eq!(live.session.notes.len(), 1);
     assert!(app.ctx.open_series().unwrap().sessions.is_empty());
 }
+
+#[test]
+fn an_empty_session_closed_at_once_does_not_cover_its_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = app_at(dir.path(), &clock);
+    start_live(&mut app);
+    end_session(&mut app);
+    press(&mut app, ctrl('s'));
+    let loaded = DataDir::new(dir.path())
+        .series_folder("payments-api")
+        .load()
+        .unwrap();
+    assert_eq!(loaded.sessions.len(), 1, "closed, and kept");
+    let p = roast::progress::progress(&loaded.series, &loaded.sessions, clock.now_ms());
+    assert_eq!(p.covered_topics, 0, "an empty session covers nothing");
+    let list = render(&app, 120, 30);
+    assert!(list.contains("0/8 topics"), "{list}");
+}
+
+#[test]
+fn an_empty_session_can_be_discarded_and_one_with_notes_cannot() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = app_at(dir.path(), &clock);
+    start_live(&mut app);
+    end_session(&mut app);
+    assert!(render(&app, 120, 30).contains("discard"), "offered");
+    press(&mut app, ctrl('d'));
+    assert!(matches!(app.screen, Screen::SeriesList(_)));
+    let loaded = DataDir::new(dir.path())
+        .series_folder("payments-api")
+        .load()
+        .unwrap();
+    assert!(loaded.sessions.is_empty(), "the file is gone");
+
+    // With a note in it, the key is neither offered nor acted on.
+    press(&mut app, key(KeyCode::Enter)); // open the series: setup
+    press(&mut app, key(KeyCode::Enter)); // start
+    press(&mut app, key(KeyCode::Esc));
+    type_text(&mut app, "kept");
+    press(&mut app, key(KeyCode::Enter));
+    end_session(&mut app);
+    assert!(!render(&app, 120, 30).contains("discard"));
+    press(&mut app, ctrl('d'));
+    assert!(matches!(app.screen, Screen::Closing(_)));
+}

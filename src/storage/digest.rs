@@ -15,7 +15,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::model::{NoteKind, Outcome, Series, Session, TARGET_SERIES_HOURS, TopicRef};
+use crate::model::{NoteKind, Series, Session, TARGET_SERIES_HOURS, TopicRef};
 use crate::storage::format::FormatError;
 use crate::storage::{SeriesFolder, create_private_dir, ron_dir, room_only};
 use crate::timer::TimerState;
@@ -24,7 +24,7 @@ use crate::timer::TimerState;
 pub const DIGESTS_DIR: &str = ".cache/digests";
 
 /// Bumped whenever what a digest holds changes; other versions are rebuilt.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// A file modified this shortly before it was read is read again next time: a second
 /// change within the file system's timestamp resolution, of the same size, would leave
@@ -108,10 +108,8 @@ impl SessionFacts {
             started: s.started,
             closed: s.is_closed(),
             timer: s.timer,
-            covers: match (&s.topic, &s.outcome) {
-                (TopicRef::Agenda(id), Some(Outcome::Completed | Outcome::RanOver)) => {
-                    Some(id.clone())
-                }
+            covers: match &s.topic {
+                TopicRef::Agenda(id) if s.covers_its_topic() => Some(id.clone()),
                 _ => None,
             },
             offshoots: s

@@ -398,7 +398,7 @@ fn shown_file_name(series: &Series, name: &str) -> String {
 }
 
 fn covers(session: &Session) -> bool {
-    matches!(session.outcome, Some(Outcome::Completed | Outcome::RanOver))
+    session.covers_its_topic()
 }
 
 fn topic_lists(series: &Series, sessions: &[&Session], namer: &TopicNamer) -> Topics {

@@ -95,6 +95,8 @@ pub enum Action {
     SetMaturity(u8),
     CloseSession,
     ReturnToSession,
+    /// Throw away a session in which nothing was recorded (started by mistake).
+    DiscardSession,
 
     // Joint prioritisation
     PreviousVoter,

@@ -132,6 +132,8 @@ pub struct Facts {
     pub items: usize,
     /// Warnings waiting to be read.
     pub warnings: usize,
+    /// The session being closed holds nothing: no note, no summary.
+    pub empty_session: bool,
 }
 
 /// When a binding can do something.
@@ -144,6 +146,7 @@ pub enum When {
     HasSeries,
     HasItems,
     HasWarnings,
+    EmptySession,
 }
 
 impl When {
@@ -155,6 +158,7 @@ impl When {
             When::HasSeries => facts.series > 0,
             When::HasItems => facts.items > 0,
             When::HasWarnings => facts.warnings > 0,
+            When::EmptySession => facts.empty_session,
         }
     }
 }
@@ -810,6 +814,14 @@ pub fn defaults() -> Vec<Binding> {
             "back to the meeting",
         )
         .bar(),
+        b(
+            C::Closing,
+            &[ctrl('d')],
+            Action::DiscardSession,
+            "discard (nothing noted)",
+        )
+        .bar()
+        .when(When::EmptySession),
         // Overlays and prompts
         b(
             C::Guidelines,

@@ -135,6 +135,7 @@ impl App {
                 facts.rewrites = live.verdict.as_ref().map_or(0, |v| v.suggestions.len());
             }
             Screen::Prioritise(p) => facts.items = p.items.len(),
+            Screen::Closing(c) => facts.empty_session = c.is_empty(),
             Screen::Ballot(b) => facts.items = b.items.len(),
             _ => {}
         }

@@ -179,6 +179,7 @@ impl ClosingState {
                 return Some(Nav::BackToSession);
             }
             Action::CloseSession => return self.close(ctx),
+            Action::DiscardSession if self.is_empty() => return self.discard(ctx),
             Action::Click {
                 target: ClickTarget::NextTopic,
                 index,
@@ -248,6 +249,40 @@ impl ClosingState {
                 self.field,
                 Field::Outcome | Field::NextTopic | Field::Maturity
             )
+    }
+
+    /// Nothing was noted and no summary written: the session was started by mistake.
+    pub fn is_empty(&self) -> bool {
+        self.session.notes.is_empty()
+            && text_field::text(&self.summary).trim().is_empty()
+            && self
+                .session
+                .draft
+                .as_ref()
+                .is_none_or(|d| d.text.trim().is_empty())
+    }
+
+    /// Removes the empty session's files, so it neither counts as held nor covers its
+    /// topic. Only an empty one: nothing typed is ever thrown away here.
+    fn discard(&mut self, ctx: &mut Context) -> Option<Nav> {
+        let folder = ctx.open_series()?.folder.clone();
+        // Its autosaves must land before the files go, or one would bring it back.
+        ctx.saver.flush();
+        for path in [
+            folder.session_path(&self.session.id),
+            crate::storage::room_only::room_only_path(&folder, &self.session.id),
+        ] {
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    ctx.error(format!("cannot discard {}: {e}", path.display()));
+                    return None;
+                }
+            }
+        }
+        ctx.info("Discarded the empty session: it does not count as held or covered.");
+        Some(Nav::SeriesList)
     }
 
     fn close(&mut self, ctx: &mut Context) -> Option<Nav> {
