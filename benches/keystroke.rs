@@ -87,6 +87,25 @@ fn keystroke(c: &mut Criterion) {
                 })
             });
         }
+        // The two halves at the projector size, to see where the time goes.
+        let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
+        let mut n = 0;
+        group.bench_function("160x45, key + update only", |b| {
+            b.iter(|| {
+                let key = next_key(n);
+                n += 1;
+                if let Some(a) = action_for_key(&app, &key) {
+                    update(&mut app, a);
+                }
+            })
+        });
+        group.bench_function("160x45, full frame only", |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|frame| roast::tui::view::draw(frame, black_box(&app)))
+                    .unwrap();
+            })
+        });
         group.finish();
         app.save_all();
     }

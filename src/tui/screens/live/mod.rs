@@ -59,6 +59,8 @@ pub struct LiveState {
     pub seen_phase: Phase,
     /// The timer flashes until then, after crossing five minutes left or zero.
     pub flash_until_ms: i64,
+    /// The notes as last wrapped for the notes pane (see [`notes_pane::WrapCache`]).
+    wrapped: notes_pane::WrapCache,
 }
 
 /// How long the timer flashes when it turns amber or reaches zero.
@@ -122,6 +124,7 @@ impl LiveState {
             // A session reopened in overtime does not ring again.
             seen_phase: session.timer.phase(now),
             flash_until_ms: 0,
+            wrapped: notes_pane::WrapCache::default(),
             session,
         };
         // A resumed draft question shows its verdict straight away.

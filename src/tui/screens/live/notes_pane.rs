@@ -1,7 +1,11 @@
 //! The notes so far, grouped by kind and stamped with the meeting time they were written at.
 //!
-//! Only the notes that can be on screen are laid out: a long meeting's hundreds of notes
-//! must not slow down drawing the keystroke the scribe just typed.
+//! Only the notes that can be on screen are laid out, and each is wrapped once per change
+//! of its text or of the pane's width, not once per frame: a long meeting's hundreds of
+//! notes must not slow down drawing the keystroke the scribe just typed.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -18,6 +22,69 @@ use crate::tui::widgets::wrap::wrap;
 
 /// Width of the " 12:34  " stamp column.
 const STAMP: usize = 9;
+
+/// Each note's rows as last wrapped, by note id, with the text and width they were made
+/// from. A lookup compares the note's text (a few hundred bytes) instead of wrapping it
+/// again (grapheme by grapheme, every frame): any edit, however it was made, misses.
+/// It is a memo of a pure function, so drawing through it shows exactly what wrapping
+/// afresh would; nothing else reads it.
+#[derive(Default)]
+pub struct WrapCache(RefCell<HashMap<u32, Wrapped>>);
+
+struct Wrapped {
+    text: String,
+    width: usize,
+    rows: Vec<String>,
+}
+
+/// The cache, borrowed for one frame.
+struct Wraps<'c>(std::cell::RefMut<'c, HashMap<u32, Wrapped>>);
+
+impl WrapCache {
+    fn borrow(&self, notes: usize) -> Wraps<'_> {
+        let mut map = self.0.borrow_mut();
+        // Deleted notes leave entries behind; start afresh rather than let them pile up.
+        if map.len() > 2 * notes + 64 {
+            map.clear();
+        }
+        Wraps(map)
+    }
+}
+
+impl Wraps<'_> {
+    /// Makes sure the note's rows at `width` are in the cache.
+    fn ensure(&mut self, note: &Note, width: usize) {
+        let fresh = self
+            .0
+            .get(&note.id)
+            .is_some_and(|w| w.width == width && w.text == note.text);
+        if !fresh {
+            self.0.insert(
+                note.id,
+                Wrapped {
+                    text: note.text.clone(),
+                    width,
+                    rows: wrap(&terminal_safe(&note.text), width),
+                },
+            );
+        }
+    }
+
+    /// The note's rows; [`Wraps::ensure`] must have been called for it at this width.
+    fn rows(&self, note: &Note) -> &[String] {
+        self.0.get(&note.id).map_or(&[], |w| w.rows.as_slice())
+    }
+
+    fn height(&mut self, entry: &Entry, width: usize) -> usize {
+        match entry {
+            Entry::Heading(..) => 1,
+            Entry::Note(note) => {
+                self.ensure(note, width);
+                self.rows(note).len()
+            }
+        }
+    }
+}
 
 enum Entry<'a> {
     Heading(NoteKind, usize),
@@ -48,15 +115,16 @@ fn kind_index(kind: NoteKind) -> usize {
     NoteKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
 }
 
-fn item<'a>(entry: &Entry, width: usize, theme: &Theme) -> ListItem<'a> {
+fn item<'a>(entry: &Entry, wraps: &'a Wraps, theme: &Theme) -> ListItem<'a> {
     match entry {
         Entry::Heading(kind, count) => ListItem::new(Line::styled(
             format!("{} ({count})", kind.plural()),
             theme.kind(*kind),
         )),
         Entry::Note(note) => {
-            let mut lines: Vec<Line> = wrap(&terminal_safe(&note.text), width)
-                .into_iter()
+            let mut lines: Vec<Line> = wraps
+                .rows(note)
+                .iter()
                 .enumerate()
                 .map(|(i, row)| {
                     let stamp = if i == 0 {
@@ -66,7 +134,7 @@ fn item<'a>(entry: &Entry, width: usize, theme: &Theme) -> ListItem<'a> {
                     };
                     Line::from(vec![
                         Span::styled(stamp, theme.dim),
-                        Span::styled(row, theme.base),
+                        Span::styled(row.as_str(), theme.base),
                     ])
                 })
                 .collect();
@@ -90,21 +158,19 @@ fn item<'a>(entry: &Entry, width: usize, theme: &Theme) -> ListItem<'a> {
     }
 }
 
-/// Rows an entry takes at this width.
-fn height(entry: &Entry, width: usize) -> usize {
-    match entry {
-        Entry::Heading(..) => 1,
-        Entry::Note(note) => wrap(&terminal_safe(&note.text), width).len(),
-    }
-}
-
 /// The range of entries around `target` that fills `rows`: as many before it as fit with
 /// it at the bottom, then whatever follows it. Only these are ever laid out.
-fn window(entries: &[Entry], target: usize, rows: usize, width: usize) -> std::ops::Range<usize> {
+fn window(
+    entries: &[Entry],
+    wraps: &mut Wraps,
+    target: usize,
+    rows: usize,
+    width: usize,
+) -> std::ops::Range<usize> {
     let mut used = 0;
     let mut first = target + 1;
     while first > 0 && used < rows {
-        let h = height(&entries[first - 1], width);
+        let h = wraps.height(&entries[first - 1], width);
         if used + h > rows && first <= target {
             break;
         }
@@ -113,7 +179,7 @@ fn window(entries: &[Entry], target: usize, rows: usize, width: usize) -> std::o
     }
     let mut end = target + 1;
     while end < entries.len() && used < rows {
-        used += height(&entries[end], width);
+        used += wraps.height(&entries[end], width);
         end += 1;
     }
     first..end
@@ -129,7 +195,7 @@ struct View<'a> {
     window: std::ops::Range<usize>,
 }
 
-fn view<'a>(live: &'a LiveState, inner: Rect) -> Option<View<'a>> {
+fn view<'a>(live: &'a LiveState, wraps: &mut Wraps, inner: Rect) -> Option<View<'a>> {
     let notes = ordered_notes(&live.session);
     let (entries, note_entries) = entries(&notes);
     if entries.is_empty() || inner.height == 0 || inner.width == 0 {
@@ -146,7 +212,7 @@ fn view<'a>(live: &'a LiveState, inner: Rect) -> Option<View<'a>> {
     };
     let target = note_entries[target_note];
     let width = usize::from(inner.width).saturating_sub(STAMP + 1).max(8);
-    let window = window(&entries, target, usize::from(inner.height), width);
+    let window = window(&entries, wraps, target, usize::from(inner.height), width);
     Some(View {
         entries,
         note_entries,
@@ -159,10 +225,11 @@ fn view<'a>(live: &'a LiveState, inner: Rect) -> Option<View<'a>> {
 /// The note (index in display order) drawn at screen row `y`, if any.
 pub fn note_at(live: &LiveState, area: Rect, y: u16) -> Option<usize> {
     let inner = Block::bordered().inner(area);
-    let v = view(live, inner)?;
+    let mut wraps = live.wrapped.borrow(live.session.notes.len());
+    let v = view(live, &mut wraps, inner)?;
     let mut top = inner.y;
     for i in v.window.clone() {
-        let h = u16::try_from(height(&v.entries[i], v.width)).unwrap_or(u16::MAX);
+        let h = u16::try_from(wraps.height(&v.entries[i], v.width)).unwrap_or(u16::MAX);
         if (top..top.saturating_add(h)).contains(&y) {
             return v.note_entries.iter().position(|e| *e == i);
         }
@@ -179,7 +246,8 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &LiveState, theme: &Theme) {
     };
     let block = panel(title, focused, theme);
     let inner = block.inner(area);
-    let Some(v) = view(live, inner) else {
+    let mut wraps = live.wrapped.borrow(live.session.notes.len());
+    let Some(v) = view(live, &mut wraps, inner) else {
         let hint = if live.session.notes.is_empty() {
             "Notes appear here, grouped by kind, as the scribe saves them."
         } else {
@@ -194,7 +262,7 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &LiveState, theme: &Theme) {
     let items: Vec<ListItem> = v
         .window
         .clone()
-        .map(|i| item(&v.entries[i], v.width, theme))
+        .map(|i| item(&v.entries[i], &wraps, theme))
         .collect();
     let mut state = ListState::default().with_selected(Some(v.target - v.window.start));
     let list = List::new(items).block(block);
@@ -204,4 +272,64 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &LiveState, theme: &Theme) {
         list
     };
     frame.render_stateful_widget(list, area, &mut state);
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::model::{Session, TopicRef};
+
+    fn screen(live: &LiveState, width: u16) -> String {
+        let mut t = Terminal::new(TestBackend::new(width, 12)).unwrap();
+        t.draw(|f| draw(f, f.area(), live, &Theme::default()))
+            .unwrap();
+        let buffer = t.backend().buffer();
+        (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn live_with(texts: &[&str]) -> LiveState {
+        let mut s = Session::new(
+            "20261122-100000-overview".into(),
+            TopicRef::Agenda("overview".into()),
+            time::OffsetDateTime::UNIX_EPOCH,
+            45,
+            Vec::new(),
+        );
+        for t in texts {
+            s.add_note(NoteKind::Note, (*t).into(), false, 0);
+        }
+        LiveState::new(None, s, 0)
+    }
+
+    #[test]
+    fn a_note_edited_in_place_is_drawn_with_its_new_text() {
+        let mut live = live_with(&["The ledger retries twice", "Backups run nightly"]);
+        assert!(screen(&live, 60).contains("retries twice"));
+        // Same id, same length: only a comparison of the text itself notices.
+        live.session.note_mut(1).unwrap().text = "The ledger retries twelve".into();
+        let after = screen(&live, 60);
+        assert!(after.contains("retries twelve"), "{after}");
+        assert!(!after.contains("retries twice"), "{after}");
+    }
+
+    #[test]
+    fn notes_are_wrapped_again_when_the_pane_changes_width() {
+        let text = "one two three four five six seven eight nine ten eleven twelve";
+        let live = live_with(&[text]);
+        let narrow = screen(&live, 40);
+        let wide = screen(&live, 100);
+        assert!(!narrow.contains(text), "{narrow}");
+        assert!(wide.contains(text), "{wide}");
+        assert_eq!(screen(&live, 40), narrow);
+    }
 }
