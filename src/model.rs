@@ -30,35 +30,56 @@ pub const DEFAULT_MINUTES: u32 = 45;
 /// The whole series is meant to take about this many hours, over several weeks.
 pub const TARGET_SERIES_HOURS: u32 = 10;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Steps through an enum's variants in declaration order, wrapping around: the role
+/// picker, the note kind, the closing outcome.
+pub trait Cycle: strum::VariantArray + PartialEq + Copy + 'static {
+    fn step(self, by: isize) -> Self {
+        let all = Self::VARIANTS;
+        let n = isize::try_from(all.len()).unwrap_or(1);
+        let i = isize::try_from(all.iter().position(|v| *v == self).unwrap_or(0)).unwrap_or(0);
+        let at = usize::try_from((i + by).rem_euclid(n)).unwrap_or(0);
+        all[at]
+    }
+
+    fn next(self) -> Self {
+        self.step(1)
+    }
+
+    fn prev(self) -> Self {
+        self.step(-1)
+    }
+}
+
+impl<T: strum::VariantArray + PartialEq + Copy + 'static> Cycle for T {}
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+)]
 pub enum Role {
+    #[strum(serialize = "service owner")]
     ServiceOwner,
+    #[strum(serialize = "participant")]
     Participant,
+    #[strum(serialize = "scribe")]
     Scribe,
+    #[strum(serialize = "moderator")]
     Moderator,
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [
-        Role::ServiceOwner,
-        Role::Participant,
-        Role::Scribe,
-        Role::Moderator,
-    ];
+    pub const ALL: &[Role] = <Role as strum::VariantArray>::VARIANTS;
 
     pub fn label(self) -> &'static str {
-        match self {
-            Role::ServiceOwner => "service owner",
-            Role::Participant => "participant",
-            Role::Scribe => "scribe",
-            Role::Moderator => "moderator",
-        }
-    }
-
-    /// The next role in [`Role::ALL`], wrapping around; used by role pickers.
-    pub fn next(self) -> Role {
-        let i = Role::ALL.iter().position(|r| *r == self).unwrap_or(0);
-        Role::ALL[(i + 1) % Role::ALL.len()]
+        self.into()
     }
 }
 
@@ -83,33 +104,37 @@ pub struct Series {
     pub created: OffsetDateTime,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Declared in the order the notes pane groups kinds in, and the kind key cycles through.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+)]
 pub enum NoteKind {
-    Learning,
-    Opportunity,
-    OffShoot,
-    Question,
+    #[strum(serialize = "note")]
     Note,
+    #[strum(serialize = "learning")]
+    Learning,
+    #[strum(serialize = "opportunity")]
+    Opportunity,
+    #[strum(serialize = "off-shoot")]
+    OffShoot,
+    #[strum(serialize = "question")]
+    Question,
 }
 
 impl NoteKind {
-    /// The order the notes pane groups kinds in, and the order the kind key cycles through.
-    pub const ALL: [NoteKind; 5] = [
-        NoteKind::Note,
-        NoteKind::Learning,
-        NoteKind::Opportunity,
-        NoteKind::OffShoot,
-        NoteKind::Question,
-    ];
+    pub const ALL: &[NoteKind] = <NoteKind as strum::VariantArray>::VARIANTS;
 
     pub fn label(self) -> &'static str {
-        match self {
-            NoteKind::Learning => "learning",
-            NoteKind::Opportunity => "opportunity",
-            NoteKind::OffShoot => "off-shoot",
-            NoteKind::Question => "question",
-            NoteKind::Note => "note",
-        }
+        self.into()
     }
 
     pub fn plural(self) -> &'static str {
@@ -121,16 +146,15 @@ impl NoteKind {
             NoteKind::Note => "Notes",
         }
     }
+}
 
-    pub fn next(self) -> NoteKind {
-        let i = NoteKind::ALL.iter().position(|k| *k == self).unwrap_or(0);
-        NoteKind::ALL[(i + 1) % NoteKind::ALL.len()]
-    }
-
-    pub fn prev(self) -> NoteKind {
-        let i = NoteKind::ALL.iter().position(|k| *k == self).unwrap_or(0);
-        NoteKind::ALL[(i + NoteKind::ALL.len() - 1) % NoteKind::ALL.len()]
-    }
+/// The first line of `text` that says something, trimmed: a note's title.
+pub fn first_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .to_string()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -363,6 +387,25 @@ pub fn slugify(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roles_and_kinds_cycle_in_order_and_wrap_around() {
+        assert_eq!(Role::ServiceOwner.next(), Role::Participant);
+        assert_eq!(Role::Moderator.next(), Role::ServiceOwner);
+        assert_eq!(NoteKind::Note.prev(), NoteKind::Question);
+        assert_eq!(NoteKind::Note.next(), NoteKind::Learning);
+        assert_eq!(Role::ServiceOwner.label(), "service owner");
+        assert_eq!(NoteKind::OffShoot.label(), "off-shoot");
+    }
+
+    #[test]
+    fn the_first_line_is_the_first_that_says_something() {
+        assert_eq!(
+            first_line("\n  \n  Cache stampede \nafter deploys"),
+            "Cache stampede"
+        );
+        assert_eq!(first_line(""), "");
+    }
 
     #[test]
     fn slugify_keeps_words_and_drops_punctuation() {

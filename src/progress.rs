@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use crate::agenda::Topic;
-use crate::model::{NoteKind, Series, Session, TARGET_SERIES_HOURS, TopicRef};
+use crate::model::{NoteKind, Series, Session, TARGET_SERIES_HOURS, TopicRef, first_line};
 
 /// An off-shoot noted in some session and not yet taken up as a session's topic.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,10 +116,6 @@ pub fn count(n: usize, noun: &str) -> String {
 pub fn hours_minutes(secs: i64) -> String {
     let minutes = secs.max(0) / 60;
     format!("{}h {:02}m", minutes / 60, minutes % 60)
-}
-
-fn first_line(text: &str) -> String {
-    text.lines().next().unwrap_or("").trim().to_string()
 }
 
 #[cfg(test)]

@@ -101,7 +101,7 @@ mod tests {
 
     #[test]
     fn room_only_notes_stay_and_an_opportunity_leaves_only_as_its_fix_wording() {
-        for kind in NoteKind::ALL {
+        for &kind in NoteKind::ALL {
             assert!(leaves_the_room(&note(kind, false)), "{kind:?}");
             assert!(!leaves_the_room(&note(kind, true)), "{kind:?}");
             assert_eq!(public_text(&note(kind, true)), None, "{kind:?}");

@@ -588,13 +588,7 @@ fn maturity(series: &Series, sessions: &[&Session], namer: &TopicNamer) -> Vec<M
         .collect()
 }
 
-fn first_line(text: &str) -> String {
-    text.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("")
-        .to_string()
-}
+use crate::model::first_line;
 
 fn title(text: &str) -> String {
     let line = first_line(text);

@@ -80,7 +80,7 @@ fn click(app: &App, body: Rect, at: Position) -> Option<Action> {
             let (next, _) = c.next_topic_list(next);
             (
                 ClickTarget::NextTopic,
-                pick_list::row_at(next, at, c.next_selected)?,
+                pick_list::row_at(next, at, c.next_row())?,
             )
         }
         Screen::NewSeries(_) | Screen::Prioritise(_) | Screen::Summary(_) | Screen::Ballot(_) => {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
-use crate::model::{ClosingDraft, Outcome, Session, TopicRef};
+use crate::model::{ClosingDraft, Cycle, Outcome, Session, TopicRef};
 use crate::timer::Phase;
 use crate::topic_choice::{TopicChoice, topic_choices};
 use crate::tui::action::{Action, ClickTarget};
@@ -29,18 +29,32 @@ pub enum Field {
     Maturity,
 }
 
-const OUTCOMES: [&str; 3] = ["completed", "called off", "ran over"];
+/// How the meeting ended, as the form offers it; the called-off reason is its own field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray, strum::IntoStaticStr)]
+pub enum OutcomeChoice {
+    #[strum(serialize = "completed")]
+    Completed,
+    #[strum(serialize = "called off")]
+    CalledOff,
+    #[strum(serialize = "ran over")]
+    RanOver,
+}
+
+impl OutcomeChoice {
+    pub fn label(self) -> &'static str {
+        self.into()
+    }
+}
 
 pub struct ClosingState {
     pub session: Session,
     pub field: Field,
-    /// Index into [`OUTCOMES`].
-    pub outcome: usize,
+    pub outcome: OutcomeChoice,
     pub reason: TextArea<'static>,
-    /// The choices for next time; `None` at index 0 means "decide next time".
+    /// The topics on offer for next time.
     pub next_choices: Vec<TopicChoice>,
-    /// 0 = decide next time, otherwise 1 + index into `next_choices`.
-    pub next_selected: usize,
+    /// The topic chosen for next time; `None` is "decide next time".
+    pub next_topic: Option<TopicRef>,
     pub summary: TextArea<'static>,
     pub maturity: Option<u8>,
     pub autosave: Autosave,
@@ -66,23 +80,24 @@ impl ClosingState {
         let (outcome, reason) = match &session.closing {
             Some(ClosingDraft {
                 outcome: Outcome::CalledOff { reason },
-            }) => (1, reason.clone()),
+            }) => (OutcomeChoice::CalledOff, reason.clone()),
             Some(ClosingDraft {
                 outcome: Outcome::RanOver,
-            }) => (2, String::new()),
+            }) => (OutcomeChoice::RanOver, String::new()),
             Some(ClosingDraft {
                 outcome: Outcome::Completed,
-            }) => (0, String::new()),
+            }) => (OutcomeChoice::Completed, String::new()),
             None => match session.timer.phase(now) {
-                Phase::Overtime | Phase::OverAnHour => (2, String::new()),
-                _ => (0, String::new()),
+                Phase::Overtime | Phase::OverAnHour => (OutcomeChoice::RanOver, String::new()),
+                _ => (OutcomeChoice::Completed, String::new()),
             },
         };
-        let next_selected = session
+        // The topic chosen before (if still on offer), else the first on offer.
+        let next_topic = session
             .next_topic
-            .as_ref()
-            .and_then(|t| next_choices.iter().position(|c| &c.topic == t))
-            .map_or(usize::from(!next_choices.is_empty()), |i| i + 1);
+            .clone()
+            .filter(|t| next_choices.iter().any(|c| &c.topic == t))
+            .or_else(|| next_choices.first().map(|c| c.topic.clone()));
         Self {
             // The outcome comes first: it is what the moderator decides as the room
             // breaks up, and the form reads top to bottom from it.
@@ -90,7 +105,7 @@ impl ClosingState {
             outcome,
             reason: with_text("what made the moderator call it off", &reason),
             next_choices,
-            next_selected,
+            next_topic,
             summary: with_text(
                 "Key learnings and opportunities, in the scribe's words.",
                 &session.summary,
@@ -103,25 +118,33 @@ impl ClosingState {
 
     fn outcome_value(&self) -> Outcome {
         match self.outcome {
-            1 => Outcome::CalledOff {
+            OutcomeChoice::CalledOff => Outcome::CalledOff {
                 reason: text_field::text(&self.reason).trim().to_string(),
             },
-            2 => Outcome::RanOver,
-            _ => Outcome::Completed,
+            OutcomeChoice::RanOver => Outcome::RanOver,
+            OutcomeChoice::Completed => Outcome::Completed,
         }
     }
 
-    fn next_topic(&self) -> Option<TopicRef> {
-        self.next_selected
+    /// The row of the next-topic list: 0 is "decide next time", then the choices.
+    pub fn next_row(&self) -> usize {
+        self.next_topic
+            .as_ref()
+            .and_then(|t| self.next_choices.iter().position(|c| &c.topic == t))
+            .map_or(0, |i| i + 1)
+    }
+
+    fn choose_next_row(&mut self, row: usize) {
+        self.next_topic = row
             .checked_sub(1)
             .and_then(|i| self.next_choices.get(i))
-            .map(|c| c.topic.clone())
+            .map(|c| c.topic.clone());
     }
 
     /// Copies the form into the session, still open, and hands it to the saver.
     pub fn persist(&mut self, ctx: &mut Context) {
         self.session.summary = text_field::text(&self.summary);
-        self.session.next_topic = self.next_topic();
+        self.session.next_topic = self.next_topic.clone();
         self.session.maturity = self.maturity;
         self.session.closing = Some(ClosingDraft {
             outcome: self.outcome_value(),
@@ -132,7 +155,7 @@ impl ClosingState {
 
     fn fields(&self) -> Vec<Field> {
         let mut fields = vec![Field::Outcome];
-        if self.outcome == 1 {
+        if self.outcome == OutcomeChoice::CalledOff {
             fields.push(Field::Reason);
         }
         fields.extend([Field::NextTopic, Field::Summary, Field::Maturity]);
@@ -185,7 +208,7 @@ impl ClosingState {
                 index,
             } if *index <= self.next_choices.len() => {
                 self.field = Field::NextTopic;
-                self.next_selected = *index;
+                self.choose_next_row(*index);
                 self.autosave.changed();
             }
             Action::NextField => self.step_field(true),
@@ -203,19 +226,19 @@ impl ClosingState {
         }
         let changed = match (self.field, action) {
             (Field::Outcome, Action::PreviousChoice) => {
-                self.outcome = (self.outcome + OUTCOMES.len() - 1) % OUTCOMES.len();
+                self.outcome = self.outcome.prev();
                 true
             }
             (Field::Outcome, Action::NextChoice) => {
-                self.outcome = (self.outcome + 1) % OUTCOMES.len();
+                self.outcome = self.outcome.next();
                 true
             }
             (Field::NextTopic, Action::PreviousChoice) => {
-                self.next_selected = self.next_selected.saturating_sub(1);
+                self.choose_next_row(self.next_row().saturating_sub(1));
                 true
             }
             (Field::NextTopic, Action::NextChoice) => {
-                self.next_selected = (self.next_selected + 1).min(self.next_choices.len());
+                self.choose_next_row((self.next_row() + 1).min(self.next_choices.len()));
                 true
             }
             (Field::Maturity, Action::PreviousChoice) => {
@@ -286,7 +309,9 @@ impl ClosingState {
     }
 
     fn close(&mut self, ctx: &mut Context) -> Option<Nav> {
-        if self.outcome == 1 && text_field::text(&self.reason).trim().is_empty() {
+        if self.outcome == OutcomeChoice::CalledOff
+            && text_field::text(&self.reason).trim().is_empty()
+        {
             self.field = Field::Reason;
             ctx.error("Give the reason the session was called off.");
             return None;
@@ -312,16 +337,18 @@ impl ClosingState {
 
     fn outcome_lines(&self, ctx: &Context) -> Vec<Line<'static>> {
         let theme = &ctx.theme;
-        let mut choices: Vec<Span> = OUTCOMES
+        let mut choices: Vec<Span> = <OutcomeChoice as strum::VariantArray>::VARIANTS
             .iter()
-            .enumerate()
-            .flat_map(|(i, label)| {
-                let style = if i == self.outcome {
+            .flat_map(|&choice| {
+                let style = if choice == self.outcome {
                     theme.selected
                 } else {
                     theme.dim
                 };
-                [Span::styled(format!(" {label} "), style), Span::raw(" ")]
+                [
+                    Span::styled(format!(" {} ", choice.label()), style),
+                    Span::raw(" "),
+                ]
             })
             .collect();
         let held = crate::progress::hours_minutes(self.session.timer.elapsed_secs(ctx.now_ms()));
@@ -355,7 +382,11 @@ impl ClosingState {
         let inner_width = area.width.saturating_sub(2);
         let outcome_rows = 2 + wrap::height(&self.outcome_lines(ctx), inner_width);
         let maturity_rows = 2 + wrap::height(&self.maturity_lines(ctx), inner_width);
-        let reason_rows = if self.outcome == 1 { 3 } else { 0 };
+        let reason_rows = if self.outcome == OutcomeChoice::CalledOff {
+            3
+        } else {
+            0
+        };
         let needed = outcome_rows + reason_rows + maturity_rows + 6;
         if area.height < needed {
             let [_, focused] =
@@ -396,9 +427,9 @@ impl ClosingState {
     }
 
     fn next_title(&self) -> String {
-        self.next_selected
-            .checked_sub(1)
-            .and_then(|i| self.next_choices.get(i))
+        self.next_topic
+            .as_ref()
+            .and_then(|t| self.next_choices.iter().find(|c| &c.topic == t))
             .map_or_else(|| "decide next time".to_string(), |c| c.title.clone())
     }
 
@@ -470,7 +501,7 @@ impl ClosingState {
                 frame,
                 list_area,
                 items,
-                Some(self.next_selected),
+                Some(self.next_row()),
                 panel(" Next topic (↑ ↓) ", self.field == Field::NextTopic, theme),
                 theme,
             );

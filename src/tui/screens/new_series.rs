@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
-use crate::model::{FORMAT_VERSION, Participant, Role, Series, slugify};
+use crate::model::{Cycle, FORMAT_VERSION, Participant, Role, Series, slugify};
 use crate::tui::action::Action;
 use crate::tui::context::Context;
 use crate::tui::keymap::KeyContext;

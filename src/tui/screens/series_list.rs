@@ -171,7 +171,7 @@ impl SeriesListState {
                         let problems = d.problems().len();
                         if problems > 0 {
                             spans.push(Span::styled(
-                                format!("  ⚠ {problems} unreadable file(s)"),
+                                format!("  ⚠ {}", count(problems, "unreadable file")),
                                 theme.warning,
                             ));
                         }

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
-use crate::model::{Session, session_id};
+use crate::model::{Role, Session, session_id};
 use crate::topic_choice::{TopicChoice, topic_choices};
 use crate::tui::action::{Action, ClickTarget};
 use crate::tui::context::Context;
@@ -41,7 +41,7 @@ pub struct SetupState {
     pub choices: Vec<TopicChoice>,
     pub selected: usize,
     /// Every participant of the series, their role, and whether they are in the room.
-    pub attendees: Vec<(String, &'static str, bool)>,
+    pub attendees: Vec<(String, Role, bool)>,
     pub attendee_selected: usize,
     pub focus: Focus,
 }
@@ -54,7 +54,7 @@ impl SetupState {
                 l.series
                     .participants
                     .iter()
-                    .map(|p| (p.name.clone(), p.role.label(), true))
+                    .map(|p| (p.name.clone(), p.role, true))
                     .collect(),
             ),
             None => (Vec::new(), Vec::new()),
@@ -205,7 +205,7 @@ impl SetupState {
                 .map(|(name, role, here)| {
                     ListItem::new(Line::from(vec![
                         Span::raw(format!("[{}] {name} ", if *here { "x" } else { " " })),
-                        Span::styled(*role, theme.dim),
+                        Span::styled(role.label(), theme.dim),
                     ]))
                 })
                 .collect()

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
-use crate::model::{Draft, Note, NoteKind, Series, Session, TopicRef};
+use crate::model::{Cycle, Draft, Note, NoteKind, Series, Session, TopicRef};
 use crate::phrasing::{Checker, Verdict};
 use crate::progress::topic_title;
 use crate::timer::Phase;
