@@ -177,3 +177,33 @@ fn a_crafted_file_name_cannot_drive_the_terminal_through_stderr() {
         );
     }
 }
+
+#[test]
+fn agenda_text_cannot_drive_the_terminal_through_agendas_or_agenda_check() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("agendas");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut agenda = roast::agenda::builtin().remove(0).agenda;
+    agenda.id = "mine".into();
+    agenda.title = "Mine \u{1b}]0;pwned\u{7}\u{9b}2J".into();
+    // A judgmental prompt, so `agenda check` quotes it back.
+    agenda.topics[0].prompts[0] = "Why did you \u{1b}[31mbreak\u{202e} it?".into();
+    let path = dir.join("mine.ron");
+    std::fs::write(&path, roast::storage::format::to_pretty_ron(&agenda)).unwrap();
+    for args in [
+        vec!["agendas"],
+        vec!["agenda", "check", path.to_str().unwrap()],
+    ] {
+        let out = roast(data.path()).args(&args).output().unwrap();
+        let all = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(
+            all.contains("pwned") || all.contains("break"),
+            "{args:?}: {all}"
+        );
+        assert!(
+            !all.contains('\u{1b}') && !all.contains('\u{9b}') && !all.contains('\u{202e}'),
+            "{args:?}: {all:?}"
+        );
+    }
+}

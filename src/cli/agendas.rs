@@ -34,27 +34,26 @@ pub fn list_agendas(data: &DataDir, extra: Option<&Path>) -> String {
     out
 }
 
-pub(super) fn check_agenda(file: &Path) -> ExitCode {
-    match agenda::check_file(file) {
+/// Exit 0 when valid, 1 with a line per problem, 2 when the file cannot be read. Lines
+/// quote the file's own text, so they are made terminal-safe like every command's output.
+pub(super) fn check_agenda(file: &Path) -> std::io::Result<ExitCode> {
+    let (text, code) = match agenda::check_file(file) {
         Ok(problems) if problems.is_empty() => {
-            println!("{}: ok", file.display());
-            ExitCode::SUCCESS
+            (format!("{}: ok\n", file.display()), ExitCode::SUCCESS)
         }
-        Ok(problems) => {
-            for p in problems {
-                println!("{p}");
-            }
-            ExitCode::from(1)
-        }
+        Ok(problems) => (
+            problems.iter().map(|p| format!("{p}\n")).collect(),
+            ExitCode::from(1),
+        ),
         Err(e) => {
-            println!("{e}");
-            ExitCode::from(
-                if matches!(e.kind, crate::storage::FormatErrorKind::Io(_)) {
-                    2
-                } else {
-                    1
-                },
-            )
+            let code = if matches!(e.kind, crate::storage::FormatErrorKind::Io(_)) {
+                2
+            } else {
+                1
+            };
+            (format!("{e}\n"), ExitCode::from(code))
         }
-    }
+    };
+    super::out::print(&crate::summary::wrap::terminal_safe(&text))?;
+    Ok(code)
 }

@@ -176,12 +176,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Sync { series }) => share::sync(&data, series.as_deref()),
         Some(Command::Vote { series, voter }) => vote::vote(data, &series, voter, cli.theme),
         Some(Command::Agendas) => {
-            out::print(&agendas::list_agendas(&data, cli.agenda.as_deref()))?;
+            let list = agendas::list_agendas(&data, cli.agenda.as_deref());
+            out::print(&crate::summary::wrap::terminal_safe(&list))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Agenda {
             command: AgendaCommand::Check { file },
-        }) => Ok(agendas::check_agenda(&file)),
+        }) => Ok(agendas::check_agenda(&file)?),
     }
 }
 
