@@ -158,3 +158,67 @@ fn under_a_file_size_limit_the_app_fails_the_save_restores_the_terminal_and_exit
     );
     assert!(screen.contains("not everything could be saved"), "{screen}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_lock_deleted_mid_session_stops_the_writes_and_the_notes_go_to_a_recovery_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let folder = write_series(&data);
+    let command = format!("sh -c '{}; echo EXIT=$?; sleep 30'", Tmux::roast("", &data));
+    let Some(t) = Tmux::start("lockgone", &command, 120, 36) else {
+        return;
+    };
+    t.wait_for("Payments API");
+    t.keys(&["Enter"]);
+    t.wait_for("Topic for this session");
+    t.keys(&["Enter"]);
+    t.wait_for("ground rules");
+    t.keys(&["Escape"]);
+    t.wait_for("Notes so far");
+    t.type_text("written while the lock was ours");
+    t.keys(&["Enter"]);
+    let in_sessions = |needle: &str| {
+        std::fs::read_dir(folder.sessions_dir())
+            .unwrap()
+            .filter_map(Result::ok)
+            .any(|e| {
+                std::fs::read_to_string(e.path())
+                    .unwrap_or_default()
+                    .contains(needle)
+            })
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !in_sessions("written while the lock was ours") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the first note was never saved"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    // A clean-up script removes the lock; a second roast could now come in.
+    std::fs::remove_file(folder.dir().join(".lock")).unwrap();
+    t.type_text("written after the lock went");
+    t.keys(&["Enter"]);
+    t.wait_for("deleted or replaced");
+    let recovered = |needle: &str| {
+        std::fs::read_dir(data.join("recovery/payments-api"))
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .any(|e| {
+                std::fs::read_to_string(e.path())
+                    .unwrap_or_default()
+                    .contains(needle)
+            })
+    };
+    assert!(recovered("written after the lock went"));
+    assert!(
+        !in_sessions("written after the lock went"),
+        "it kept writing the shared file"
+    );
+    t.keys(&["C-q"]);
+    t.wait_for("EXIT=2");
+    let screen = t.screen_with_history(2000);
+    assert!(screen.contains("recovery"), "{screen}");
+}
