@@ -608,3 +608,26 @@ fn an_empty_session_can_be_discarded_and_one_with_notes_cannot() {
     press(&mut app, ctrl('d'));
     assert!(matches!(app.screen, Screen::Closing(_)));
 }
+
+#[test]
+fn keys_ron_in_the_data_folder_rebinds_a_key_and_the_help_bar_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("keys.ron"),
+        "{\n  \"LiveEditor\": { \"EndSession\": [\"Ctrl+X\"] },\n  \"LiveEditor \": {},\n}\n",
+    )
+    .unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = app_at(dir.path(), &clock);
+    let screen = render(&app, 120, 30);
+    assert!(screen.contains("keys.ron:3:3"), "the mistake is named: {screen}");
+    press(&mut app, key(KeyCode::F(4)));
+    start_live(&mut app);
+    let bar = render(&app, 200, 30);
+    assert!(bar.contains("^X  end"), "{bar}");
+    press(&mut app, ctrl('e'));
+    assert!(matches!(app.screen, Screen::Live(_)));
+    press(&mut app, ctrl('x'));
+    press(&mut app, key(KeyCode::Char('y')));
+    assert!(matches!(app.screen, Screen::Closing(_)));
+}

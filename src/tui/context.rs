@@ -127,6 +127,10 @@ impl Context {
             sync: None,
             sync_after_close: false,
         };
+        // The user's own keys, if any; a mistake is a warning, the rest still applies.
+        for problem in crate::tui::keys_file::apply_file(&mut ctx.keymap, ctx.data.root()) {
+            ctx.warn(problem);
+        }
         for e in &ctx.agenda_errors.clone() {
             ctx.warn(format!("agenda skipped: {e}"));
         }

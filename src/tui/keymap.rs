@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crate::tui::action::Action;
 
 /// A set of bindings that apply together; the focus puts several on a stack.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::VariantArray)]
 pub enum KeyContext {
     /// Applies everywhere, overlays and prompts included: quitting.
     Always,
@@ -60,6 +60,29 @@ pub enum KeyContext {
 }
 
 impl KeyContext {
+    pub const ALL: &[KeyContext] = <KeyContext as strum::VariantArray>::VARIANTS;
+
+    /// Whether a text field can have the keyboard while this context applies: a letter
+    /// bound here would be taken from the text.
+    pub fn beside_text(self) -> bool {
+        matches!(
+            self,
+            KeyContext::Always
+                | KeyContext::Global
+                | KeyContext::TextLine
+                | KeyContext::TextMulti
+                | KeyContext::NewSeries
+                | KeyContext::NewSeriesName
+                | KeyContext::NewSeriesPeople
+                | KeyContext::LiveEditor
+                | KeyContext::Closing
+                | KeyContext::ClosingReason
+                | KeyContext::ClosingSummary
+                | KeyContext::QuestionCheck
+                | KeyContext::PrioritiseEdit
+        )
+    }
+
     /// Whether a key no binding claims is passed on as typed input: text fields, and the
     /// closing screen's choices (where typing is the scribe writing the summary).
     pub fn takes_text(self) -> bool {
@@ -333,8 +356,53 @@ impl Keymap {
         &self.bindings
     }
 
-    pub fn bindings_mut(&mut self) -> &mut [Binding] {
-        &mut self.bindings
+    /// Gives `action` (by name, as `keys.ron` writes it) these keys in `context`.
+    pub fn rebind(
+        &mut self,
+        context: KeyContext,
+        action: &str,
+        chords: &[Chord],
+    ) -> Result<(), String> {
+        let name = |b: &Binding| format!("{:?}", b.action);
+        if !self
+            .bindings
+            .iter()
+            .any(|b| b.context == context && name(b) == action)
+        {
+            return Err(format!("no action {action:?} in {context:?}"));
+        }
+        if chords.is_empty() {
+            return Err(format!("{action:?} needs at least one key"));
+        }
+        for chord in chords {
+            if chord.is_printable() && context.beside_text() {
+                return Err(format!(
+                    "{} is typed text here; use Ctrl, Alt or a function key",
+                    chord.label()
+                ));
+            }
+            if let Some(other) = self.bindings.iter().find(|b| {
+                b.context == context
+                    && name(b) != action
+                    && b.chords
+                        .iter()
+                        .any(|c| c.code == chord.code && c.mods == chord.mods)
+            }) {
+                return Err(format!(
+                    "{} already does \"{}\" here",
+                    chord.label(),
+                    other.help
+                ));
+            }
+        }
+        for b in self
+            .bindings
+            .iter_mut()
+            .filter(|b| b.context == context && format!("{:?}", b.action) == action)
+        {
+            b.chords = chords.to_vec();
+        }
+        Ok(())
     }
 
     /// The action a key press means where the focus is, if any.

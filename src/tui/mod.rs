@@ -7,6 +7,7 @@ pub mod context;
 pub mod follow;
 pub mod input;
 pub mod keymap;
+pub mod keys_file;
 pub mod mouse;
 pub mod runtime;
 pub mod screens;
