@@ -225,7 +225,10 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
     };
     let mut index = trigger;
     // Past the question's opening: why-words, interjections, auxiliaries, people.
-    let mut person_subject = false;
+    // "Someone *clearly* didn't read …": the subject can come before the finding.
+    let mut person_subject = trigger > 0
+        && !words[trigger - 1].ends_clause
+        && PEOPLE.contains(&words[trigger - 1].lower);
     let mut aux_before_subject = None;
     while index < words.len() {
         let lower = words[index].lower.as_str();
@@ -804,10 +807,13 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         || first.lower.chars().all(|c| c.is_ascii_digit());
     let mut body_start = body_start;
     let mut kept_det = kept_det;
+    // "a 90 day …": a number after an article measures, it does not count.
+    let article = matches!(first.lower.as_str(), "a" | "an" | "the");
     while body_start > start
         && body_start < words.len()
         && is_det(&words[body_start])
         && !words[body_start - 1].ends_clause
+        && !(article && words[body_start].lower.chars().all(|c| c.is_ascii_digit()))
     {
         let extra = &words[body_start];
         plural_det |= PLURAL_DETERMINERS.contains(&extra.lower);

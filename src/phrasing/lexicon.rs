@@ -117,7 +117,7 @@ pub(crate) static CLOSED: WordSet = word_set![
     "tf", "bruh", "ugh", "wait", "hey", "yeah", "yep", "nope", "sure", "right", "tho", "teh",
     "hell", "heck", "earth", "world", "fuck", "damn", "real", "question", "mean", "ago", "let's",
     "zero", "hundred", "thousand", "million", "dozen", "half", "curious", "wondering", "confused",
-    "puzzled", "sure", "unsure", "aware", "later", "sooner", "earlier", "first",
+    "puzzled", "sure", "unsure", "aware", "later", "sooner", "earlier", "first", "twice", "thrice", "once",
     "lets",
 ];
 

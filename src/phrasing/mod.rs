@@ -176,7 +176,7 @@ impl Checker {
             rule.matcher();
             rule.except();
         }
-        self.rules.intent_of("");
+        self.rules.intents_of("");
         self.check("Why is the cache cold?");
     }
 
@@ -292,12 +292,18 @@ impl Checker {
             trigger = why;
         }
         let reading = extract::read(&words, trigger);
-        let intent = self.rules.intent_of(text);
-        let general = self.rules.general;
-        let mut order: Vec<usize> = intent.into_iter().collect();
-        order.push(general);
+        // The intents the line's cues point at, in file order, then the general
+        // and bare ones: an intent whose slots the line cannot fill yields
+        // nothing, and the next one is tried.
+        let mut order = self.rules.intents_of(text);
+        order.push(self.rules.general);
         order.extend(self.rules.bare);
-        order.dedup();
+        let mut seen = Vec::with_capacity(order.len());
+        order.retain(|index| {
+            let first = !seen.contains(index);
+            seen.push(*index);
+            first
+        });
         let templates = order
             .iter()
             .flat_map(|&index| self.rules.intents[index].templates.iter());

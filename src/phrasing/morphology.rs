@@ -70,6 +70,13 @@ const REGULAR_VERBS: &[&str] = &[
     "plan", "wish", "prefer", "ignore", "accept", "finish", "learn", "listen", "mention",
     "answer", "enjoy", "hate", "love", "repeat", "remember", "forget", "appear", "disappear",
     "continue", "happen", "decide", "fill", "empty", "lock", "unlock", "exceed", "reach",
+    "justify", "defend", "explain", "approve", "ship", "knowing", "know", "email", "hash", "proxy",
+    "authenticate", "authorise", "authorize", "encrypt", "decrypt", "compress", "archive",
+    "override", "overwrite", "bypass", "deploy", "hotfix", "backport", "cherry-pick", "squash",
+    "tag", "branch", "fork", "clone", "mirror", "vendor", "pin", "unpin", "hardcode", "inline",
+    "wrap", "unwrap", "refactor", "rename", "retire", "sunset", "deprecate", "disable", "enable",
+    "toggle", "flag", "gate", "canary", "stage", "promote", "demote", "rollout", "roll",
+    "ssh", "curl", "grep", "tail", "restart", "reboot", "redeploy", "rebuild", "reinstall",
 ];
 
 /// Irregular verbs: base, past, past participle.

@@ -330,18 +330,22 @@ impl RuleSet {
         Ok(())
     }
 
-    /// The first intent (in file order) one of whose cues matches `text`.
-    pub fn intent_of(&self, text: &str) -> Option<usize> {
+    /// Every intent (in file order) one of whose cues matches `text`.
+    pub fn intents_of(&self, text: &str) -> Vec<usize> {
         let set = self.cue_set.get_or_init(|| {
             RegexSetBuilder::new(self.cue_patterns.iter().map(|p| ascii_classes(p)))
                 .case_insensitive(true)
                 .build()
                 .expect("every cue compiled alone when the rules were loaded")
         });
-        set.matches(text)
+        let mut owners: Vec<usize> = set
+            .matches(text)
             .iter()
             .map(|pattern| self.cue_owner[pattern])
-            .min()
+            .collect();
+        owners.sort_unstable();
+        owners.dedup();
+        owners
     }
 }
 
