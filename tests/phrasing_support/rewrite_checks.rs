@@ -153,10 +153,12 @@ fn disagreement(words: &[String], written: &str) -> Option<String> {
         .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
         .find(|word| word.to_lowercase() == head)
         .unwrap_or(head);
+    // Ending on a capital ("DNS", "bS") reads as a name or an acronym.
     let acronym = written_head.len() > 1
         && written_head
             .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            .last()
+            .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     let looks_plural = !acronym
         && (PLURALS_WITHOUT_S.contains(&head)
             || head.ends_with('s')
