@@ -620,7 +620,10 @@ fn keys_ron_in_the_data_folder_rebinds_a_key_and_the_help_bar_shows_it() {
     let clock = FakeClock::at(START_MS);
     let mut app = app_at(dir.path(), &clock);
     let screen = render(&app, 120, 30);
-    assert!(screen.contains("keys.ron:3:3"), "the mistake is named: {screen}");
+    assert!(
+        screen.contains("keys.ron:3:3"),
+        "the mistake is named: {screen}"
+    );
     press(&mut app, key(KeyCode::F(4)));
     start_live(&mut app);
     let bar = render(&app, 200, 30);
@@ -630,4 +633,51 @@ fn keys_ron_in_the_data_folder_rebinds_a_key_and_the_help_bar_shows_it() {
     press(&mut app, ctrl('x'));
     press(&mut app, key(KeyCode::Char('y')));
     assert!(matches!(app.screen, Screen::Closing(_)));
+}
+
+#[test]
+fn people_join_change_role_and_leave_a_series_after_it_was_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = app_at(dir.path(), &clock);
+    create_series(&mut app); // Ana (service owner), Bo (participant)
+    press(&mut app, key(KeyCode::Tab)); // to the people
+    press(&mut app, key(KeyCode::Char('a')));
+    type_text(&mut app, "Chen");
+    press(&mut app, ctrl('r')); // participant → scribe
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Up)); // Bo
+    press(&mut app, key(KeyCode::Char('r'))); // participant → scribe
+    press(&mut app, key(KeyCode::Home));
+    press(&mut app, key(KeyCode::Up)); // Ana
+    press(&mut app, key(KeyCode::Char('x')));
+    assert!(render(&app, 120, 30).contains("Remove Ana from the series?"));
+    press(&mut app, key(KeyCode::Char('n'))); // thought better of it
+    press(&mut app, key(KeyCode::Down)); // Bo
+    press(&mut app, key(KeyCode::Delete));
+    press(&mut app, key(KeyCode::Char('y')));
+    assert!(app.ctx.saver.flush());
+    let series = DataDir::new(dir.path())
+        .series_folder("payments-api")
+        .load()
+        .unwrap()
+        .series;
+    let people: Vec<(String, roast::model::Role)> = series
+        .participants
+        .into_iter()
+        .map(|p| (p.name, p.role))
+        .collect();
+    assert_eq!(
+        people,
+        vec![
+            ("Ana".to_string(), roast::model::Role::ServiceOwner),
+            ("Chen".to_string(), roast::model::Role::Scribe),
+        ]
+    );
+    // The session about to start has them in the room.
+    press(&mut app, key(KeyCode::Enter));
+    let Screen::Live(live) = &app.screen else {
+        panic!("live")
+    };
+    assert_eq!(live.session.attendees, vec!["Ana", "Chen"]);
 }

@@ -66,6 +66,8 @@ pub enum Action {
     AddParticipant,
     CycleRole,
     RemoveParticipant,
+    /// Start typing the name of someone who joins the series.
+    NewParticipant,
     CreateSeries,
 
     // Session setup

@@ -32,6 +32,8 @@ pub enum KeyContext {
     Setup,
     /// The "who is in the room" list of session setup.
     SetupPeople,
+    /// Typing the name of someone who joins the series, on session setup.
+    SetupAdd,
     /// The scribe's editor has the focus.
     LiveEditor,
     /// The notes list has the focus, for editing and deleting notes.
@@ -80,6 +82,7 @@ impl KeyContext {
                 | KeyContext::ClosingSummary
                 | KeyContext::QuestionCheck
                 | KeyContext::PrioritiseEdit
+                | KeyContext::SetupAdd
         )
     }
 
@@ -121,6 +124,7 @@ impl KeyContext {
             KeyContext::NewSeriesPeople => "New series: participants",
             KeyContext::Setup => "Session setup",
             KeyContext::SetupPeople => "Session setup: who is in the room",
+            KeyContext::SetupAdd => "Session setup: someone joins the series",
             KeyContext::LiveEditor => "Live session: typing a note",
             KeyContext::LiveNotes => "Live session: notes list",
             KeyContext::Closing => "Closing",
@@ -674,6 +678,23 @@ pub fn defaults() -> Vec<Binding> {
             "here/away",
         )
         .bar(),
+        b(
+            C::SetupPeople,
+            &[ch('a')],
+            Action::NewParticipant,
+            "add someone",
+        )
+        .bar(),
+        b(C::SetupPeople, &[ch('r')], Action::CycleRole, "change role").bar(),
+        b(
+            C::SetupPeople,
+            &[key(Delete), ch('x')],
+            Action::RemoveParticipant,
+            "remove from the series",
+        ),
+        b(C::SetupAdd, &[key(Enter)], Action::AddParticipant, "add").bar(),
+        b(C::SetupAdd, &[ctrl('r')], Action::CycleRole, "role").bar(),
+        b(C::SetupAdd, &[key(Esc)], Action::Cancel, "cancel").bar(),
         b(
             C::Setup,
             &[key(Up), ch('k')],

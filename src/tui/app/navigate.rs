@@ -95,7 +95,7 @@ pub fn open_series(ctx: &mut Context, folder: &SeriesFolder) -> Option<Screen> {
                 ctx, session,
             ))))
         }
-        None => Some(Screen::Setup(SetupState::new(ctx))),
+        None => Some(Screen::Setup(Box::new(SetupState::new(ctx)))),
     }
 }
 

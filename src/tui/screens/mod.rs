@@ -21,7 +21,7 @@ use crate::storage::{LoadedSeries, SeriesFolder};
 pub enum Screen {
     SeriesList(series_list::SeriesListState),
     NewSeries(Box<new_series::NewSeriesState>),
-    Setup(setup::SetupState),
+    Setup(Box<setup::SetupState>),
     // Boxed: the editor state is large, and screens move on every transition.
     Live(Box<live::LiveState>),
     Closing(Box<closing::ClosingState>),

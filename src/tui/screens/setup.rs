@@ -5,7 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
-use crate::model::{Role, Session, session_id};
+use crate::model::{Cycle, Participant, Role, Session, session_id};
+use crate::storage::format::to_pretty_ron;
 use crate::topic_choice::{TopicChoice, topic_choices};
 use crate::tui::action::{Action, ClickTarget};
 use crate::tui::context::Context;
@@ -13,6 +14,8 @@ use crate::tui::keymap::KeyContext;
 use crate::tui::screens::Nav;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::pick_list;
+use crate::tui::widgets::text_field::{self, new_field};
+use ratatui_textarea::TextArea;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -44,6 +47,10 @@ pub struct SetupState {
     pub attendees: Vec<(String, Role, bool)>,
     pub attendee_selected: usize,
     pub focus: Focus,
+    /// Someone joining the series: their name being typed, and their role.
+    pub adding: Option<(TextArea<'static>, Role)>,
+    /// Asking before someone (by index) is taken off the series.
+    pub confirm_remove: Option<usize>,
 }
 
 impl SetupState {
@@ -65,10 +72,85 @@ impl SetupState {
             attendees,
             attendee_selected: 0,
             focus: Focus::Topics,
+            adding: None,
+            confirm_remove: None,
         }
     }
 
+    /// The series' participants as this screen now has them, written through the saver.
+    fn save_participants(&self, ctx: &mut Context) {
+        let Some(open) = ctx.series.as_mut() else {
+            return;
+        };
+        let series = &mut open.loaded.series;
+        series.participants = self
+            .attendees
+            .iter()
+            .map(|(name, role, _)| Participant {
+                name: name.clone(),
+                role: *role,
+            })
+            .collect();
+        let copy = series.clone();
+        ctx.saver.save_with(
+            open.loaded.folder.series_path(),
+            Box::new(move || to_pretty_ron(&copy).into_bytes()),
+        );
+    }
+
+    /// Adding someone, or asking before removing someone: these take the keyboard.
+    fn update_people(&mut self, ctx: &mut Context, action: &Action) -> bool {
+        if let Some((field, role)) = &mut self.adding {
+            match action {
+                Action::AddParticipant => {
+                    let name = text_field::text(field).trim().to_string();
+                    let role = *role;
+                    self.adding = None;
+                    if !name.is_empty() {
+                        self.attendees.push((name.clone(), role, true));
+                        self.attendee_selected = self.attendees.len() - 1;
+                        self.save_participants(ctx);
+                        ctx.info(format!("{name} joins the series as {}.", role.label()));
+                    }
+                }
+                Action::CycleRole => *role = role.next(),
+                Action::Cancel => self.adding = None,
+                other => {
+                    text_field::feed(field, other, false);
+                }
+            }
+            return true;
+        }
+        if let Some(i) = self.confirm_remove {
+            match action {
+                Action::Confirm => {
+                    self.confirm_remove = None;
+                    if i < self.attendees.len() {
+                        let (name, _, _) = self.attendees.remove(i);
+                        self.attendee_selected = self
+                            .attendee_selected
+                            .min(self.attendees.len().saturating_sub(1));
+                        self.save_participants(ctx);
+                        ctx.info(format!(
+                            "{name} is off the series; sessions they attended still name them."
+                        ));
+                    }
+                }
+                Action::Cancel => self.confirm_remove = None,
+                _ => {}
+            }
+            return true;
+        }
+        false
+    }
+
     pub fn key_contexts(&self) -> Vec<KeyContext> {
+        if self.adding.is_some() {
+            return vec![KeyContext::TextLine, KeyContext::SetupAdd];
+        }
+        if self.confirm_remove.is_some() {
+            return vec![KeyContext::Confirm];
+        }
         match self.focus {
             Focus::Topics => vec![KeyContext::Setup],
             Focus::Attendees => vec![KeyContext::SetupPeople, KeyContext::Setup],
@@ -76,6 +158,9 @@ impl SetupState {
     }
 
     pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Nav> {
+        if self.update_people(ctx, action) {
+            return None;
+        }
         let (cursor, len) = match self.focus {
             Focus::Topics => (&mut self.selected, self.choices.len()),
             Focus::Attendees => (&mut self.attendee_selected, self.attendees.len()),
@@ -85,7 +170,7 @@ impl SetupState {
             Action::NextItem => *cursor = (*cursor + 1).min(len.saturating_sub(1)),
             Action::SwitchList => {
                 self.focus = match self.focus {
-                    Focus::Topics if !self.attendees.is_empty() => Focus::Attendees,
+                    Focus::Topics => Focus::Attendees,
                     _ => Focus::Topics,
                 }
             }
@@ -93,6 +178,21 @@ impl SetupState {
                 if let Some((_, _, here)) = self.attendees.get_mut(self.attendee_selected) {
                     *here = !*here;
                 }
+            }
+            Action::NewParticipant if self.focus == Focus::Attendees => {
+                self.adding = Some((new_field("a name, then Enter"), Role::Participant));
+            }
+            Action::CycleRole if self.focus == Focus::Attendees => {
+                if let Some((_, role, _)) = self.attendees.get_mut(self.attendee_selected) {
+                    *role = role.next();
+                    self.save_participants(ctx);
+                }
+            }
+            Action::RemoveParticipant
+                if self.focus == Focus::Attendees
+                    && self.attendee_selected < self.attendees.len() =>
+            {
+                self.confirm_remove = Some(self.attendee_selected);
             }
             Action::StartSession => return self.start(ctx),
             Action::Click {
@@ -196,7 +296,7 @@ impl SetupState {
         );
         let people: Vec<ListItem> = if self.attendees.is_empty() {
             vec![ListItem::new(Line::styled(
-                "No participants were named for this series.",
+                "No participants yet: Tab here, then a to add someone.",
                 theme.dim,
             ))]
         } else {
@@ -210,17 +310,38 @@ impl SetupState {
                 })
                 .collect()
         };
+        // Someone joining: their name is typed in a box under the list.
+        let (list_area, add_area) = match &self.adding {
+            Some(_) => {
+                let [list, add] =
+                    Layout::vertical([Constraint::Fill(1), Constraint::Length(3)]).areas(right);
+                (list, Some(add))
+            }
+            None => (right, None),
+        };
+        let title = match self.confirm_remove.and_then(|i| self.attendees.get(i)) {
+            Some((name, _, _)) => format!(" Remove {name} from the series? y / n "),
+            None => " In the room (Space) ".to_string(),
+        };
         pick_list::draw(
             frame,
-            right,
+            list_area,
             people,
             (self.focus == Focus::Attendees).then_some(self.attendee_selected),
-            panel(
-                " In the room (Space) ",
-                self.focus == Focus::Attendees,
-                theme,
-            ),
+            panel(title, self.focus == Focus::Attendees, theme),
             theme,
         );
+        if let (Some((field, role)), Some(area)) = (&self.adding, add_area) {
+            text_field::field(
+                frame,
+                area,
+                field,
+                panel(
+                    format!(" Joins as {} (Ctrl+R: role) ", role.label()),
+                    true,
+                    theme,
+                ),
+            );
+        }
     }
 }
