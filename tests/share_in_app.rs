@@ -143,3 +143,45 @@ fn an_unreachable_remote_is_a_warning_that_stays_and_the_work_is_committed() {
     assert!(warning.contains("could not be reached"), "{warning}");
     assert!(git(folder.dir(), &["log", "--name-only"]).contains("notes-by-hand.txt"));
 }
+
+#[test]
+fn a_session_on_a_room_only_off_shoot_is_not_named_after_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (data, _remote) = shared(tmp.path());
+    let folder = DataDir::new(&data).series_folder(SERIES);
+    let mut first = roast::model::Session::new(
+        "20261101-100000-overview".into(),
+        roast::model::TopicRef::Agenda("overview".into()),
+        time::OffsetDateTime::UNIX_EPOCH,
+        45,
+        vec![],
+    );
+    first.add_note(
+        roast::model::NoteKind::OffShoot,
+        "Bo secretly rewrites the ledger".into(),
+        true,
+        0,
+    );
+    first.outcome = Some(roast::model::Outcome::Completed);
+    roast::storage::room_only::write_session(&folder, &first).unwrap();
+    let mut app = app_at(&data, &FakeClock::at(START_MS));
+    press(&mut app, key(KeyCode::Enter));
+    let roast::tui::screens::Screen::Setup(setup) = &mut app.screen else {
+        panic!("on session setup");
+    };
+    setup.selected = setup
+        .choices
+        .iter()
+        .position(|c| c.is_offshoot)
+        .expect("the off-shoot is offered");
+    press(&mut app, key(KeyCode::Enter));
+    let roast::tui::screens::Screen::Live(live) = &app.screen else {
+        panic!("the session started");
+    };
+    assert!(
+        live.session.id.ends_with("-off-shoot"),
+        "{}",
+        live.session.id
+    );
+    assert!(!live.session.id.contains("ledger"));
+}

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Draft, FORMAT_VERSION, Note, Session};
+use crate::model::{Draft, FORMAT_VERSION, Note, Session, TopicRef};
 use crate::storage::format::{self, FormatError};
 use crate::storage::{SeriesFolder, StorageError, create_private_dir, write_atomic};
 
@@ -36,6 +36,12 @@ pub struct RoomOnlyFile {
     /// The draft being typed, when it is marked room-only.
     #[serde(default)]
     pub draft: Option<Draft>,
+    /// The title of the session's topic, when it is a room-only off-shoot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic_title: Option<String>,
+    /// The title of the next topic chosen at closing, when it is a room-only off-shoot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_topic_title: Option<String>,
 }
 
 pub fn room_only_dir(folder: &SeriesFolder) -> PathBuf {
@@ -58,13 +64,37 @@ pub fn has_room_only_text(session: &Session) -> bool {
 /// The session as it may be shared (room-only text blanked, a room-only draft dropped),
 /// and what stays here.
 pub fn split(session: &Session) -> (Session, RoomOnlyFile) {
+    split_hiding(session, &|_, _| false)
+}
+
+/// Like [`split`], also keeping here the title of a topic that is an off-shoot parked as
+/// a room-only note (`room_only(session, note)` says which are): an off-shoot's title is
+/// the note's own text.
+pub fn split_hiding(
+    session: &Session,
+    room_only: &dyn Fn(&str, u32) -> bool,
+) -> (Session, RoomOnlyFile) {
     let mut shared = session.clone();
     let mut local = RoomOnlyFile {
         version: FORMAT_VERSION,
         session: session.id.clone(),
         notes: Vec::new(),
         draft: None,
+        topic_title: None,
+        next_topic_title: None,
     };
+    let hide = |topic: &mut Option<&mut TopicRef>| -> Option<String> {
+        match topic {
+            Some(TopicRef::OffShoot {
+                session,
+                note,
+                title,
+            }) if room_only(session, *note) && !title.is_empty() => Some(std::mem::take(title)),
+            _ => None,
+        }
+    };
+    local.topic_title = hide(&mut Some(&mut shared.topic));
+    local.next_topic_title = hide(&mut shared.next_topic.as_mut());
     for note in shared.notes.iter_mut().filter(|n| n.room_only) {
         local.notes.push(note.clone());
         note.text.clear();
@@ -94,6 +124,15 @@ pub fn restore(session: &mut Session, local: RoomOnlyFile) {
     if session.draft.is_none() {
         session.draft = local.draft;
     }
+    let fill = |topic: Option<&mut TopicRef>, kept: Option<String>| {
+        if let (Some(TopicRef::OffShoot { title, .. }), Some(kept)) = (topic, kept)
+            && title.is_empty()
+        {
+            *title = kept;
+        }
+    };
+    fill(Some(&mut session.topic), local.topic_title);
+    fill(session.next_topic.as_mut(), local.next_topic_title);
 }
 
 /// The two files of a session, the local one first: write them in this order.
@@ -113,9 +152,26 @@ pub fn session_files(folder: &SeriesFolder, session: &Session) -> [(PathBuf, Vec
 
 /// Writes a session's two files now (atomically, local first).
 pub fn write_session(folder: &SeriesFolder, session: &Session) -> Result<(), StorageError> {
+    write_split(folder, split(session))
+}
+
+fn write_split(
+    folder: &SeriesFolder,
+    (shared, local): (Session, RoomOnlyFile),
+) -> Result<(), StorageError> {
     let dir = room_only_dir(folder);
     create_private_dir(&dir).map_err(|e| StorageError::io(&dir, e))?;
-    for (path, bytes) in session_files(folder, session) {
+    let files = [
+        (
+            room_only_path(folder, &shared.id),
+            format::to_pretty_ron(&local).into_bytes(),
+        ),
+        (
+            folder.session_path(&shared.id),
+            format::to_pretty_ron(&shared).into_bytes(),
+        ),
+    ];
+    for (path, bytes) in files {
         write_atomic(&path, &bytes).map_err(|e| StorageError::io(&path, e))?;
     }
     Ok(())
@@ -166,23 +222,40 @@ pub fn restore_all(folder: &SeriesFolder, sessions: &mut [Session]) -> Vec<Forma
 }
 
 /// Rewrites, split, every shared session file that still holds room-only text (written
-/// before this split existed, or by hand). Run before anything is committed, so no
-/// room-only text ever reaches the repository. Returns the files rewritten.
+/// before this split existed, or by hand), or the title of a room-only off-shoot as its
+/// topic or next topic (the app's saver cannot tell an off-shoot is room-only; this pass
+/// sees every session). Run before anything is committed, so no room-only text ever
+/// reaches the repository; nothing is lost, since what leaves the shared file is kept in
+/// the local one. Returns the files rewritten.
 pub fn scrub_folder(folder: &SeriesFolder) -> Result<Vec<PathBuf>, StorageError> {
-    let mut rewritten = Vec::new();
+    let mut on_disk = Vec::new();
     for path in crate::storage::ron_dir::ron_files(&folder.sessions_dir()) {
         // A file that does not parse is not ours to rewrite; sync reports it elsewhere.
-        let Ok(mut session) = format::read_ron_file::<Session>(&path, Some(&folder.data_root()))
-        else {
-            continue;
-        };
-        if !has_room_only_text(&session) {
+        if let Ok(shared) = format::read_ron_file::<Session>(&path, Some(&folder.data_root())) {
+            let mut full = shared.clone();
+            if let Some(local) = read_local(folder, &shared.id)? {
+                restore(&mut full, local);
+            }
+            on_disk.push((path, shared, full));
+        }
+    }
+    let room_only: BTreeSet<(String, u32)> = on_disk
+        .iter()
+        .flat_map(|(_, _, full)| {
+            full.notes
+                .iter()
+                .filter(|n| n.room_only)
+                .map(|n| (full.id.clone(), n.id))
+        })
+        .collect();
+    let hidden = |session: &str, note: u32| room_only.contains(&(session.to_string(), note));
+    let mut rewritten = Vec::new();
+    for (path, shared, full) in on_disk {
+        let split = split_hiding(&full, &hidden);
+        if split.0 == shared {
             continue;
         }
-        if let Some(local) = read_local(folder, &session.id)? {
-            restore(&mut session, local);
-        }
-        write_session(folder, &session)?;
+        write_split(folder, split)?;
         rewritten.push(path);
     }
     Ok(rewritten)
@@ -279,5 +352,38 @@ mod tests {
         );
         assert_eq!(folder.load_sessions().0, vec![s]);
         assert!(scrub_folder(&folder).unwrap().is_empty(), "once is enough");
+    }
+
+    #[test]
+    fn a_room_only_off_shoots_title_never_stays_in_a_shared_file_and_comes_back_here() {
+        let (_tmp, folder) = folder();
+        let mut first = session();
+        let parked = first.add_note(NoteKind::OffShoot, "the CEO's pet project".into(), true, 0);
+        let topic = TopicRef::OffShoot {
+            session: first.id.clone(),
+            note: parked,
+            title: "the CEO's pet project".into(),
+        };
+        first.next_topic = Some(topic.clone());
+        let mut second = Session::new(
+            "20261129-100000-off-shoot".into(),
+            topic,
+            time::OffsetDateTime::UNIX_EPOCH,
+            45,
+            vec![],
+        );
+        second.add_note(NoteKind::Learning, "shared".into(), false, 0);
+        // Saved as the app's saver does, without knowing the off-shoot is room-only.
+        write_session(&folder, &first).unwrap();
+        write_session(&folder, &second).unwrap();
+        assert_eq!(scrub_folder(&folder).unwrap().len(), 2);
+        for id in [&first.id, &second.id] {
+            let shared = std::fs::read_to_string(folder.session_path(id)).unwrap();
+            assert!(!shared.contains("pet project"), "{shared}");
+        }
+        let (loaded, problems) = folder.load_sessions();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(loaded.contains(&first) && loaded.contains(&second));
+        assert!(scrub_folder(&folder).unwrap().is_empty());
     }
 }

@@ -223,7 +223,24 @@ impl SetupState {
         let folder = ctx.open_series()?.folder.clone();
         let started = crate::clock::to_datetime(ctx.now_ms());
         // Two sessions started in the same second on the same topic get distinct files.
-        let base = session_id(started, &choice.title);
+        // A session's id names its file, and file names travel with a shared series: a
+        // room-only off-shoot's title (what was said in the room) must not be in it.
+        let room_only = match &choice.topic {
+            crate::model::TopicRef::OffShoot { session, note, .. } => ctx
+                .open_series()?
+                .sessions
+                .iter()
+                .find(|s| &s.id == session)
+                .and_then(|s| s.note(*note))
+                .is_some_and(|n| n.room_only),
+            crate::model::TopicRef::Agenda(_) => false,
+        };
+        let slug = if room_only {
+            "off-shoot"
+        } else {
+            &choice.title
+        };
+        let base = session_id(started, slug);
         let id = std::iter::once(base.clone())
             .chain((2..).map(|n| format!("{base}-{n}")))
             .find(|id| !folder.session_path(id).exists())?;
