@@ -234,7 +234,7 @@ pub fn sync(folder: &SeriesFolder, interactive: bool) -> Result<SyncReport, Shar
         });
     }
     // The app writes the series while it is open; git must not change files under it.
-    let _lock = SeriesLock::acquire(folder.dir())?;
+    let _lock = lock(folder.dir())?;
     let git = git_for(folder.dir(), interactive)?;
     let mut report = SyncReport {
         series: id.clone(),
@@ -283,6 +283,23 @@ pub fn sync(folder: &SeriesFolder, interactive: bool) -> Result<SyncReport, Shar
     }
     report.offline = Some("the remote kept changing while this sync ran; sync again".into());
     Ok(report)
+}
+
+/// The series lock, waiting a moment when it is this very process that holds it: the app
+/// has just closed the series, and a child process another thread was starting at that
+/// instant can keep the released lock alive until it runs its program.
+fn lock(dir: &Path) -> Result<SeriesLock, ShareError> {
+    let me = std::process::id().to_string();
+    let mut tries = 0;
+    loop {
+        match SeriesLock::acquire(dir) {
+            Err(LockError::Held { holder, .. }) if holder == me && tries < 40 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(25));
+            }
+            other => return Ok(other?),
+        }
+    }
 }
 
 fn merge(git: &Git, remote_ref: &str, report: &mut SyncReport) -> Result<(), ShareError> {
@@ -396,7 +413,7 @@ pub fn share(
         return Err(ShareError::RemoteNotEmpty { url: url.into() });
     }
     {
-        let _lock = SeriesLock::acquire(dir)?;
+        let _lock = lock(dir)?;
         let git = git_for(dir, interactive)?;
         git.run(["init", "--quiet"])?;
         git.run(["symbolic-ref", "HEAD", &format!("refs/heads/{BRANCH}")])?;
