@@ -681,3 +681,32 @@ fn people_join_change_role_and_leave_a_series_after_it_was_created() {
     };
     assert_eq!(live.session.attendees, vec!["Ana", "Chen"]);
 }
+
+#[test]
+fn a_series_can_be_renamed_and_keeps_its_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = app_at(dir.path(), &clock);
+    create_series(&mut app);
+    press(&mut app, key(KeyCode::Char('e')));
+    press(&mut app, key(KeyCode::End)); // keep the name, add to it
+    type_text(&mut app, " v2");
+    press(&mut app, key(KeyCode::Enter));
+    assert!(render(&app, 120, 30).contains("Payments API v2"));
+    for size in [(120, 40), (40, 12)] {
+        press(&mut app, key(KeyCode::Char('e')));
+        assert!(
+            render(&app, size.0, size.1).contains("Rename the series"),
+            "{size:?}"
+        );
+        press(&mut app, key(KeyCode::Esc));
+    }
+    assert!(app.ctx.saver.flush());
+    let series = DataDir::new(dir.path())
+        .series_folder("payments-api")
+        .load()
+        .unwrap()
+        .series;
+    assert_eq!(series.service, "Payments API v2");
+    assert_eq!(series.id, "payments-api");
+}

@@ -68,6 +68,8 @@ pub enum Action {
     RemoveParticipant,
     /// Start typing the name of someone who joins the series.
     NewParticipant,
+    /// Start typing a new name for the series' service.
+    RenameSeries,
     CreateSeries,
 
     // Session setup

@@ -34,6 +34,8 @@ pub enum KeyContext {
     SetupPeople,
     /// Typing the name of someone who joins the series, on session setup.
     SetupAdd,
+    /// Typing a new name for the series' service, on session setup.
+    SetupRename,
     /// The scribe's editor has the focus.
     LiveEditor,
     /// The notes list has the focus, for editing and deleting notes.
@@ -83,6 +85,7 @@ impl KeyContext {
                 | KeyContext::QuestionCheck
                 | KeyContext::PrioritiseEdit
                 | KeyContext::SetupAdd
+                | KeyContext::SetupRename
         )
     }
 
@@ -125,6 +128,7 @@ impl KeyContext {
             KeyContext::Setup => "Session setup",
             KeyContext::SetupPeople => "Session setup: who is in the room",
             KeyContext::SetupAdd => "Session setup: someone joins the series",
+            KeyContext::SetupRename => "Session setup: renaming the series",
             KeyContext::LiveEditor => "Live session: typing a note",
             KeyContext::LiveNotes => "Live session: notes list",
             KeyContext::Closing => "Closing",
@@ -695,6 +699,15 @@ pub fn defaults() -> Vec<Binding> {
         b(C::SetupAdd, &[key(Enter)], Action::AddParticipant, "add").bar(),
         b(C::SetupAdd, &[ctrl('r')], Action::CycleRole, "role").bar(),
         b(C::SetupAdd, &[key(Esc)], Action::Cancel, "cancel").bar(),
+        b(
+            C::Setup,
+            &[ch('e')],
+            Action::RenameSeries,
+            "rename the series",
+        )
+        .bar(),
+        b(C::SetupRename, &[key(Enter)], Action::SaveField, "save").bar(),
+        b(C::SetupRename, &[key(Esc)], Action::Cancel, "cancel").bar(),
         b(
             C::Setup,
             &[key(Up), ch('k')],

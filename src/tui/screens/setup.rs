@@ -12,6 +12,7 @@ use crate::tui::action::{Action, ClickTarget};
 use crate::tui::context::Context;
 use crate::tui::keymap::KeyContext;
 use crate::tui::screens::Nav;
+use crate::tui::theme::Theme;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::pick_list;
 use crate::tui::widgets::text_field::{self, new_field};
@@ -51,6 +52,8 @@ pub struct SetupState {
     pub adding: Option<(TextArea<'static>, Role)>,
     /// Asking before someone (by index) is taken off the series.
     pub confirm_remove: Option<usize>,
+    /// A new name for the series' service, being typed.
+    pub renaming: Option<TextArea<'static>>,
 }
 
 impl SetupState {
@@ -74,7 +77,38 @@ impl SetupState {
             focus: Focus::Topics,
             adding: None,
             confirm_remove: None,
+            renaming: None,
         }
+    }
+
+    /// The series' service gets a new name; its id (the folder, the command-line handle)
+    /// stays, so nothing that points at it breaks.
+    fn update_rename(&mut self, ctx: &mut Context, action: &Action) -> bool {
+        let Some(field) = &mut self.renaming else {
+            return false;
+        };
+        match action {
+            Action::SaveField => {
+                let name = text_field::text(field).trim().to_string();
+                self.renaming = None;
+                if name.is_empty() {
+                    ctx.error("A series needs a name; it keeps the one it had.");
+                } else if let Some(open) = ctx.series.as_mut() {
+                    open.loaded.series.service = name.clone();
+                    let copy = open.loaded.series.clone();
+                    ctx.saver.save_with(
+                        open.loaded.folder.series_path(),
+                        Box::new(move || to_pretty_ron(&copy).into_bytes()),
+                    );
+                    ctx.info(format!("The series is now called {name}; its id stays."));
+                }
+            }
+            Action::Cancel => self.renaming = None,
+            other => {
+                text_field::feed(field, other, false);
+            }
+        }
+        true
     }
 
     /// The series' participants as this screen now has them, written through the saver.
@@ -145,6 +179,9 @@ impl SetupState {
     }
 
     pub fn key_contexts(&self) -> Vec<KeyContext> {
+        if self.renaming.is_some() {
+            return vec![KeyContext::TextLine, KeyContext::SetupRename];
+        }
         if self.adding.is_some() {
             return vec![KeyContext::TextLine, KeyContext::SetupAdd];
         }
@@ -158,7 +195,7 @@ impl SetupState {
     }
 
     pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Nav> {
-        if self.update_people(ctx, action) {
+        if self.update_rename(ctx, action) || self.update_people(ctx, action) {
             return None;
         }
         let (cursor, len) = match self.focus {
@@ -178,6 +215,16 @@ impl SetupState {
                 if let Some((_, _, here)) = self.attendees.get_mut(self.attendee_selected) {
                     *here = !*here;
                 }
+            }
+            Action::RenameSeries => {
+                let current = ctx
+                    .open_series()
+                    .map(|l| l.series.service.clone())
+                    .unwrap_or_default();
+                let mut field = text_field::with_text("the service's name", &current);
+                // Selected: typing replaces it, an arrow key keeps it for editing.
+                field.select_all();
+                self.renaming = Some(field);
             }
             Action::NewParticipant if self.focus == Focus::Attendees => {
                 self.adding = Some((new_field("a name, then Enter"), Role::Participant));
@@ -290,6 +337,21 @@ impl SetupState {
             ),
             theme,
         );
+        if let Some(field) = &self.renaming {
+            // A small terminal has no covers pane: the field goes on top of the list.
+            let field_area = if covers_area.height >= 3 {
+                covers_area
+            } else {
+                Rect::new(area.x, area.y, area.width, 3.min(area.height))
+            };
+            text_field::field(
+                frame,
+                field_area,
+                field,
+                panel(" Rename the series (its id stays) ", true, theme),
+            );
+            return self.draw_people(frame, right, theme);
+        }
         let covers = self
             .choices
             .get(self.selected)
@@ -311,6 +373,10 @@ impl SetupState {
                 .block(panel(" Covers ", false, theme)),
             covers_area,
         );
+        self.draw_people(frame, right, theme);
+    }
+
+    fn draw_people(&self, frame: &mut Frame, right: Rect, theme: &Theme) {
         let people: Vec<ListItem> = if self.attendees.is_empty() {
             vec![ListItem::new(Line::styled(
                 "No participants yet: Tab here, then a to add someone.",
