@@ -14,9 +14,11 @@ use roast::storage::DataDir;
 /// Bumped whenever the generator's output changes, so stale data on disk is not reused.
 const GENERATION: u32 = 3;
 
-/// The `roast` binary cargo built for this bench: the release profile, as shipped.
+/// The `roast` binary cargo built for this bench (the release profile, as shipped), or
+/// the one `ROAST_BENCH_BIN` names, to compare builds made with other profiles.
 pub fn roast_bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_roast"))
+    std::env::var_os("ROAST_BENCH_BIN")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_roast")), PathBuf::from)
 }
 
 /// A data folder holding `series` generated series of `sessions` sessions of `notes`

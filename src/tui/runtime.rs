@@ -58,12 +58,19 @@ fn event_loop(
         },
     );
     let mut needs_draw = true;
+    let mut warming = None;
     let mut last_face = String::new();
     while !app.quit && !stop.load(Ordering::Relaxed) && terminal_is_alive() {
         if needs_draw {
             terminal.draw(|frame| view::draw(frame, app))?;
             needs_draw = false;
         }
+        // Compiling the phrasing rules takes a moment: after the first frame, so it never
+        // competes with start-up for a core, and off the keystroke path. A question typed
+        // before it is done waits for it once.
+        warming.get_or_insert_with(|| {
+            std::thread::spawn(|| crate::phrasing::Checker::current().warm())
+        });
         match events.recv_timeout(TICK) {
             Ok(first) => {
                 // Handle everything queued (a paste, fast typing) before drawing again.

@@ -36,10 +36,6 @@ impl App {
     /// Opens on the series list, or straight back into a session left in progress (the
     /// app was closed or killed mid-meeting), so the scribe's draft is right there.
     pub fn new(config: AppConfig) -> Self {
-        // Compiling the phrasing rules takes a moment; do it off the keystroke path.
-        std::thread::spawn(|| {
-            Checker::current().warm();
-        });
         let mut ctx = Context::new(config);
         let list = SeriesListState::load(&mut ctx, None);
         // A meeting interrupted today reopens by itself; one left open days ago waits on
