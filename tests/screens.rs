@@ -346,3 +346,18 @@ fn the_series_list_shows_the_series_id_in_the_app() {
         assert!(render(&app, w, h).contains("id payments-api"), "{w}x{h}");
     }
 }
+
+#[test]
+fn the_key_list_scrolls_when_it_is_longer_than_the_screen() {
+    let clock = FakeClock::at(START_MS);
+    let mut app = help("help-scroll", &clock, None);
+    let first = render(&app, 80, 24);
+    assert!(first.contains("↑ ↓ to scroll"), "{first}");
+    assert!(!first.contains("delete word back"), "{first}");
+    for _ in 0..40 {
+        press(&mut app, key(KeyCode::Down));
+    }
+    let last = render(&app, 80, 24);
+    assert!(last.contains("delete word back"), "{last}");
+    assert!(app.overlay.is_some(), "still open");
+}

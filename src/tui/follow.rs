@@ -189,6 +189,7 @@ impl FollowApp {
                     vec![KeyContext::Follow, KeyContext::Always],
                     Facts::default(),
                 ),
+                0,
                 theme,
             ),
             None => {}

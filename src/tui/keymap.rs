@@ -939,6 +939,14 @@ pub fn defaults() -> Vec<Binding> {
             "close help",
         )
         .bar(),
+        b(C::Help, &[key(Up), ch('k')], Action::ScrollUp, "scroll up"),
+        b(
+            C::Help,
+            &[key(Down), ch('j')],
+            Action::ScrollDown,
+            "scroll down",
+        )
+        .bar(),
         b(C::Confirm, &[ch('y'), key(Enter)], Action::Confirm, "yes").bar(),
         b(C::Confirm, &[ch('n'), key(Esc)], Action::Cancel, "no").bar(),
         b(

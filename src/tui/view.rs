@@ -37,9 +37,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
     help_bar::draw(frame, help, &app.ctx.keymap, &focus, theme);
     match app.overlay {
         Some(Overlay::Guidelines) => guidelines::draw(frame, body, theme),
-        Some(Overlay::Help) => {
-            help_overlay::draw(frame, body, &app.ctx.keymap, &app.screen_key_focus(), theme)
-        }
+        Some(Overlay::Help) => help_overlay::draw(
+            frame,
+            body,
+            &app.ctx.keymap,
+            &app.screen_key_focus(),
+            app.help_scroll,
+            theme,
+        ),
         Some(Overlay::QuestionCheck) => question_check::draw(
             frame,
             body,

@@ -29,6 +29,8 @@ pub struct App {
     /// The moderator's "check a question" box keeps its text between openings.
     pub question_box: TextArea<'static>,
     pub question_verdict: Option<Verdict>,
+    /// How far the F1 key list is scrolled.
+    pub help_scroll: u16,
     pub quit: bool,
 }
 
@@ -55,6 +57,7 @@ impl App {
             overlay: None,
             question_box: new_field("e.g. Why don't you just add a cache?"),
             question_verdict: None,
+            help_scroll: 0,
             quit: false,
         };
         if let Some(folder) = in_progress {
@@ -81,6 +84,7 @@ impl App {
             overlay: None,
             question_box: new_field("e.g. Why don't you just add a cache?"),
             question_verdict: None,
+            help_scroll: 0,
             quit: false,
         })
     }
@@ -200,6 +204,16 @@ pub fn update(app: &mut App, action: Action) {
         }
         (Action::ToggleHelp, _) => {
             app.overlay = Some(Overlay::Help);
+            app.help_scroll = 0;
+            return;
+        }
+        // The key list can be longer than a small terminal: it scrolls.
+        (Action::ScrollUp, Some(Overlay::Help)) => {
+            app.help_scroll = app.help_scroll.saturating_sub(1);
+            return;
+        }
+        (Action::ScrollDown, Some(Overlay::Help)) => {
+            app.help_scroll = app.help_scroll.saturating_add(1);
             return;
         }
         (Action::DismissWarning, _) => {

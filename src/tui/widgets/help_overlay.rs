@@ -10,7 +10,14 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::panel::{centered, panel};
 
 /// Every key in force where `focus` is, grouped by context, the most specific first.
-pub fn draw(frame: &mut Frame, area: Rect, keymap: &Keymap, focus: &KeyFocus, theme: &Theme) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    keymap: &Keymap,
+    focus: &KeyFocus,
+    scroll: u16,
+    theme: &Theme,
+) {
     let mut lines: Vec<Line> = Vec::new();
     let help = keymap.help_for(focus);
     // The screen's own keys first; the editing keys every text field shares come last.
@@ -46,11 +53,19 @@ pub fn draw(frame: &mut Frame, area: Rect, keymap: &Keymap, focus: &KeyFocus, th
     }
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let popup = centered(area, 72, height);
+    // Longer than the screen: it scrolls (↑ ↓), and the title says so.
+    let overflow = height.saturating_sub(popup.height);
+    let title = if overflow > 0 {
+        " Keys — ↑ ↓ to scroll, F1 or Esc to close "
+    } else {
+        " Keys — F1 or Esc to close "
+    };
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(panel(" Keys — F1 or Esc to close ", true, theme)),
+            .scroll((scroll.min(overflow), 0))
+            .block(panel(title, true, theme)),
         popup,
     );
 }
