@@ -112,3 +112,57 @@ fn the_moderators_reveal_and_budget_reach_the_voter_on_a_reread() {
     let status = app.ctx.status.clone().expect("the second pick is refused");
     assert!(status.text.contains("already picked 1"), "{}", status.text);
 }
+
+#[test]
+fn a_vote_on_an_item_from_a_session_about_a_room_only_off_shoot_counts_under_its_real_session() {
+    use roast::model::{NoteKind, Outcome, Session, TopicRef};
+    let dir = tempfile::tempdir().unwrap();
+    let (clock, folder) = setup(dir.path());
+    let mut parked = Session::new(
+        "20260101-090000-overview".into(),
+        TopicRef::Agenda("overview".into()),
+        time::OffsetDateTime::UNIX_EPOCH,
+        45,
+        vec![],
+    );
+    let note = parked.add_note(NoteKind::OffShoot, "said in the room".into(), true, 0);
+    parked.outcome = Some(Outcome::Completed);
+    let mut about = Session::new(
+        "20260102-090000-off-shoot".into(),
+        TopicRef::OffShoot {
+            session: parked.id.clone(),
+            note,
+            title: "said in the room".into(),
+        },
+        time::OffsetDateTime::UNIX_EPOCH,
+        45,
+        vec![],
+    );
+    let raised = about.add_note(
+        NoteKind::Opportunity,
+        "Alert on queue depth".into(),
+        false,
+        0,
+    );
+    about.outcome = Some(Outcome::Completed);
+    for s in [&parked, &about] {
+        roast::storage::room_only::write_session(&folder, s).unwrap();
+    }
+    let mut app = vote_as(dir.path(), &clock, &folder, "Fay");
+    let index = ballot(&app)
+        .items
+        .iter()
+        .position(|i| i.text.contains("queue depth"))
+        .expect("the opportunity is on the ballot");
+    for _ in 0..index {
+        press(&mut app, key(KeyCode::Down));
+    }
+    press(&mut app, key(KeyCode::Char('5')));
+    assert!(app.ctx.saver.flush());
+    let votes = LoadedBacklog::load(&folder);
+    let item = votes
+        .backlog
+        .get(&roast::backlog::ItemRef::new(about.id.clone(), raised))
+        .expect("the vote is keyed by the real session id");
+    assert_eq!(item.score_of("Fay"), Some(5));
+}

@@ -156,7 +156,11 @@ pub struct NoteEntry {
 pub struct BacklogEntry {
     /// 1-based place in the ranked backlog.
     pub rank: usize,
+    /// The session id as shown (withheld when it would spell out a room-only off-shoot).
     pub session: String,
+    /// The real session id, which votes are keyed by; never exported.
+    #[serde(skip)]
+    pub source_session: String,
     pub note: u32,
     pub topic: String,
     pub date: String,
@@ -533,6 +537,7 @@ fn backlog_entry(
     BacklogEntry {
         rank: 0,
         session: namer.id(&s.id),
+        source_session: s.id.clone(),
         note: n.id,
         topic: topic.to_string(),
         date: date(s.started),

@@ -26,7 +26,8 @@ pub fn opportunities(
         .backlog
         .iter()
         .map(|e| Item {
-            key: ItemRef::new(e.session.clone(), e.note),
+            // Votes are keyed by the real session id, not the one a summary shows.
+            key: ItemRef::new(e.source_session.clone(), e.note),
             title: e.title.clone(),
             text: e.text.clone(),
             topic: e.topic.clone(),
