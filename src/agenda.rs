@@ -222,7 +222,7 @@ fn locate(path: &Path, text: &str, problem: AgendaProblem) -> FormatError {
                         .nth(nth)
                         .map(|(at, _)| at)
                 })
-                .map(|offset| line_col(text, offset))
+                .map(|offset| crate::storage::format::line_col(text, offset))
         }),
         kind: crate::storage::FormatErrorKind::Invalid(problem.message),
     }
@@ -251,14 +251,6 @@ pub fn lint_prompts(agenda: &Agenda) -> Vec<AgendaProblem> {
             })
         })
         .collect()
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
 }
 
 #[cfg(test)]

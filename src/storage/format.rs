@@ -94,6 +94,15 @@ fn leading_version(text: &str) -> Option<u32> {
     rest[..digits].parse().ok()
 }
 
+/// 1-based line and column (in characters) of a byte offset into a file's text, for
+/// `FILE:line:col` messages.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
 pub fn from_ron_str<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, FormatError> {
     // Parsing twice (a probe for the version, then the file) would double the cost of
     // loading a long series; the common layout gives the version for free.

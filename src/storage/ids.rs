@@ -38,7 +38,7 @@ pub fn check(path: &Path, text: &str, what: &str, id: &str) -> Result<(), Format
     let position = text
         .find(&quoted)
         .or_else(|| text.find(id).filter(|_| !id.is_empty()))
-        .map(|offset| line_col(text, offset));
+        .map(|offset| crate::storage::format::line_col(text, offset));
     Err(FormatError {
         position,
         ..FormatError::invalid(
@@ -49,14 +49,6 @@ pub fn check(path: &Path, text: &str, what: &str, id: &str) -> Result<(), Format
             ),
         )
     })
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
 }
 
 #[cfg(test)]

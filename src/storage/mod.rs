@@ -123,34 +123,9 @@ impl DataDir {
     /// (see [`digest`]): only files changed since the last look are read. Each series
     /// stands on its own, as in [`DataDir::list_series`].
     pub fn list_digests(&self) -> Vec<Result<digest::ListedSeries, FormatError>> {
-        let dirs = self.series_dirs();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-        if threads < 2 || dirs.len() < 8 {
-            return dirs
-                .into_iter()
-                .map(|d| digest::list(&SeriesFolder::new(d)))
-                .collect();
-        }
         // A cold start (no digests yet) reads every series: spread them over the cores.
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = dirs
-                .chunks(dirs.len().div_ceil(threads))
-                .map(|chunk| {
-                    scope.spawn(move || {
-                        chunk
-                            .iter()
-                            .map(|d| digest::list(&SeriesFolder::new(d.clone())))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .flat_map(|w| {
-                    w.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
+        ron_dir::parallel_map(&self.series_dirs(), 8, |d| {
+            digest::list(&SeriesFolder::new(d.clone()))
         })
     }
 

@@ -38,24 +38,25 @@ pub fn read_all<T: DeserializeOwned + Send>(
     confine: Option<&Path>,
     check: Check<T>,
 ) -> Vec<Result<T, FormatError>> {
+    parallel_map(paths, 64, |p| format::load(p, confine, check))
+}
+
+/// `f` over `items`, results in the same order; spread over a few threads once there are
+/// at least `min_for_threads` items (below that, starting threads costs more than it saves).
+pub(crate) fn parallel_map<I: Sync, R: Send>(
+    items: &[I],
+    min_for_threads: usize,
+    f: impl Fn(&I) -> R + Sync,
+) -> Vec<R> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if threads < 2 || paths.len() < 64 {
-        return paths
-            .iter()
-            .map(|p| format::load(p, confine, check))
-            .collect();
+    if threads < 2 || items.len() < min_for_threads.max(2) {
+        return items.iter().map(&f).collect();
     }
+    let f = &f;
     std::thread::scope(|scope| {
-        let workers: Vec<_> = paths
-            .chunks(paths.len().div_ceil(threads))
-            .map(|chunk| {
-                scope.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|p| format::load(p, confine, check))
-                        .collect::<Vec<_>>()
-                })
-            })
+        let workers: Vec<_> = items
+            .chunks(items.len().div_ceil(threads))
+            .map(|chunk| scope.spawn(move || chunk.iter().map(f).collect::<Vec<_>>()))
             .collect();
         workers
             .into_iter()

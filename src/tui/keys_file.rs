@@ -95,10 +95,7 @@ fn position_of(text: &str, needle: &str) -> (usize, usize) {
         .find(&quoted)
         .or_else(|| text.find(needle))
         .unwrap_or(0);
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
+    crate::storage::format::line_col(text, offset)
 }
 
 fn context_named(name: &str) -> Option<KeyContext> {
