@@ -12,7 +12,7 @@
 //!
 //! ```
 //! use roast::phrasing::Checker;
-//! let verdict = Checker::builtin().check("Why did you use a shared database for both services?");
+//! let verdict = Checker::builtin().check("Why did you put the cache and the queue on one host?");
 //! assert!(verdict.is_flagged());
 //! assert!(verdict.suggestions.iter().all(|s| !Checker::builtin().check(s).is_flagged()));
 //! ```

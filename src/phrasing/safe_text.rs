@@ -37,7 +37,7 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 }
 
 /// A JSON string literal for `text` in which every unsafe character is a
-/// `\uXXXX` escape (serde_json escapes only C0 controls): parsed back, it is
+/// JSON `\u` escape of four hex digits (serde_json escapes only C0 controls): parsed back, it is
 /// exactly `text`.
 pub fn json_string(text: &str) -> String {
     let encoded = serde_json::to_string(text).expect("a string always serialises");
