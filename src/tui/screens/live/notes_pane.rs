@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
 use crate::model::{Note, NoteKind};
 use crate::summary::wrap::terminal_safe;
@@ -116,11 +116,15 @@ fn kind_index(kind: NoteKind) -> usize {
 }
 
 fn item<'a>(entry: &Entry, wraps: &'a Wraps, theme: &Theme) -> ListItem<'a> {
+    ListItem::new(item_lines(entry, wraps, theme))
+}
+
+fn item_lines<'a>(entry: &Entry, wraps: &'a Wraps, theme: &Theme) -> Vec<Line<'a>> {
     match entry {
-        Entry::Heading(kind, count) => ListItem::new(Line::styled(
+        Entry::Heading(kind, count) => vec![Line::styled(
             format!("{} ({count})", kind.plural()),
             theme.kind(*kind),
-        )),
+        )],
         Entry::Note(note) => {
             let mut lines: Vec<Line> = wraps
                 .rows(note)
@@ -153,7 +157,7 @@ fn item<'a>(entry: &Entry, wraps: &'a Wraps, theme: &Theme) -> ListItem<'a> {
                         .push(Span::styled("  [room only]", theme.warning));
                 }
             }
-            ListItem::new(lines)
+            lines
         }
     }
 }
@@ -259,6 +263,14 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &LiveState, theme: &Theme) {
         );
         return;
     };
+    if wraps.height(&v.entries[v.target], v.width) > usize::from(inner.height) {
+        // A note taller than the pane: a list would draw nothing at all, so show its
+        // beginning; Enter on it opens the whole text in the editor.
+        let lines = item_lines(&v.entries[v.target], &wraps, theme);
+        let style = if focused { theme.selected } else { theme.base };
+        frame.render_widget(Paragraph::new(lines).style(style).block(block), area);
+        return;
+    }
     let items: Vec<ListItem> = v
         .window
         .clone()
@@ -283,7 +295,11 @@ mod tests {
     use crate::model::{Session, TopicRef};
 
     fn screen(live: &LiveState, width: u16) -> String {
-        let mut t = Terminal::new(TestBackend::new(width, 12)).unwrap();
+        screen_sized(live, width, 12)
+    }
+
+    fn screen_sized(live: &LiveState, width: u16, height: u16) -> String {
+        let mut t = Terminal::new(TestBackend::new(width, height)).unwrap();
         t.draw(|f| draw(f, f.area(), live, &Theme::default()))
             .unwrap();
         let buffer = t.backend().buffer();
@@ -309,6 +325,15 @@ mod tests {
             s.add_note(NoteKind::Note, (*t).into(), false, 0);
         }
         LiveState::new(None, s, 0)
+    }
+
+    #[test]
+    fn a_note_taller_than_the_pane_still_shows_its_beginning() {
+        let long = "the ledger replays every event from the start of the day when a node restarts, which takes most of an hour";
+        let live = live_with(&["short one", long]);
+        // Two rows inside the border, as on a 40x12 terminal; the newest note needs more.
+        let shown = screen_sized(&live, 40, 4);
+        assert!(shown.contains("the ledger"), "{shown}");
     }
 
     #[test]
