@@ -3,135 +3,21 @@
 //!
 //! Needs tmux (CI installs it). Set ROAST_SKIP_TMUX=1 to skip on a machine without it.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-struct Tmux {
-    socket: String,
-    session: String,
+use common::tmux::Tmux;
+
+/// The pane runs `roast [args] --data-dir <data>`.
+fn start(name: &str, data: &Path, width: u16, height: u16) -> Option<Tmux> {
+    start_with(name, "", data, width, height)
 }
 
-impl Tmux {
-    fn start(name: &str, data: &Path, width: u16, height: u16) -> Option<Tmux> {
-        Tmux::start_with(name, "", data, width, height)
-    }
-
-    /// Starts `roast <args> --data-dir <data>` in a fresh tmux server of its own.
-    fn start_with(name: &str, args: &str, data: &Path, width: u16, height: u16) -> Option<Tmux> {
-        if std::env::var_os("ROAST_SKIP_TMUX").is_some() {
-            eprintln!("ROAST_SKIP_TMUX is set: skipping the tmux end-to-end test");
-            return None;
-        }
-        let tmux = Tmux {
-            socket: format!("roast-e2e-{}-{name}", std::process::id()),
-            session: name.to_string(),
-        };
-        let command = format!(
-            "{} {args} --data-dir '{}'",
-            env!("CARGO_BIN_EXE_roast"),
-            data.display()
-        );
-        let status = Command::new("tmux")
-            .args(["-L", &tmux.socket, "-f", "/dev/null", "new-session", "-d"])
-            .args([
-                "-s",
-                name,
-                "-x",
-                &width.to_string(),
-                "-y",
-                &height.to_string(),
-            ])
-            .args(["-e", "TERM=xterm-256color", &command])
-            .status()
-            .expect("tmux must be installed for the end-to-end tests (or set ROAST_SKIP_TMUX=1)");
-        assert!(status.success(), "tmux new-session failed");
-        // Keep the pane after the app exits so we can read its exit status.
-        tmux.tmux(&["set-option", "-t", name, "remain-on-exit", "on"]);
-        Some(tmux)
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("running tmux");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", &self.session];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
-    }
-
-    fn type_text(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", &self.session, "-l", text]);
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", &self.session])
-    }
-
-    fn wait_for(&self, needle: &str) {
-        self.wait_for_within(needle, Duration::from_secs(15));
-    }
-
-    fn wait_for_within(&self, needle: &str, limit: Duration) {
-        let deadline = Instant::now() + limit;
-        loop {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "waited {limit:?} for {needle:?}; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    fn pane_pid(&self) -> u32 {
-        self.tmux(&["display-message", "-p", "-t", &self.session, "#{pane_pid}"])
-            .trim()
-            .parse()
-            .expect("pane pid")
-    }
-
-    fn pane_dead(&self) -> bool {
-        self.tmux(&["display-message", "-p", "-t", &self.session, "#{pane_dead}"])
-            .trim()
-            == "1"
-    }
-
-    fn respawn(&self, data: &Path) {
-        let command = format!(
-            "{} --data-dir '{}'",
-            env!("CARGO_BIN_EXE_roast"),
-            data.display()
-        );
-        self.tmux(&["respawn-pane", "-k", "-t", &self.session, &command]);
-    }
-
-    fn wait_until_dead(&self) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while !self.pane_dead() {
-            assert!(
-                Instant::now() < deadline,
-                "the app did not exit:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
-    }
+fn start_with(name: &str, args: &str, data: &Path, width: u16, height: u16) -> Option<Tmux> {
+    Tmux::start(name, &Tmux::roast(args, data), width, height)
 }
 
 fn session_files(data: &Path) -> String {
@@ -172,7 +58,7 @@ fn start_session(t: &Tmux) {
 fn notes_typed_in_a_real_terminal_are_on_disk_even_after_kill_9() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let Some(t) = Tmux::start("kill9", &data, 120, 36) else {
+    let Some(t) = start("kill9", &data, 120, 36) else {
         return;
     };
     start_session(&t);
@@ -203,7 +89,7 @@ fn notes_typed_in_a_real_terminal_are_on_disk_even_after_kill_9() {
     );
 
     // The next start puts the scribe back where they were, draft and all.
-    t.respawn(&data);
+    t.respawn();
     t.wait_for("Resumed the session in progress");
     t.wait_for("a thought still being typed");
     t.type_text(", and finished");
@@ -221,7 +107,7 @@ fn sigterm_and_sighup_save_and_exit() {
     for signal in ["-TERM", "-HUP"] {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
-        let Some(t) = Tmux::start(&format!("sig{}", &signal[1..]), &data, 100, 30) else {
+        let Some(t) = start(&format!("sig{}", &signal[1..]), &data, 100, 30) else {
             return;
         };
         start_session(&t);
@@ -240,7 +126,7 @@ fn sigterm_and_sighup_save_and_exit() {
 fn a_whole_session_closes_and_is_listed() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let Some(t) = Tmux::start("whole", &data, 100, 30) else {
+    let Some(t) = start("whole", &data, 100, 30) else {
         return;
     };
     start_session(&t);
@@ -271,11 +157,11 @@ fn a_whole_session_closes_and_is_listed() {
 fn a_second_screen_follows_the_scribe_within_a_second() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let Some(scribe) = Tmux::start("scribe", &data, 100, 30) else {
+    let Some(scribe) = start("scribe", &data, 100, 30) else {
         return;
     };
     start_session(&scribe);
-    let Some(wall) = Tmux::start_with("wall", "follow", &data, 160, 45) else {
+    let Some(wall) = start_with("wall", "follow", &data, 160, 45) else {
         return;
     };
     wall.wait_for("Notes so far (0)");
@@ -314,7 +200,7 @@ fn a_second_screen_follows_the_scribe_within_a_second() {
 fn a_terminal_that_vanishes_without_a_signal_saves_and_exits() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let Some(t) = Tmux::start("vanish", &data, 100, 30) else {
+    let Some(t) = start("vanish", &data, 100, 30) else {
         return;
     };
     start_session(&t);
