@@ -162,6 +162,59 @@ fn summary_and_every_export_leave_room_only_notes_out() {
 }
 
 #[test]
+fn export_with_notes_carries_the_minutes_and_never_a_room_only_note() {
+    let (dir, id) = showcase_data();
+    for format in ["md", "html", "json"] {
+        let plain = stdout(&roast(&["export", &id, "--format", format], dir.path()));
+        assert!(
+            !plain.contains("How does the ledger handle a partial failure?"),
+            "{format}: a question leaves only when asked for"
+        );
+        let out = roast(
+            &["export", &id, "--format", format, "--with-notes"],
+            dir.path(),
+        );
+        assert!(out.status.success(), "{format}");
+        let text = stdout(&out);
+        assert!(
+            text.contains("How does the ledger handle a partial failure?")
+                && text.contains("Paused at 20 minutes."),
+            "{format} has the minutes"
+        );
+        assert!(
+            !text.contains("ROOM-ONLY"),
+            "{format} leaks a room-only note"
+        );
+    }
+}
+
+#[test]
+fn a_csv_says_on_stderr_what_stays_behind_and_refuses_the_minutes_clearly() {
+    let (dir, id) = showcase_data();
+    let out = roast(&["export", &id, "--format", "csv"], dir.path());
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("1 note and 1 question stay in the session files")
+            && err.contains("4 room-only notes withheld"),
+        "{err}"
+    );
+    assert!(!stdout(&out).contains("stay in the session files"));
+    let refused = roast(
+        &["export", &id, "--format", "csv", "--with-notes"],
+        dir.path(),
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(refused.stdout.is_empty());
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains("--with-notes") && err.contains("md, html or json"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
 fn export_to_a_file_writes_it_and_an_unknown_series_is_one_clear_error() {
     let (dir, id) = showcase_data();
     let file = dir.path().join("out.html");

@@ -9,17 +9,32 @@ use common::fixtures::{Fixture, large_series, showcase};
 use roast::backlog::ItemRef;
 use roast::export::{ExportFormat, export};
 use roast::model::{NoteKind, Outcome, TopicRef};
-use roast::summary::{Rollup, text};
+use roast::summary::{Minutes, Rollup, text};
 
 fn rollup(f: &Fixture) -> Rollup {
     Rollup::build(&f.series, &f.sessions, &f.backlog, f.now_ms)
 }
 
-/// The terminal summary and every export format, named.
-fn every_output(r: &Rollup) -> Vec<(String, String)> {
-    let mut all = vec![("summary".to_string(), text::render(r))];
+/// The terminal summary and every export format, named, with and without the full
+/// minutes ("md+notes").
+fn every_output(f: &Fixture) -> Vec<(String, String)> {
+    let r = rollup(f);
+    let with_notes = Rollup::build_with(
+        &f.series,
+        &f.sessions,
+        &f.backlog,
+        f.now_ms,
+        Minutes::Included,
+    );
+    let mut all = vec![
+        ("summary".to_string(), text::render(&r)),
+        ("summary+notes".to_string(), text::render(&with_notes)),
+    ];
     for format in ExportFormat::ALL {
-        all.push((format.name().to_string(), export(r, format)));
+        all.push((format.name().to_string(), export(&r, format)));
+        if format.carries_minutes() {
+            all.push((format!("{format}+notes"), export(&with_notes, format)));
+        }
     }
     all
 }
@@ -34,7 +49,7 @@ fn room_only_notes_are_absent_from_every_output_and_the_fix_leaves_in_its_own_wo
     let r = rollup(&f);
     assert_eq!(r.withheld_room_only, 4);
     assert_eq!(r.room_only_fixes, 1);
-    for (name, out) in every_output(&r) {
+    for (name, out) in every_output(&f) {
         for secret in [
             "ROOM-ONLY",
             "typo",
@@ -55,7 +70,7 @@ fn room_only_notes_are_absent_from_every_output_and_the_fix_leaves_in_its_own_wo
         );
         match name.as_str() {
             "csv" => {}
-            "json" => assert!(
+            "json" | "json+notes" => assert!(
                 out.contains("\"withheld_room_only\": 4"),
                 "json counts them"
             ),
@@ -120,7 +135,7 @@ fn room_only_notes_of_a_large_series_never_leave() {
     assert_eq!(r.withheld_room_only, secrets.len() - fixes.len());
     assert_eq!(r.room_only_fixes, fixes.len());
     assert_eq!(r.room_only_needing_fix, needing);
-    for (name, out) in every_output(&r) {
+    for (name, out) in every_output(&f) {
         for secret in &secrets {
             assert!(!out.contains(secret.as_str()), "{name} leaks {secret}");
         }
@@ -517,6 +532,103 @@ fn the_terminal_summary_cannot_drive_the_terminal_and_fits_80_columns() {
         // Wrapping may move words to the next line; each word is still there.
         for word in line.split_whitespace() {
             assert!(out.contains(word), "summary lacks {word:?}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The minutes: plain notes and questions
+// ---------------------------------------------------------------------------------------
+
+/// A large series whose plain notes and questions each say a text of their own, in the
+/// order written; room-only ones say "SECRET-…".
+fn series_with_minutes() -> (Fixture, Vec<String>, usize, usize) {
+    let mut f = large_series(30, 20);
+    let mut minutes = Vec::new();
+    let (mut notes, mut questions) = (0, 0);
+    f.sessions
+        .sort_by(|a, b| a.started.cmp(&b.started).then(a.id.cmp(&b.id)));
+    for s in &mut f.sessions {
+        for n in &mut s.notes {
+            if !matches!(n.kind, NoteKind::Note | NoteKind::Question) {
+                continue;
+            }
+            if n.room_only {
+                n.text = format!("SECRET-{}-{}", s.id, n.id);
+                continue;
+            }
+            n.text = format!("MINUTE-{}-{}-", s.id, n.id);
+            minutes.push(n.text.clone());
+            match n.kind {
+                NoteKind::Note => notes += 1,
+                _ => questions += 1,
+            }
+        }
+    }
+    (f, minutes, notes, questions)
+}
+
+#[test]
+fn by_default_no_export_carries_a_plain_note_or_question_and_each_says_how_many_stay() {
+    let (f, minutes, notes, questions) = series_with_minutes();
+    assert!(notes > 1 && questions > 1, "the fixture has minutes");
+    let r = rollup(&f);
+    assert_eq!((r.notes_left_out, r.questions_left_out), (notes, questions));
+    let sentence = format!("{notes} notes and {questions} questions stay in the session files");
+    for format in ExportFormat::ALL {
+        let out = export(&r, format);
+        for m in &minutes {
+            assert!(!out.contains(m.as_str()), "{format} carries {m}");
+        }
+        match format {
+            ExportFormat::Csv => {}
+            ExportFormat::Json => {
+                assert!(
+                    out.contains(&format!("\"notes_left_out\": {notes}")),
+                    "json"
+                );
+                assert!(out.contains(&format!("\"questions_left_out\": {questions}")));
+            }
+            _ => assert!(out.contains(&sentence), "{format} says {sentence:?}"),
+        }
+    }
+    assert!(text::render(&r).contains(&sentence), "the summary says it");
+}
+
+#[test]
+fn with_notes_every_plain_note_and_question_leaves_in_the_order_written_and_room_only_ones_never() {
+    let (f, minutes, _, _) = series_with_minutes();
+    let r = Rollup::build_with(
+        &f.series,
+        &f.sessions,
+        &f.backlog,
+        f.now_ms,
+        Minutes::Included,
+    );
+    assert_eq!((r.notes_left_out, r.questions_left_out), (0, 0));
+    assert!(r.withheld_room_only > 0, "the fixture has room-only notes");
+    for format in ExportFormat::ALL
+        .into_iter()
+        .filter(|f| f.carries_minutes())
+    {
+        let out = export(&r, format);
+        let mut last = 0;
+        for m in &minutes {
+            let at = out[last..]
+                .find(m.as_str())
+                .unwrap_or_else(|| panic!("{format}: {m} missing or out of order"));
+            last += at + m.len();
+        }
+        assert!(
+            !out.contains("SECRET-"),
+            "{format} carries a room-only note"
+        );
+        let withheld = format!("{} room-only notes withheld", r.withheld_room_only);
+        match format {
+            ExportFormat::Json => {
+                assert!(out.contains(&format!("\"withheld_room_only\": {}", r.withheld_room_only)))
+            }
+            _ => assert!(out.contains(&withheld), "{format} says {withheld:?}"),
         }
     }
 }

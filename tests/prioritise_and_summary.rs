@@ -175,6 +175,11 @@ fn the_summary_screen_shows_progress_and_exports_every_format_without_room_only_
     assert!(screen.contains("Maturity by area"), "{screen}");
     assert!(screen.contains("of ~10h"), "{screen}");
     assert!(!screen.contains("ROOM-ONLY"), "{screen}");
+    assert!(
+        screen.contains("1 note and 1 question stay in the session"),
+        "the summary screen says the minutes stay: {screen}"
+    );
+    assert!(screen.contains("export with notes"), "{screen}");
     press(&mut app, key(KeyCode::Char('e')));
     for ext in ["md", "html", "csv", "json"] {
         let path = dir.path().join(format!("exports/{id}.{ext}"));
@@ -183,6 +188,31 @@ fn the_summary_screen_shows_progress_and_exports_every_format_without_room_only_
     }
     let status = app.ctx.status.clone().unwrap();
     assert!(status.text.contains("withheld"), "{}", status.text);
+    assert!(
+        status
+            .text
+            .contains("1 note and 1 question stay in the session files"),
+        "{}",
+        status.text
+    );
+    assert!(
+        !std::fs::read_to_string(dir.path().join(format!("exports/{id}.md")))
+            .unwrap()
+            .contains("Paused at 20 minutes."),
+        "a plain note leaves only with the minutes"
+    );
+    press(&mut app, key(KeyCode::Char('m')));
+    for ext in ["md", "html", "json"] {
+        let path = dir.path().join(format!("exports/{id}-minutes.{ext}"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("Paused at 20 minutes."), "{ext}");
+        assert!(!text.contains("ROOM-ONLY"), "{ext}");
+    }
+    assert!(
+        !dir.path()
+            .join(format!("exports/{id}-minutes.csv"))
+            .exists()
+    );
     press(&mut app, key(KeyCode::Esc));
     assert!(matches!(app.screen, Screen::SeriesList(_)));
 }

@@ -70,6 +70,43 @@ fn json_export() {
     insta::assert_snapshot!("export.json", export(&rollup(&f), ExportFormat::Json));
 }
 
+fn rollup_with_notes(f: &Fixture) -> Rollup {
+    Rollup::build_with(
+        &f.series,
+        &f.sessions,
+        &f.backlog,
+        f.now_ms,
+        roast::summary::Minutes::Included,
+    )
+}
+
+#[test]
+fn markdown_export_with_notes() {
+    let f = showcase();
+    insta::assert_snapshot!(
+        "export-with-notes.md",
+        export(&rollup_with_notes(&f), ExportFormat::Markdown)
+    );
+}
+
+#[test]
+fn html_export_with_notes() {
+    let f = showcase();
+    insta::assert_snapshot!(
+        "export-with-notes.html",
+        export(&rollup_with_notes(&f), ExportFormat::Html)
+    );
+}
+
+#[test]
+fn json_export_with_notes() {
+    let f = showcase();
+    insta::assert_snapshot!(
+        "export-with-notes.json",
+        export(&rollup_with_notes(&f), ExportFormat::Json)
+    );
+}
+
 #[test]
 fn an_empty_series_summarises_and_exports() {
     let mut f = showcase();
@@ -99,12 +136,14 @@ fn every_json_field_is_documented() {
         }
     }
     let f = showcase();
-    let json: serde_json::Value =
-        serde_json::from_str(&export(&rollup(&f), ExportFormat::Json)).unwrap();
     let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/export-json.md"))
         .unwrap();
     let mut all = std::collections::BTreeSet::new();
-    keys(&json, &mut all);
+    for r in [rollup(&f), rollup_with_notes(&f)] {
+        let json: serde_json::Value =
+            serde_json::from_str(&export(&r, ExportFormat::Json)).unwrap();
+        keys(&json, &mut all);
+    }
     for key in all {
         assert!(
             doc.contains(&format!("`{key}`")),

@@ -81,12 +81,17 @@ pub enum Command {
         series: String,
     },
     /// Export a series' summary: Markdown, self-contained HTML, CSV of the prioritised
-    /// items, or JSON of everything. Room-only notes are never included.
+    /// items, or JSON of everything. Plain notes and questions stay in the session files
+    /// unless --with-notes; room-only notes are never included.
     Export {
         series: String,
         /// md, html, csv or json.
         #[arg(long, short)]
         format: ExportFormat,
+        /// The full minutes too: every session's plain notes and questions, in order
+        /// (md, html and json; room-only notes are still left out).
+        #[arg(long)]
+        with_notes: bool,
         /// Write to this file (atomically) instead of standard output; `-` is standard
         /// output. A device or a FIFO is written to directly, never replaced.
         #[arg(long, short, value_name = "FILE|-")]
@@ -168,8 +173,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Export {
             series,
             format,
+            with_notes,
             output,
-        }) => summary::export(&data, &series, format, output),
+        }) => summary::export(&data, &series, format, with_notes, output),
         Some(Command::Follow { series }) => follow::follow(&data, series.as_deref(), cli.theme),
         Some(Command::Share { series, remote }) => share::share(&data, &series, &remote),
         Some(Command::Join { url }) => share::join(&data, &url),

@@ -8,6 +8,7 @@ use super::out;
 use crate::clock::{Clock, SystemClock};
 use crate::export::ExportFormat;
 use crate::storage::DataDir;
+use crate::summary::{Minutes, Rollup};
 
 pub(super) fn list(data: &DataDir) -> anyhow::Result<ExitCode> {
     let now = SystemClock.now_ms();
@@ -29,10 +30,30 @@ pub(super) fn export(
     data: &DataDir,
     series: &str,
     format: ExportFormat,
+    with_notes: bool,
     output: Option<PathBuf>,
 ) -> anyhow::Result<ExitCode> {
+    let minutes = if with_notes {
+        Minutes::Included
+    } else {
+        Minutes::LeftOut
+    };
+    if minutes == Minutes::Included && !format.carries_minutes() {
+        return Err(crate::export::MinutesDoNotFit.into());
+    }
     let (loaded, backlog) = load_for_summary(data, series)?;
-    let text = crate::export::export_series(&loaded, &backlog, format, SystemClock.now_ms());
+    let rollup = Rollup::from_loaded_with(&loaded, &backlog, SystemClock.now_ms(), minutes);
+    let text = crate::export::export(&rollup, format);
+    if format == ExportFormat::Csv {
+        // A CSV is rows of items with no place for a sentence; what it leaves out is said
+        // here instead, so nobody takes it for the whole record.
+        out::note(&format!(
+            "roast: the CSV holds the prioritised items only. {} {} (The minutes: \
+             --with-notes with md, html or json.)",
+            crate::summary::text::minutes_sentence(&rollup),
+            crate::summary::text::withheld_sentence(&rollup)
+        ));
+    }
     match output {
         Some(path) if path.as_os_str() != "-" => {
             write_output(&path, text.as_bytes())

@@ -9,7 +9,7 @@ use super::escape::html as esc;
 use super::markdown::rating_bar;
 use crate::progress::hours_minutes;
 use crate::summary::rollup::{BacklogEntry, NoteEntry, Rollup, SessionEntry, TopicEntry};
-use crate::summary::text::{session_time, withheld_sentence};
+use crate::summary::text::{minute_stamp, minutes_sentence, session_time, withheld_sentence};
 
 const STYLE: &str = include_str!("summary.css");
 
@@ -97,6 +97,11 @@ fn header(out: &mut String, r: &Rollup) {
         out,
         r#"<p class="room-only">{}</p>"#,
         esc(&withheld_sentence(r))
+    );
+    wl!(
+        out,
+        r#"<p class="minutes">{}</p>"#,
+        esc(&minutes_sentence(r))
     );
     for name in &r.unreadable_files {
         wl!(
@@ -259,6 +264,18 @@ fn session(out: &mut String, number: usize, s: &SessionEntry) {
     note_list(out, "Off-shoots", &s.off_shoots);
     if let Some(next) = &s.next_topic {
         wl!(out, "<p><strong>Next topic:</strong> {}</p>", topic(next));
+    }
+    if let Some(minutes) = s.minutes.as_deref().filter(|m| !m.is_empty()) {
+        wl!(out, r#"<h4>Notes and questions</h4><ul class="minutes">"#);
+        for m in minutes {
+            wl!(
+                out,
+                r#"<li><span class="tag">{}</span> <span class="text">{}</span></li>"#,
+                esc(&minute_stamp(m)),
+                esc(&m.text)
+            );
+        }
+        wl!(out, "</ul>");
     }
     wl!(out, "</article>");
 }

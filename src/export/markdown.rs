@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use super::escape::markdown as md;
 use crate::progress::hours_minutes;
 use crate::summary::rollup::{BacklogEntry, NoteEntry, Rollup, SessionEntry, TopicEntry};
-use crate::summary::text::{session_time, withheld_sentence};
+use crate::summary::text::{minute_clock, minutes_sentence, session_time, withheld_sentence};
 
 pub fn render(r: &Rollup) -> String {
     let mut out = String::with_capacity(256 * (r.backlog.len() + r.sessions.len() + 16));
@@ -49,6 +49,7 @@ fn header(out: &mut String, r: &Rollup) {
     );
     wl!(out, "- **Generated:** {}\n", r.generated);
     wl!(out, "> **Room-only:** {}", withheld_sentence(r));
+    wl!(out, ">\n> **Minutes:** {}", md(&minutes_sentence(r)));
     for name in &r.unreadable_files {
         wl!(out, ">\n> **Missing:** {} could not be read.", md(name));
     }
@@ -221,6 +222,19 @@ fn session(out: &mut String, number: usize, s: &SessionEntry) {
     note_list(out, "Off-shoots", &s.off_shoots);
     if let Some(next) = &s.next_topic {
         wl!(out, "**Next topic:** {}\n", topic(next));
+    }
+    if let Some(minutes) = s.minutes.as_deref().filter(|m| !m.is_empty()) {
+        wl!(out, "**Notes and questions**\n");
+        for m in minutes {
+            wl!(
+                out,
+                "- **{}** *{}:* {}",
+                minute_clock(m),
+                m.kind,
+                md(&m.text)
+            );
+        }
+        out.push('\n');
     }
 }
 

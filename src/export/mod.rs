@@ -28,8 +28,6 @@ pub mod markdown;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::backlog::LoadedBacklog;
-use crate::storage::LoadedSeries;
 use crate::summary::Rollup;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,6 +54,12 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::Json => "json",
         }
+    }
+
+    /// Whether the format has a place for the full minutes. CSV is the prioritised items,
+    /// one per row, for issue-tracker imports: a note or a question is not an item.
+    pub fn carries_minutes(self) -> bool {
+        self != ExportFormat::Csv
     }
 
     /// The file extension for `-o` defaults.
@@ -98,16 +102,12 @@ pub fn export(rollup: &Rollup, format: ExportFormat) -> String {
     }
 }
 
-/// `roast export SERIES --format F`: a loaded series (open sessions included) in one
-/// format, as of `now_ms`.
-pub fn export_series(
-    loaded: &LoadedSeries,
-    backlog: &LoadedBacklog,
-    format: ExportFormat,
-    now_ms: i64,
-) -> String {
-    export(&Rollup::from_loaded(loaded, backlog, now_ms), format)
-}
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "--with-notes: a CSV holds the prioritised items, one per row, and has no place for \
+     notes and questions; export the full minutes as md, html or json"
+)]
+pub struct MinutesDoNotFit;
 
 #[cfg(test)]
 mod tests {

@@ -12,8 +12,8 @@ pub mod wrap;
 
 pub use privacy::leaves_the_room;
 pub use rollup::{
-    BacklogEntry, MaturityEntry, NoteEntry, ROLLUP_VERSION, Rollup, SeriesInfo, SessionEntry,
-    SessionStatus, TopicEntry, Topics,
+    BacklogEntry, MaturityEntry, MinuteEntry, Minutes, NoteEntry, ROLLUP_VERSION, Rollup,
+    SeriesInfo, SessionEntry, SessionStatus, TopicEntry, Topics,
 };
 
 use crate::backlog::LoadedBacklog;

@@ -55,6 +55,24 @@ pub struct Rollup {
     pub room_only_needing_fix: usize,
     /// Names of files in the series folder that could not be read, so are missing here.
     pub unreadable_files: Vec<String>,
+    /// Whether the minutes (every plain note and question) are in this roll-up. By
+    /// default they are not: the method's summary is learnings, opportunities and
+    /// off-shoots, and the minutes leave only when asked for.
+    pub with_notes: bool,
+    /// Plain notes and questions that could leave the room but are not in this roll-up
+    /// (both 0 with the minutes). Room-only ones are counted in `withheld_room_only`.
+    pub notes_left_out: usize,
+    pub questions_left_out: usize,
+}
+
+/// Whether a roll-up carries the minutes: every plain note and question, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Minutes {
+    /// The method's summary only (the default everywhere).
+    #[default]
+    LeftOut,
+    /// The full minutes too (`roast export --with-notes`).
+    Included,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -140,6 +158,25 @@ pub struct SessionEntry {
     pub opportunities: Vec<NoteEntry>,
     pub off_shoots: Vec<NoteEntry>,
     pub next_topic: Option<TopicEntry>,
+    /// With the minutes only: the session's plain notes and questions in the order
+    /// written, room-only ones left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<Vec<MinuteEntry>>,
+}
+
+/// A plain note or a question, as the full minutes carry it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MinuteEntry {
+    pub id: u32,
+    /// "note" or "question".
+    pub kind: &'static str,
+    pub text: String,
+    pub elapsed_secs: u32,
+}
+
+/// Whether a note is part of the minutes rather than of the method's summary.
+fn is_minute(note: &Note) -> bool {
+    matches!(note.kind, NoteKind::Note | NoteKind::Question)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -195,7 +232,23 @@ impl Rollup {
     /// The roll-up of a series as loaded from its folder, naming the files that could not
     /// be read.
     pub fn from_loaded(loaded: &LoadedSeries, backlog: &LoadedBacklog, now_ms: i64) -> Rollup {
-        let mut rollup = Rollup::build(&loaded.series, &loaded.sessions, &backlog.backlog, now_ms);
+        Rollup::from_loaded_with(loaded, backlog, now_ms, Minutes::LeftOut)
+    }
+
+    /// [`Rollup::from_loaded`], with or without the minutes.
+    pub fn from_loaded_with(
+        loaded: &LoadedSeries,
+        backlog: &LoadedBacklog,
+        now_ms: i64,
+        minutes: Minutes,
+    ) -> Rollup {
+        let mut rollup = Rollup::build_with(
+            &loaded.series,
+            &loaded.sessions,
+            &backlog.backlog,
+            now_ms,
+            minutes,
+        );
         rollup.unreadable_files = loaded
             .problems
             .iter()
@@ -214,6 +267,17 @@ impl Rollup {
     /// `now_ms` is the wall clock (ms since the epoch): open sessions count up to it and it
     /// stamps `generated`, so a fixed value gives a reproducible roll-up.
     pub fn build(series: &Series, sessions: &[Session], backlog: &Backlog, now_ms: i64) -> Rollup {
+        Rollup::build_with(series, sessions, backlog, now_ms, Minutes::LeftOut)
+    }
+
+    /// [`Rollup::build`], with or without the minutes.
+    pub fn build_with(
+        series: &Series,
+        sessions: &[Session],
+        backlog: &Backlog,
+        now_ms: i64,
+        minutes: Minutes,
+    ) -> Rollup {
         let mut ordered: Vec<&Session> = sessions.iter().collect();
         ordered.sort_by(|a, b| a.started.cmp(&b.started).then(a.id.cmp(&b.id)));
         let topics = TopicNamer::new(series, &ordered);
@@ -231,11 +295,17 @@ impl Rollup {
                 .collect();
             ordered
                 .iter()
-                .map(|s| session_entry(s, &topics, &ranks, now_ms))
+                .map(|s| session_entry(s, &topics, &ranks, now_ms, minutes))
                 .collect()
         };
 
         let notes = || ordered.iter().flat_map(|s| &s.notes);
+        let left_out = |kind: NoteKind| match minutes {
+            Minutes::Included => 0,
+            Minutes::LeftOut => notes()
+                .filter(|n| n.kind == kind && leaves_the_room(n))
+                .count(),
+        };
         Rollup {
             format: "roast-rollup",
             version: ROLLUP_VERSION,
@@ -260,6 +330,9 @@ impl Rollup {
             room_only_fixes: notes().filter(|n| is_room_only_fix(n)).count(),
             room_only_needing_fix: notes().filter(|n| needs_fix_wording(n)).count(),
             unreadable_files: Vec::new(),
+            with_notes: minutes == Minutes::Included,
+            notes_left_out: left_out(NoteKind::Note),
+            questions_left_out: left_out(NoteKind::Question),
         }
     }
 
@@ -467,6 +540,7 @@ fn session_entry(
     namer: &TopicNamer,
     ranks: &HashMap<(&str, u32), usize>,
     now_ms: i64,
+    minutes: Minutes,
 ) -> SessionEntry {
     let id = namer.id(&s.id);
     let of_kind = |kind: NoteKind| -> Vec<NoteEntry> {
@@ -500,6 +574,18 @@ fn session_entry(
         opportunities: of_kind(NoteKind::Opportunity),
         off_shoots: of_kind(NoteKind::OffShoot),
         next_topic: s.next_topic.as_ref().map(|t| namer.entry(t)),
+        minutes: (minutes == Minutes::Included).then(|| {
+            s.notes
+                .iter()
+                .filter(|n| is_minute(n) && leaves_the_room(n))
+                .map(|n| MinuteEntry {
+                    id: n.id,
+                    kind: n.kind.label(),
+                    text: n.text.trim().to_string(),
+                    elapsed_secs: n.elapsed_secs,
+                })
+                .collect()
+        }),
         id,
     }
 }
@@ -617,8 +703,21 @@ fn rfc3339(t: OffsetDateTime) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A roll-up of a series with no sessions, for tests of what is said about counts.
+    pub(crate) fn empty_rollup() -> Rollup {
+        let series = Series {
+            version: 1,
+            id: "svc".into(),
+            service: "Svc".into(),
+            agenda: crate::agenda::builtin().remove(0).agenda,
+            participants: vec![],
+            created: OffsetDateTime::UNIX_EPOCH,
+        };
+        Rollup::build(&series, &[], &Backlog::default(), 0)
+    }
 
     #[test]
     fn an_unreadable_file_is_named_without_the_slug_of_a_topic_that_is_not_the_agendas() {

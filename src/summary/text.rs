@@ -3,7 +3,7 @@
 //! Plain ASCII decoration (no colours, no box drawing) so it reads the same in a pipe, a
 //! pager or an e-mail; user text is made terminal-safe and wrapped by display width.
 
-use super::rollup::{BacklogEntry, NoteEntry, Rollup, SessionEntry, TopicEntry};
+use super::rollup::{BacklogEntry, MinuteEntry, NoteEntry, Rollup, SessionEntry, TopicEntry};
 use super::wrap::{pad, terminal_safe, truncate, wrap};
 use crate::progress::hours_minutes;
 
@@ -89,6 +89,7 @@ fn header(out: &mut Out, r: &Rollup) {
         bar(r.meeting_secs, r.target_secs, 20)
     ));
     out.line(&format!("Generated {}", r.generated));
+    out.wrapped(&minutes_sentence(r), "", "");
     out.blank();
 }
 
@@ -175,6 +176,23 @@ fn session(out: &mut Out, number: usize, s: &SessionEntry) {
     if let Some(next) = &s.next_topic {
         out.wrapped(next.title(), "   Next topic: ", "     ");
     }
+    if let Some(minutes) = s.minutes.as_deref().filter(|m| !m.is_empty()) {
+        out.line("   Notes and questions:");
+        for m in minutes {
+            out.wrapped(&m.text, &format!("   - {} ", minute_stamp(m)), "     ");
+        }
+    }
+}
+
+/// "[12:05 question]": when in the meeting a line of the minutes was written, and what it
+/// is.
+pub fn minute_stamp(m: &MinuteEntry) -> String {
+    format!("[{} {}]", minute_clock(m), m.kind)
+}
+
+/// "12:05": the meeting time on the timer when a line of the minutes was written.
+pub fn minute_clock(m: &MinuteEntry) -> String {
+    format!("{:02}:{:02}", m.elapsed_secs / 60, m.elapsed_secs % 60)
 }
 
 fn sessions(out: &mut Out, r: &Rollup) {
@@ -268,6 +286,34 @@ pub fn scores_phrase(e: &BacklogEntry) -> String {
     }
 }
 
+/// What the summary leaves in the session files, said the same way by every format:
+/// "12 notes and 5 questions stay in the session files (…)". Room-only ones are counted
+/// by [`withheld_sentence`] instead, so nothing is counted twice.
+pub fn minutes_sentence(r: &Rollup) -> String {
+    if r.with_notes {
+        return "Every session's plain notes and questions are included (the full minutes), \
+                room-only ones left out."
+            .to_string();
+    }
+    let (notes, questions) = (r.notes_left_out, r.questions_left_out);
+    let what = match (notes, questions) {
+        (0, 0) => return "No plain notes or questions are left out.".to_string(),
+        (n, 0) => crate::progress::count(n, "note"),
+        (0, q) => crate::progress::count(q, "question"),
+        (n, q) => format!(
+            "{} and {}",
+            crate::progress::count(n, "note"),
+            crate::progress::count(q, "question")
+        ),
+    };
+    let verb = if notes + questions == 1 {
+        "stays"
+    } else {
+        "stay"
+    };
+    format!("{what} {verb} in the session files: the full minutes leave only when asked for.")
+}
+
 /// What was kept in the room, said the same way by every format.
 pub fn withheld_sentence(r: &Rollup) -> String {
     let mut s = match r.withheld_room_only {
@@ -294,6 +340,25 @@ pub fn withheld_sentence(r: &Rollup) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_minutes_sentence_counts_with_plurals_and_agreement() {
+        let f = |notes, questions| {
+            let mut r = crate::summary::rollup::tests::empty_rollup();
+            r.notes_left_out = notes;
+            r.questions_left_out = questions;
+            minutes_sentence(&r)
+        };
+        assert!(f(12, 5).starts_with("12 notes and 5 questions stay in the session files"));
+        assert!(f(1, 1).starts_with("1 note and 1 question stay "));
+        assert!(f(1, 0).starts_with("1 note stays "));
+        assert!(f(0, 1).starts_with("1 question stays "));
+        assert!(f(0, 2).starts_with("2 questions stay "));
+        assert_eq!(f(0, 0), "No plain notes or questions are left out.");
+        let mut with = crate::summary::rollup::tests::empty_rollup();
+        with.with_notes = true;
+        assert!(minutes_sentence(&with).starts_with("Every session's plain notes"));
+    }
 
     #[test]
     fn bars_fill_in_proportion_and_never_overflow() {

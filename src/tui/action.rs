@@ -128,6 +128,8 @@ pub enum Action {
 
     // Summary
     Export,
+    /// The series summary: export with the full minutes (every plain note and question).
+    ExportWithNotes,
 
     // Confirmation prompts
     Confirm,

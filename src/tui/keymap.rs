@@ -1138,11 +1138,12 @@ pub fn defaults() -> Vec<Binding> {
             Action::PageDown,
             "page down",
         ),
+        b(C::Summary, &[ch('e')], Action::Export, "export").bar(),
         b(
             C::Summary,
-            &[ch('e')],
-            Action::Export,
-            "export md/html/csv/json",
+            &[ch('m')],
+            Action::ExportWithNotes,
+            "export with notes",
         )
         .bar(),
         b(C::Summary, &[ch('?')], Action::ToggleHelp, "help"),

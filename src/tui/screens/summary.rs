@@ -1,7 +1,8 @@
 //! The series summary: progress against the ~10 hours, topics covered and remaining,
 //! maturity per area as a chart, the ranked backlog and the off-shoots still waiting.
 //! Read-only and lock-free, so it can be opened while a scribe is writing; `e` exports
-//! every format next to the data folder.
+//! every format next to the data folder, `m` the full minutes (plain notes and questions
+//! too) in the formats that have a place for them.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,7 +13,7 @@ use crate::backlog::LoadedBacklog;
 use crate::export::{ExportFormat, export};
 use crate::progress::{count, hours_minutes};
 use crate::storage::{LoadedSeries, create_private_dir, write_atomic};
-use crate::summary::{Rollup, text};
+use crate::summary::{Minutes, Rollup, text};
 use crate::tui::action::Action;
 use crate::tui::context::Context;
 use crate::tui::screens::Nav;
@@ -22,6 +23,10 @@ use crate::tui::widgets::wrap::wrap;
 
 pub struct SummaryState {
     pub rollup: Rollup,
+    /// The series and its votes as read, for the roll-up with the minutes that `m` asks
+    /// for (built only then).
+    loaded: LoadedSeries,
+    votes: LoadedBacklog,
     /// The terminal summary, wrapped to 80 columns, scrolled by `scroll` lines.
     pub text: String,
     pub scroll: u16,
@@ -34,6 +39,8 @@ impl SummaryState {
         let text = text::render(&rollup);
         Self {
             rollup,
+            loaded: loaded.clone(),
+            votes,
             text,
             scroll: 0,
         }
@@ -59,32 +66,54 @@ impl SummaryState {
             Action::ScrollDown => self.scroll = (self.scroll + 1).min(lines),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(20),
             Action::PageDown => self.scroll = (self.scroll + 20).min(lines),
-            Action::Export => self.export_all(ctx),
+            Action::Export => self.export_all(ctx, Minutes::LeftOut),
+            Action::ExportWithNotes => self.export_all(ctx, Minutes::Included),
             _ => {}
         }
         None
     }
 
-    /// Writes every format to `<data dir>/exports/<series>.<ext>`; room-only notes are
-    /// already out of the roll-up, so nothing said in the room leaves in them.
-    fn export_all(&self, ctx: &mut Context) {
+    /// Writes every format to `<data dir>/exports/<series>.<ext>`, or with the minutes
+    /// the formats that have a place for them to `<series>-minutes.<ext>`; room-only notes
+    /// are already out of the roll-up, so nothing said in the room leaves in them.
+    fn export_all(&self, ctx: &mut Context, minutes: Minutes) {
         let dir = ctx.data.root().join("exports");
         if let Err(e) = create_private_dir(&dir) {
             ctx.error(format!("{}: cannot create: {e}", dir.display()));
             return;
         }
+        let with_notes;
+        let (rollup, stem, formats) = match minutes {
+            Minutes::LeftOut => (
+                &self.rollup,
+                self.rollup.series.id.clone(),
+                "Markdown, HTML, CSV and JSON",
+            ),
+            Minutes::Included => {
+                with_notes =
+                    Rollup::from_loaded_with(&self.loaded, &self.votes, ctx.now_ms(), minutes);
+                (
+                    &with_notes,
+                    format!("{}-minutes", self.rollup.series.id),
+                    "The full minutes as Markdown, HTML and JSON",
+                )
+            }
+        };
         for format in ExportFormat::ALL {
-            let path = dir.join(format!("{}.{}", self.rollup.series.id, format.extension()));
-            if let Err(e) = write_atomic(&path, export(&self.rollup, format).as_bytes()) {
+            if minutes == Minutes::Included && !format.carries_minutes() {
+                continue;
+            }
+            let path = dir.join(format!("{stem}.{}", format.extension()));
+            if let Err(e) = write_atomic(&path, export(rollup, format).as_bytes()) {
                 ctx.error(format!("{}: cannot write: {e}", path.display()));
                 return;
             }
         }
         ctx.info(format!(
-            "Exported Markdown, HTML, CSV and JSON to {}/{}.*{}",
+            "{formats} exported to {}/{stem}.* {}{}",
             dir.display(),
-            self.rollup.series.id,
-            withheld_note(&self.rollup)
+            text::minutes_sentence(rollup),
+            withheld_note(rollup)
         ));
     }
 
