@@ -166,7 +166,6 @@ const STILL_TO_BREAK: &[(&str, &str)] = &[
     ("backlog", "storage"),
     ("export", "backlog"),
     ("export", "progress"),
-    ("export", "storage"),
     ("export", "summary"),
     ("model", "agenda"),
     ("progress", "agenda"),
