@@ -7,7 +7,9 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::time::SystemTime;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, SystemTime};
 
 use crate::model::{Series, Session};
 use crate::storage::format::{self, FormatError};
@@ -30,6 +32,60 @@ pub struct Snapshot {
     pub series: Series,
     /// The session in progress, or else the most recent one.
     pub session: Option<Session>,
+}
+
+/// What one look at the folder found, for whoever shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct News {
+    /// The new snapshot, when anything changed since the last look.
+    pub snapshot: Option<Snapshot>,
+    /// Why a file could not be read, while that lasts (its last good copy is kept).
+    pub problem: Option<String>,
+}
+
+/// Looks at the folder every `every` on a thread of its own, so a slow network drive
+/// never stalls the screen, and hands over what changed. Stops when dropped, or when
+/// `deliver` says nobody listens any more.
+pub struct Watcher {
+    stop: Arc<AtomicBool>,
+}
+
+impl Watcher {
+    pub fn start(
+        folder: SeriesFolder,
+        every: Duration,
+        deliver: impl Fn(News) -> bool + Send + 'static,
+    ) -> std::io::Result<Self> {
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = Arc::clone(&stop);
+        std::thread::Builder::new()
+            .name("roast-follow".into())
+            .spawn(move || {
+                let mut watch = FolderWatch::new(folder);
+                let mut last_problem = None;
+                while !stopped.load(Ordering::Relaxed) {
+                    let snapshot = watch.poll();
+                    let problem = watch.problem.as_ref().map(ToString::to_string);
+                    if (snapshot.is_some() || problem != last_problem)
+                        && !deliver(News {
+                            snapshot,
+                            problem: problem.clone(),
+                        })
+                    {
+                        return;
+                    }
+                    last_problem = problem;
+                    std::thread::sleep(every);
+                }
+            })?;
+        Ok(Self { stop })
+    }
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
 }
 
 fn stamp(path: &std::path::Path) -> Option<Stamp> {

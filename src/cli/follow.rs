@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::clock::SystemClock;
 use crate::settings::ThemeName;
 use crate::storage::{DataDir, SeriesFolder};
+use crate::tui::AppConfig;
 
 use super::no_color;
 
@@ -15,16 +16,19 @@ pub(super) fn follow(
     theme: Option<ThemeName>,
 ) -> anyhow::Result<ExitCode> {
     let folder = pick_series_to_follow(data, wanted)?;
-    // Read the settings, never write them: following leaves every file alone.
-    let (settings, _) = crate::settings::load(data.root());
-    let app = crate::tui::follow::FollowApp::new(
+    // The one app, in its read-only mode: following leaves every file alone.
+    let app = crate::tui::App::following(
+        AppConfig {
+            data: data.clone(),
+            agenda_file: None,
+            minutes: 45,
+            clock: Arc::new(SystemClock),
+            theme,
+            no_color: no_color(),
+        },
         folder,
-        theme.unwrap_or(settings.theme),
-        no_color(),
-        settings.bell,
-        Arc::new(SystemClock),
-    );
-    crate::tui::follow::run(app)?;
+    )?;
+    crate::tui::runtime::run(app)?;
     Ok(ExitCode::SUCCESS)
 }
 

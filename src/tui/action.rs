@@ -4,7 +4,7 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     // Anywhere
     Quit,
@@ -148,6 +148,10 @@ pub enum Action {
     Input(KeyEvent),
     /// Text pasted into the terminal (bracketed paste).
     Paste(String),
+
+    // From work done off the UI thread
+    /// `roast follow`'s watcher looked at the folder: what changed, and any read problem.
+    Followed(Box<crate::follow::News>),
 }
 
 impl Action {

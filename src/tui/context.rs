@@ -11,6 +11,7 @@ use crate::settings::{self, Settings, ThemeName};
 use crate::storage::format::to_pretty_ron;
 use crate::storage::room_only;
 use crate::storage::{DataDir, FormatError, LoadedSeries, Saver, SeriesLock};
+use crate::tui::inbox::Inbox;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
 
@@ -85,6 +86,10 @@ pub struct Context {
     /// Set by the closing screen when the setting asks for a sync after each closing;
     /// the app starts it once the series is closed (its lock released).
     pub sync_after_close: bool,
+    /// Keys, resizes and background results, in arrival order (see [`Inbox`]).
+    pub inbox: Inbox,
+    /// `roast follow`: nothing is written, not even the settings.
+    pub read_only: bool,
 }
 
 impl Context {
@@ -126,6 +131,8 @@ impl Context {
             bell_pending: false,
             sync: None,
             sync_after_close: false,
+            inbox: Inbox::default(),
+            read_only: false,
         };
         // The user's own keys, if any; a mistake is a warning, the rest still applies.
         for problem in crate::tui::keys_file::apply_file(&mut ctx.keymap, ctx.data.root()) {
@@ -184,6 +191,12 @@ impl Context {
     }
 
     fn save_settings(&mut self, done: String) {
+        if self.read_only {
+            self.info(format!(
+                "{done} (this screen only: following writes nothing)"
+            ));
+            return;
+        }
         match crate::storage::create_private_dir(self.data.root())
             .and_then(|()| settings::save(self.data.root(), &self.settings))
         {

@@ -2,22 +2,22 @@
 //!
 //! crossterm's reader spins forever once the terminal hangs up (a read of end-of-file is
 //! retried without end, whatever the timeout), so the main loop must never sit inside
-//! it: it waits on this channel instead, notices the dead terminal, saves and exits.
+//! it: it waits on the app's inbox instead, notices the dead terminal, saves and exits.
 
-use std::sync::mpsc::{self, Receiver};
+use ratatui::crossterm::event;
 
-use ratatui::crossterm::event::{self, Event};
+use crate::tui::inbox::Outbox;
 
-pub fn spawn_reader() -> std::io::Result<Receiver<Event>> {
-    let (events, rx) = mpsc::channel();
+pub fn spawn_reader(to: Outbox) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("roast-input".into())
         .spawn(move || {
             while let Ok(event) = event::read() {
-                if events.send(event).is_err() {
-                    break;
+                if !to.send_event(event) {
+                    return;
                 }
             }
+            to.input_closed();
         })?;
-    Ok(rx)
+    Ok(())
 }

@@ -1161,10 +1161,18 @@ pub fn defaults() -> Vec<Binding> {
             C::Follow,
             &[key(F(2)), ch('t')],
             Action::CycleTheme,
-            "next theme",
+            "next theme (this screen)",
         )
         .bar(),
         b(C::Follow, &[key(F(1)), ch('?')], Action::ToggleHelp, "help").bar(),
+        b(
+            C::Follow,
+            &[key(F(4))],
+            Action::DismissWarning,
+            "dismiss warning",
+        )
+        .bar()
+        .when(When::HasWarnings),
         b(C::Follow, &[ch('q')], Action::Quit, "quit"),
     ]);
     all

@@ -4,7 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod context;
-pub mod follow;
+pub mod inbox;
 pub mod input;
 pub mod keymap;
 pub mod keys_file;

@@ -83,7 +83,11 @@ fn click(app: &App, body: Rect, at: Position) -> Option<Action> {
                 pick_list::row_at(next, at, c.next_row())?,
             )
         }
-        Screen::NewSeries(_) | Screen::Prioritise(_) | Screen::Summary(_) | Screen::Ballot(_) => {
+        Screen::NewSeries(_)
+        | Screen::Prioritise(_)
+        | Screen::Summary(_)
+        | Screen::Ballot(_)
+        | Screen::Waiting(_) => {
             return None;
         }
     };

@@ -4,16 +4,17 @@
 use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
 use ratatui::crossterm::execute;
+use ratatui::{Terminal, backend::Backend};
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, action_for_key, update};
+use crate::tui::inbox::Incoming;
 use crate::tui::view;
 
 /// How often the loop wakes without input: the timer's second hand and autosave.
@@ -26,7 +27,16 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     let mut terminal = ratatui::init();
     let _ = execute!(std::io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut app, &stop)
+        crate::tui::input::spawn_reader(app.ctx.inbox.outbox())?;
+        event_loop(
+            Io {
+                terminal: &mut terminal,
+                bell: &mut std::io::stdout(),
+                alive: &terminal_is_alive,
+                stop: &stop,
+            },
+            &mut app,
+        )
     }));
     // Save first: a failure to restore the terminal must not cost a note.
     let all_saved = app.save_all();
@@ -43,13 +53,32 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     }
 }
 
-fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
-    app: &mut App,
-    stop: &AtomicBool,
-) -> std::io::Result<()> {
-    let events = crate::tui::input::spawn_reader()?;
-    let size = terminal.size()?;
+/// What the loop talks to. The real terminal in [`run`]; a test backend, a bell that
+/// fails and a flag in tests, so the loop itself is what they check.
+pub struct Io<'a, B: Backend> {
+    pub terminal: &'a mut Terminal<B>,
+    /// Where the bell is rung. A bell that cannot ring is no reason to stop.
+    pub bell: &'a mut dyn Write,
+    /// Whether the terminal is still there (see [`terminal_is_alive`]).
+    pub alive: &'a dyn Fn() -> bool,
+    /// Raised by a signal: save and stop at the next turn.
+    pub stop: &'a AtomicBool,
+}
+
+/// The one loop, for every mode of the app (the scribe's, `roast vote`, `roast follow`):
+/// draw, wait for whatever comes first on the inbox (a key, a resize, a background
+/// result), hand it to `update`, tick.
+pub fn event_loop<B: Backend>(io: Io<'_, B>, app: &mut App) -> std::io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let Io {
+        terminal,
+        bell,
+        alive,
+        stop,
+    } = io;
+    let size = terminal.size().map_err(std::io::Error::other)?;
     update(
         app,
         Action::Resize {
@@ -60,9 +89,11 @@ fn event_loop(
     let mut needs_draw = true;
     let mut warming = None;
     let mut last_face = String::new();
-    while !app.quit && !stop.load(Ordering::Relaxed) && terminal_is_alive() {
+    while !app.quit && !stop.load(Ordering::Relaxed) && alive() {
         if needs_draw {
-            terminal.draw(|frame| view::draw(frame, app))?;
+            terminal
+                .draw(|frame| view::draw(frame, app))
+                .map_err(std::io::Error::other)?;
             needs_draw = false;
         }
         // Compiling the phrasing rules takes a moment: after the first frame, so it never
@@ -71,27 +102,30 @@ fn event_loop(
         warming.get_or_insert_with(|| {
             std::thread::spawn(|| crate::phrasing::Checker::current().warm())
         });
-        match events.recv_timeout(TICK) {
-            Ok(first) => {
-                // Handle everything queued (a paste, fast typing) before drawing again.
-                for event in std::iter::once(first).chain(events.try_iter()) {
-                    if let Some(action) = action_for_event(terminal, app, event)? {
-                        update(app, action);
-                    }
-                    needs_draw = true;
-                    if app.quit {
-                        break;
-                    }
+        if let Some(first) = app.ctx.inbox.next(TICK) {
+            // Handle everything queued (a paste, fast typing) before drawing again.
+            let mut batch = vec![first];
+            batch.extend(app.ctx.inbox.queued());
+            for incoming in batch {
+                let action = match incoming {
+                    Incoming::Event(event) => action_for_event(terminal, app, event)?,
+                    Incoming::Action(action) => Some(action),
+                    // The input thread ended: the terminal is gone.
+                    Incoming::InputClosed => return Ok(()),
+                };
+                if let Some(action) = action {
+                    update(app, action);
+                }
+                needs_draw = true;
+                if app.quit {
+                    break;
                 }
             }
-            Err(RecvTimeoutError::Timeout) => {}
-            // The input thread ended: the terminal is gone.
-            Err(RecvTimeoutError::Disconnected) => break,
         }
         update(app, Action::Tick);
         if std::mem::take(&mut app.ctx.bell_pending) {
-            let mut out = std::io::stdout();
-            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+            // The flash on screen says it too; a bell that cannot be written is ignored.
+            let _ = bell.write_all(b"\x07").and_then(|()| bell.flush());
             needs_draw = true;
         }
         // Redraw on the timer's second even when nobody types.
@@ -107,17 +141,20 @@ fn event_loop(
     Ok(())
 }
 
-fn action_for_event(
-    terminal: &ratatui::DefaultTerminal,
+fn action_for_event<B: Backend>(
+    terminal: &Terminal<B>,
     app: &App,
     event: Event,
-) -> std::io::Result<Option<Action>> {
+) -> std::io::Result<Option<Action>>
+where
+    B::Error: Send + Sync + 'static,
+{
     Ok(match event {
         Event::Key(key) => action_for_key(app, &key),
         Event::Paste(text) => Some(Action::Paste(text)),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Mouse(mouse) => {
-            let size = terminal.size()?;
+            let size = terminal.size().map_err(std::io::Error::other)?;
             let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
             crate::tui::mouse::action_for_mouse(app, &mouse, screen)
         }

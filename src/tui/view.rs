@@ -31,6 +31,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Prioritise(s) => s.draw(frame, body, &app.ctx),
         Screen::Summary(s) => s.draw(frame, body, &app.ctx),
         Screen::Ballot(s) => s.draw(frame, body, &app.ctx),
+        Screen::Waiting(s) => s.draw(frame, body, &app.ctx),
     }
     draw_warning(frame, warning, app);
     draw_status(frame, status, app);
@@ -120,16 +121,20 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
         Screen::SeriesList(_) => "Series".to_string(),
         Screen::NewSeries(_) => "New series".to_string(),
         Screen::Setup(_) => "Session setup".to_string(),
+        Screen::Live(live) if live.read_only => format!("Following · {}", live.topic_title),
         Screen::Live(live) => format!("Live · {}", live.topic_title),
         Screen::Closing(_) => "Closing".to_string(),
         Screen::Prioritise(_) => "Joint prioritisation".to_string(),
         Screen::Summary(s) => format!("Summary · {}", s.rollup.series.service),
         Screen::Ballot(b) => format!("Your ballot · {}", b.service),
+        Screen::Waiting(_) => "Following · waiting for the next session".to_string(),
     };
     let service = app
         .ctx
         .open_series()
-        .map(|l| format!(" · {}", l.series.service))
+        .map(|l| l.series.service.clone())
+        .or_else(|| app.follow.as_ref().and_then(|f| f.service.clone()))
+        .map(|service| format!(" · {service}"))
         .unwrap_or_default();
     frame.render_widget(
         Paragraph::new(Line::from(vec![
@@ -153,7 +158,16 @@ fn status_line(app: &App) -> Option<(String, Style)> {
             theme.error,
         ));
     }
-    let status = app.ctx.status.as_ref()?;
+    let Some(status) = app.ctx.status.as_ref() else {
+        // Following: whether the scribe's saves can be read, all the time.
+        return app.follow.as_ref().map(|f| match &f.problem {
+            Some(e) => (format!(" waiting for a readable copy: {e}"), theme.warning),
+            None => (
+                " read-only: follows the scribe's saves".to_string(),
+                theme.dim,
+            ),
+        });
+    };
     let style = match status.kind {
         StatusKind::Info => theme.ok,
         StatusKind::Error => theme.warning,

@@ -1,5 +1,6 @@
 //! The app: the context every screen shares, the current screen, and the overlay on top.
 
+pub mod follow;
 pub mod navigate;
 
 use ratatui_textarea::TextArea;
@@ -32,6 +33,8 @@ pub struct App {
     /// How far the F1 key list is scrolled.
     pub help_scroll: u16,
     pub quit: bool,
+    /// Set in `roast follow`'s read-only mode.
+    pub follow: Option<follow::Following>,
 }
 
 impl App {
@@ -51,15 +54,7 @@ impl App {
             .filter(|(started, _)| *started >= recent)
             .max_by_key(|(started, _)| *started)
             .map(|(_, l)| l.folder.clone());
-        let mut app = App {
-            ctx,
-            screen: Screen::SeriesList(list),
-            overlay: None,
-            question_box: new_field("e.g. Why don't you just add a cache?"),
-            question_verdict: None,
-            help_scroll: 0,
-            quit: false,
-        };
+        let mut app = App::on(ctx, Screen::SeriesList(list));
         if let Some(folder) = in_progress {
             app.ctx.last_series = Some(folder.id());
             if let Some(screen) = navigate::open_series(&mut app.ctx, &folder) {
@@ -78,15 +73,29 @@ impl App {
     ) -> Result<Self, crate::storage::FormatError> {
         let mut ctx = Context::new(config);
         let ballot = crate::tui::screens::ballot::BallotState::load(&mut ctx, folder, voter)?;
-        Ok(App {
+        Ok(App::on(ctx, Screen::Ballot(Box::new(ballot))))
+    }
+
+    /// The app on `screen`, nothing else open yet.
+    fn on(ctx: Context, screen: Screen) -> Self {
+        App {
             ctx,
-            screen: Screen::Ballot(Box::new(ballot)),
+            screen,
             overlay: None,
             question_box: new_field("e.g. Why don't you just add a cache?"),
             question_verdict: None,
             help_scroll: 0,
             quit: false,
-        })
+            follow: None,
+        }
+    }
+
+    /// Headless runs (tests, benches) have no event loop: this hands `update` the results
+    /// that background work has queued so far, as the loop would.
+    pub fn deliver_queued(&mut self) {
+        for action in self.ctx.inbox.queued_actions() {
+            update(self, action);
+        }
     }
 
     pub fn key_focus(&self) -> KeyFocus {
@@ -114,6 +123,7 @@ impl App {
             Screen::Prioritise(p) => p.key_contexts(),
             Screen::Summary(_) => vec![KeyContext::Summary],
             Screen::Ballot(b) => b.key_contexts(),
+            Screen::Waiting(w) => w.key_contexts(),
         };
         if !stack.iter().any(|c| c.captures()) {
             stack.push(KeyContext::Global);
@@ -189,6 +199,12 @@ pub fn update(app: &mut App, action: Action) {
         sync_done(app, &results);
     }
     match (&action, app.overlay) {
+        (Action::Followed(_), _) => {
+            if let Action::Followed(news) = action {
+                app.followed(*news);
+            }
+            return;
+        }
         (Action::Resize { width, height }, _) => {
             app.ctx.size = ratatui::layout::Size::new(*width, *height);
             return;
@@ -272,6 +288,7 @@ pub fn update(app: &mut App, action: Action) {
         Screen::Prioritise(s) => s.update(ctx, &action),
         Screen::Summary(s) => s.update(ctx, &action),
         Screen::Ballot(s) => s.update(ctx, &action),
+        Screen::Waiting(_) => None,
     };
     if let Some(nav) = transition {
         app.go(nav);

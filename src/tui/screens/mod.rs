@@ -13,6 +13,7 @@ pub mod prioritise;
 pub mod series_list;
 pub mod setup;
 pub mod summary;
+pub mod waiting;
 
 use crate::model::Session;
 use crate::storage::{LoadedSeries, SeriesFolder};
@@ -29,6 +30,8 @@ pub enum Screen {
     Summary(Box<summary::SummaryState>),
     /// `roast vote`: one voter's own ballot.
     Ballot(Box<ballot::BallotState>),
+    /// `roast follow` with no session in progress.
+    Waiting(waiting::WaitingState),
 }
 
 /// Where a screen asks to go next; the app decides how to get there.

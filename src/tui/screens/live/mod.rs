@@ -61,6 +61,9 @@ pub struct LiveState {
     pub flash_until_ms: i64,
     /// The notes as last wrapped for the notes pane (see [`notes_pane::WrapCache`]).
     wrapped: notes_pane::WrapCache,
+    /// `roast follow`: the session on a second screen, as the scribe's saves bring it. No
+    /// editor, no key that changes it, nothing saved.
+    pub read_only: bool,
 }
 
 /// How long the timer flashes when it turns amber or reaches zero.
@@ -125,6 +128,7 @@ impl LiveState {
             seen_phase: session.timer.phase(now),
             flash_until_ms: 0,
             wrapped: notes_pane::WrapCache::default(),
+            read_only: false,
             session,
         };
         // A resumed draft question shows its verdict straight away.
@@ -132,7 +136,16 @@ impl LiveState {
         live
     }
 
+    /// The same view, read-only, for `roast follow`.
+    pub fn read_only(mut self) -> Self {
+        self.read_only = true;
+        self
+    }
+
     pub fn key_contexts(&self) -> Vec<KeyContext> {
+        if self.read_only {
+            return vec![KeyContext::Follow];
+        }
         match self.focus {
             Focus::Editor => vec![
                 KeyContext::TextMulti,
@@ -161,6 +174,9 @@ impl LiveState {
 
     /// Hands the session, draft included, to the saver.
     pub fn persist(&mut self, ctx: &mut Context) {
+        if self.read_only {
+            return;
+        }
         self.session.draft = self.draft();
         ctx.save_session(&self.session);
         self.autosave.saved(ctx.now_ms());
@@ -168,6 +184,13 @@ impl LiveState {
 
     pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Nav> {
         let now = ctx.now_ms();
+        if self.read_only {
+            // Following: the clock runs and rings; nothing else changes the session here.
+            if *action == Action::Tick && self.watch_timer(now, ctx.settings.bell) {
+                ctx.bell_pending = true;
+            }
+            return None;
+        }
         match action {
             Action::Tick => {
                 if self.autosave.is_due(now) {
@@ -421,7 +444,7 @@ impl LiveState {
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
-        self.draw_view(frame, area, &ctx.theme, ctx.now_ms(), true);
+        self.draw_view(frame, area, &ctx.theme, ctx.now_ms(), !self.read_only);
     }
 
     /// The live screen; without the editor for the read-only follow view.
