@@ -253,8 +253,11 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
             let determiner = (DEFINITE.contains(lower) || INDEFINITE.contains(lower))
                 && !next_is_reason(words, index)
                 && !before_people
+                && !at_all(words, index)
                 && lower != "that";
-            let skippable = CLOSED.contains(lower)
+            let skippable = at_all(words, index)
+                || lower == "at" && words.get(index + 1).is_some_and(|next| next.is("all"))
+                || CLOSED.contains(lower)
                 || JUDGEMENT.contains(lower)
                 || skippable_opener(lower)
                 || INDEFINITE.contains(lower) && next_is_reason(words, index);
@@ -772,7 +775,15 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         ) || INDEFINITE.contains(&word.lower) && PLURAL_DETERMINERS.contains(&word.lower)
             || word.lower.chars().all(|c| c.is_ascii_digit())
     };
-    if start > 0 && is_det(&words[start - 1]) && !words[start - 1].ends_clause {
+    if at_all(words, start) {
+        // "any reason at all the API …": an adverb, not "all the API".
+        return None;
+    }
+    if start > 0
+        && is_det(&words[start - 1])
+        && !words[start - 1].ends_clause
+        && !at_all(words, start - 1)
+    {
         // Inside "a single …": the phrase starts at the first determiner.
         return None;
     }
@@ -808,13 +819,13 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         || first.lower.chars().all(|c| c.is_ascii_digit());
     let mut body_start = body_start;
     let mut kept_det = kept_det;
-    // "a 90 day …": a number after an article measures, it does not count.
+    // "a 90 day …", "a two hour …": a number after an article measures, it does not count.
     let article = matches!(first.lower.as_str(), "a" | "an" | "the");
     while body_start > start
         && body_start < words.len()
         && is_det(&words[body_start])
         && !words[body_start - 1].ends_clause
-        && !(article && words[body_start].lower.chars().all(|c| c.is_ascii_digit()))
+        && !(article && is_number(&words[body_start].lower))
     {
         let extra = &words[body_start];
         plural_det |= PLURAL_DETERMINERS.contains(&extra.lower);
@@ -836,7 +847,8 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         // "a 90 day token expiry", "the 17 feature flags": a number after an article.
         let measure = end == body_start
             && end > start
-            && word.lower.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && (word.lower.chars().all(|c| c.is_ascii_digit() || c == '.')
+                || article && is_number(&word.lower))
             && !word.ends_clause
             && words.get(end + 1).is_some_and(phrase_word);
         if measure {
@@ -874,6 +886,21 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
                 break;
             }
         } else if in_body && VERB_THIRD_PERSON.contains(lower) {
+            break;
+        } else if in_body
+            && is_form(lower, Form::Base)
+            && is_plural(&words[end - 1].text)
+            && !words[end - 1].ends_clause
+            && (word.ends_clause
+                || next.is_none_or(|next| {
+                    DEFINITE.contains(&next.lower)
+                        || INDEFINITE.contains(&next.lower)
+                        || CLOSED.contains(&next.lower)
+                        || next.lower.chars().all(|c| c.is_ascii_digit())
+                }))
+        {
+            // "two services write the same rows", "the pods restart at midnight":
+            // the plural noun's verb, not a noun.
             break;
         } else if in_body && is_form(lower, Form::ThirdPerson) {
             // "the service restarts every hour": a verb, not "the service restarts".
@@ -946,6 +973,33 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         end,
         topic: true,
     })
+}
+
+/// The "all" of "at all".
+fn at_all(words: &[Word], index: usize) -> bool {
+    index > 0 && words[index].lower == "all" && words[index - 1].lower == "at"
+}
+
+/// A number written as digits or as a word ("two", "ten").
+fn is_number(lower: &str) -> bool {
+    lower.chars().all(|c| c.is_ascii_digit())
+        || matches!(
+            lower,
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "twenty"
+                | "thirty"
+                | "fifty"
+        )
 }
 
 /// A product or proper name: a capital not at the start of a sentence, or
@@ -1079,6 +1133,30 @@ mod tests {
         assert_eq!(phrase("marked P1").as_deref(), None);
         assert_eq!(phrase("the mess").as_deref(), None);
         assert_eq!(phrase("the week").as_deref(), None);
+        assert_eq!(
+            phrase("a two hour deploy window").as_deref(),
+            Some("the two hour deploy window")
+        );
+        assert_eq!(
+            phrase("four workers write the same rows").as_deref(),
+            Some("the workers")
+        );
+        assert_eq!(
+            phrase("the workers restart at noon").as_deref(),
+            Some("the workers")
+        );
+        assert_eq!(
+            phrase("the workers restart policy").as_deref(),
+            Some("the workers restart policy")
+        );
+    }
+
+    #[test]
+    fn at_all_is_an_adverb_not_a_determiner() {
+        let all = words("Is there any reason at all the billing API returns a 200?");
+        let thing = read(&all, 0).thing.expect("a thing");
+        assert_eq!(thing.definite(), "the billing API");
+        assert!(!thing.plural);
     }
 
     #[test]

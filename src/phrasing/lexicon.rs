@@ -229,6 +229,7 @@ pub(crate) static NOUN_VERBS: WordSet = word_set![
     "read", "call", "rotation", "escalation", "handoff", "probe", "mount", "sleep",
     "loop", "cron", "job", "step", "hook", "pipe", "channel", "pool", "limit", "dump", "copy",
     "paste", "fetch", "poll", "ack", "fire", "page", "pager", "spend", "share", "email",
+    "feed",
 ];
 
 /// Adjectives: a noun phrase does not end on one ("the build *slow*").

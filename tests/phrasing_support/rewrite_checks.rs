@@ -18,7 +18,10 @@ const NOT_SUBJECT_MATTER: &[&str] = &[
 ];
 
 /// Plural words that do not end in "s".
-const PLURALS_WITHOUT_S: &[&str] = &["people", "children", "criteria", "indices", "data"];
+const PLURALS_WITHOUT_S: &[&str] = &["people", "children", "criteria", "indices"];
+
+/// Words that take either agreement: "the data is" and "the data are" are both English.
+const EITHER_NUMBER: &[&str] = &["data", "media"];
 
 /// Singular words that end in "s".
 const SINGULARS_WITH_S: &[&str] = &[
@@ -42,6 +45,9 @@ const SINGULARS_WITH_S: &[&str] = &[
     "sqs",
     "sns",
     "ops",
+    "news",
+    "chaos",
+    "gas",
 ];
 
 /// Every problem with `verdict`'s rewrites of `line`; empty when they pass.
@@ -147,6 +153,9 @@ fn disagreement(words: &[String], written: &str) -> Option<String> {
         })
         .map_or(subject_end - 1, |preposition| preposition - 1);
     let head = words[head_index].as_str();
+    if EITHER_NUMBER.contains(&head) {
+        return None;
+    }
     // An acronym ("NFS", "DNS") is singular unless a lower-case "s" follows capitals ("APIs").
     let written_head = written
         .split_whitespace()
