@@ -92,7 +92,7 @@ fn the_moderator_checks_a_question_on_the_projector() {
     let _ = std::fs::remove_dir_all(&dir);
     let clock = FakeClock::at(START_MS);
     let mut app = app_at(&dir, &clock);
-    press(&mut app, ctrl('k'));
+    press(&mut app, key(KeyCode::F(5)));
     type_text(&mut app, "Who thought a single region was enough?");
     let verdict = app.question_verdict.clone().expect("checked");
     assert!(verdict.is_flagged());

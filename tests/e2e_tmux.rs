@@ -131,7 +131,7 @@ fn a_whole_session_closes_and_is_listed() {
     };
     start_session(&t);
     t.type_text("Deploys restart every pod at once");
-    t.keys(&["Enter", "C-e"]);
+    t.keys(&["Enter", "F8"]);
     t.wait_for("End the meeting now?");
     t.keys(&["y"]);
     t.wait_for("Outcome");

@@ -317,7 +317,7 @@ fn arrow_keys_move_the_cursor_in_the_question_box_and_the_scribes_editor() {
         panic!("live")
     };
     assert_eq!(live.editor_text(), "Cache big stampede");
-    press(&mut app, ctrl('k'));
+    press(&mut app, key(KeyCode::F(5)));
     type_text(&mut app, "How doe it fail?");
     left(&mut app, 9);
     type_text(&mut app, "s");
@@ -352,13 +352,13 @@ fn moving_the_cursor_does_not_mark_the_draft_for_saving() {
 }
 
 #[test]
-fn ctrl_e_asks_first_and_no_keeps_the_meeting_and_the_typed_text() {
+fn ending_the_meeting_asks_first_and_no_keeps_the_meeting_and_the_typed_text() {
     let dir = tempfile::tempdir().unwrap();
     let clock = FakeClock::at(START_MS);
     let mut app = app_at(dir.path(), &clock);
     start_live(&mut app);
     type_text(&mut app, "half a thought");
-    press(&mut app, ctrl('e'));
+    press(&mut app, key(KeyCode::F(8)));
     assert!(matches!(app.screen, Screen::Live(_)), "nothing ends yet");
     let screen = render(&app, 100, 30);
     assert!(screen.contains("End the meeting now?"), "{screen}");
@@ -370,14 +370,14 @@ fn ctrl_e_asks_first_and_no_keeps_the_meeting_and_the_typed_text() {
     assert_eq!(live.editor_text(), "half a thought");
     assert!(live.session.notes.is_empty(), "nothing was saved as a note");
     // A scribe typing on without reading the prompt never ends the meeting.
-    press(&mut app, ctrl('e'));
+    press(&mut app, key(KeyCode::F(8)));
     type_text(&mut app, "x");
     assert!(matches!(app.screen, Screen::Live(_)));
 }
 
 #[test]
 fn ctrl_q_and_ctrl_c_quit_from_the_guidelines_help_and_question_box() {
-    for open in [ctrl('g'), key(KeyCode::F(1)), ctrl('k')] {
+    for open in [ctrl('g'), key(KeyCode::F(1)), key(KeyCode::F(5))] {
         for quit in [ctrl('q'), ctrl('c')] {
             let dir = tempfile::tempdir().unwrap();
             let clock = FakeClock::at(START_MS);
@@ -628,7 +628,7 @@ fn keys_ron_in_the_data_folder_rebinds_a_key_and_the_help_bar_shows_it() {
     start_live(&mut app);
     let bar = render(&app, 200, 30);
     assert!(bar.contains("^X  end"), "{bar}");
-    press(&mut app, ctrl('e'));
+    press(&mut app, key(KeyCode::F(8)));
     assert!(matches!(app.screen, Screen::Live(_)));
     press(&mut app, ctrl('x'));
     press(&mut app, key(KeyCode::Char('y')));

@@ -151,7 +151,7 @@ fn summary(name: &str, clock: &FakeClock, theme: Option<ThemeName>) -> App {
 
 fn question_check(name: &str, clock: &FakeClock, theme: Option<ThemeName>) -> App {
     let mut app = live(name, clock, theme);
-    press(&mut app, ctrl('k'));
+    press(&mut app, key(KeyCode::F(5)));
     type_text(&mut app, "Why can't you just add another replica?");
     app
 }

@@ -39,6 +39,10 @@ pub enum Action {
     DeleteForward,
     DeleteWordBack,
     DeleteWordForward,
+    /// Ctrl+K: from the cursor to the end of its line.
+    DeleteToLineEnd,
+    /// Ctrl+U: from the start of the cursor's line to the cursor.
+    DeleteToLineStart,
     InsertNewline,
     Undo,
 
@@ -171,6 +175,8 @@ impl Action {
                 | Action::DeleteForward
                 | Action::DeleteWordBack
                 | Action::DeleteWordForward
+                | Action::DeleteToLineEnd
+                | Action::DeleteToLineStart
                 | Action::InsertNewline
                 | Action::Undo
                 | Action::Input(_)

@@ -6,6 +6,16 @@
 //! the screen sees it, so Left moves the cursor in a name and picks an agenda only on the
 //! agenda field. A binding may also carry a condition ("there are notes"): where it does
 //! not hold, the key is neither offered in the help bar nor acted on.
+//!
+//! A scribe's fingers know the readline/emacs editing keys from shells and text boxes:
+//! Ctrl+A and Ctrl+E for the start and end of a line, Ctrl+K and Ctrl+U to delete to its
+//! end or start, Ctrl+B and Ctrl+F for a character back or forward, Ctrl+P and Ctrl+N
+//! for the line above or below. Pressed by habit while typing, they must edit the text,
+//! never end the meeting or open a box on the wall; so a text field takes them first, and
+//! the moderator's actions that used to sit on them live on function keys, which are
+//! never typed text nor an editing habit: F5 checks a question (was Ctrl+K), F6 adds five
+//! minutes (was Ctrl+P), F8 ends the meeting (was Ctrl+E). F8 rather than F10, which
+//! GNOME Terminal keeps for its menu.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -410,6 +420,20 @@ impl Keymap {
         {
             b.chords = chords.to_vec();
         }
+        // A text field takes its editing keys before the screen does, so a key bound on
+        // purpose to a screen's action where text is typed (Ctrl+E to end the meeting, say)
+        // would never reach it: the user's own choice wins over the editing habit.
+        if context.beside_text() && !matches!(context, KeyContext::TextLine | KeyContext::TextMulti)
+        {
+            for b in self
+                .bindings
+                .iter_mut()
+                .filter(|b| matches!(b.context, KeyContext::TextLine | KeyContext::TextMulti))
+            {
+                b.chords
+                    .retain(|c| !chords.iter().any(|o| o.code == c.code && o.mods == c.mods));
+            }
+        }
         Ok(())
     }
 
@@ -504,7 +528,7 @@ pub fn defaults() -> Vec<Binding> {
         .when(When::HasWarnings),
         b(
             C::Global,
-            &[ctrl('k')],
+            &[key(F(5))],
             Action::OpenQuestionCheck,
             "check a question",
         ),
@@ -521,10 +545,15 @@ pub fn defaults() -> Vec<Binding> {
             "bell at 5 min and 0 on/off",
         ),
         // Editing keys of every text field.
-        b(C::TextLine, &[key(Left)], Action::CursorLeft, "cursor left"),
         b(
             C::TextLine,
-            &[key(Right)],
+            &[key(Left), ctrl('b')],
+            Action::CursorLeft,
+            "cursor left",
+        ),
+        b(
+            C::TextLine,
+            &[key(Right), ctrl('f')],
             Action::CursorRight,
             "cursor right",
         ),
@@ -542,11 +571,16 @@ pub fn defaults() -> Vec<Binding> {
         ),
         b(
             C::TextLine,
-            &[key(Home)],
+            &[key(Home), ctrl('a')],
             Action::LineStart,
             "start of line",
         ),
-        b(C::TextLine, &[key(End)], Action::LineEnd, "end of line"),
+        b(
+            C::TextLine,
+            &[key(End), ctrl('e')],
+            Action::LineEnd,
+            "end of line",
+        ),
         b(
             C::TextLine,
             &[key(Backspace)],
@@ -571,9 +605,31 @@ pub fn defaults() -> Vec<Binding> {
             Action::DeleteWordForward,
             "delete word forward",
         ),
+        b(
+            C::TextLine,
+            &[ctrl('k')],
+            Action::DeleteToLineEnd,
+            "delete to end of line",
+        ),
+        b(
+            C::TextLine,
+            &[ctrl('u')],
+            Action::DeleteToLineStart,
+            "delete to start of line",
+        ),
         b(C::TextLine, &[ctrl('z')], Action::Undo, "undo"),
-        b(C::TextMulti, &[key(Up)], Action::CursorUp, "line up"),
-        b(C::TextMulti, &[key(Down)], Action::CursorDown, "line down"),
+        b(
+            C::TextMulti,
+            &[key(Up), ctrl('p')],
+            Action::CursorUp,
+            "line up",
+        ),
+        b(
+            C::TextMulti,
+            &[key(Down), ctrl('n')],
+            Action::CursorDown,
+            "line down",
+        ),
         // Series list
         b(
             C::SeriesList,
@@ -755,8 +811,8 @@ pub fn defaults() -> Vec<Binding> {
         )
         .bar(),
         b(C::LiveEditor, &[ctrl('t')], Action::ToggleTimer, "timer").bar(),
-        b(C::LiveEditor, &[ctrl('p')], Action::AddTime, "+5 min").bar(),
-        b(C::LiveEditor, &[ctrl('e')], Action::EndSession, "end").bar(),
+        b(C::LiveEditor, &[key(F(6))], Action::AddTime, "+5 min").bar(),
+        b(C::LiveEditor, &[key(F(8))], Action::EndSession, "end").bar(),
         b(C::LiveEditor, &[key(Esc)], Action::FocusNotes, "notes")
             .bar()
             .when(When::HasNotes),
@@ -822,7 +878,7 @@ pub fn defaults() -> Vec<Binding> {
             Action::ToggleTimer,
             "timer start/pause",
         ),
-        b(C::LiveNotes, &[ctrl('p')], Action::AddTime, "+5 min"),
+        b(C::LiveNotes, &[key(F(6))], Action::AddTime, "+5 min"),
         b(C::LiveNotes, &[ch('?')], Action::ToggleHelp, "help"),
         b(
             C::LiveNotes,
@@ -839,7 +895,7 @@ pub fn defaults() -> Vec<Binding> {
         .bar(),
         b(
             C::LiveNotes,
-            &[ctrl('e')],
+            &[key(F(8))],
             Action::EndSession,
             "end session",
         ),
@@ -951,7 +1007,7 @@ pub fn defaults() -> Vec<Binding> {
         b(C::Confirm, &[ch('n'), key(Esc)], Action::Cancel, "no").bar(),
         b(
             C::QuestionCheck,
-            &[key(Esc), ctrl('k')],
+            &[key(Esc), key(F(5))],
             Action::Back,
             "close",
         )
@@ -1231,6 +1287,8 @@ mod tests {
             ],
             vec![C::TextLine, C::QuestionCheck, C::Always],
             vec![C::TextLine, C::PrioritiseEdit, C::Global, C::Always],
+            vec![C::TextLine, C::SetupAdd, C::Global, C::Always],
+            vec![C::TextLine, C::SetupRename, C::Global, C::Always],
         ]
     }
 
@@ -1262,6 +1320,28 @@ mod tests {
         for stack in typing_stacks() {
             let focus = at(&stack);
             for (code, mods, want) in [
+                (KeyCode::Char('a'), KeyModifiers::CONTROL, Action::LineStart),
+                (KeyCode::Char('e'), KeyModifiers::CONTROL, Action::LineEnd),
+                (
+                    KeyCode::Char('b'),
+                    KeyModifiers::CONTROL,
+                    Action::CursorLeft,
+                ),
+                (
+                    KeyCode::Char('f'),
+                    KeyModifiers::CONTROL,
+                    Action::CursorRight,
+                ),
+                (
+                    KeyCode::Char('k'),
+                    KeyModifiers::CONTROL,
+                    Action::DeleteToLineEnd,
+                ),
+                (
+                    KeyCode::Char('u'),
+                    KeyModifiers::CONTROL,
+                    Action::DeleteToLineStart,
+                ),
                 (Left, KeyModifiers::NONE, Action::CursorLeft),
                 (Right, KeyModifiers::NONE, Action::CursorRight),
                 (Home, KeyModifiers::NONE, Action::LineStart),
@@ -1276,6 +1356,27 @@ mod tests {
                     Some(want),
                     "{stack:?}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn fields_of_several_lines_take_ctrl_p_and_ctrl_n_as_line_up_and_down() {
+        let keymap = Keymap::default();
+        for stack in typing_stacks() {
+            let focus = at(&stack);
+            let multi = stack.contains(&C::TextMulti);
+            for (c, want) in [('p', Action::CursorUp), ('n', Action::CursorDown)] {
+                let got =
+                    keymap.action_for(&focus, &press(KeyCode::Char(c), KeyModifiers::CONTROL));
+                if multi {
+                    assert_eq!(got, Some(want), "{stack:?}");
+                } else {
+                    assert_eq!(
+                        got, None,
+                        "Ctrl+{c} does nothing in a single line: {stack:?}"
+                    );
+                }
             }
         }
     }

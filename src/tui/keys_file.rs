@@ -3,7 +3,7 @@
 //!
 //! ```ron
 //! {
-//!     "LiveEditor": { "EndSession": ["Ctrl+X"], "AddTime": ["F6"] },
+//!     "LiveEditor": { "EndSession": ["Ctrl+X"], "AddTime": ["F7"] },
 //!     "SeriesList": { "NewSeries": ["a", "n"] },
 //! }
 //! ```

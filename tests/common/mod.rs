@@ -103,8 +103,8 @@ pub fn render(app: &App, width: u16, height: u16) -> String {
 pub mod fixtures;
 pub mod tmux;
 
-/// Ends the meeting the way the scribe does: Ctrl+E, then yes to the confirmation.
+/// Ends the meeting the way the scribe does: F8, then yes to the confirmation.
 pub fn end_session(app: &mut App) {
-    press(app, ctrl('e'));
+    press(app, key(KeyCode::F(8)));
     press(app, key(KeyCode::Char('y')));
 }

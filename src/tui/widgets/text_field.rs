@@ -111,6 +111,8 @@ pub fn feed(field: &mut TextArea<'static>, action: &Action, multi_line: bool) ->
         Action::DeleteForward => changed(field.delete_next_char()),
         Action::DeleteWordBack => changed(field.delete_word()),
         Action::DeleteWordForward => changed(field.delete_next_word()),
+        Action::DeleteToLineEnd => changed(field.delete_line_by_end()),
+        Action::DeleteToLineStart => changed(field.delete_line_by_head()),
         Action::Undo => changed(field.undo()),
         _ => Fed::No,
     }

@@ -31,7 +31,7 @@ pub enum Focus {
     Editor,
     Notes,
     ConfirmDelete(u32),
-    /// Ctrl+E was pressed: the meeting ends only on a yes.
+    /// End the meeting was asked for (F8): it ends only on a yes.
     ConfirmEnd,
 }
 
