@@ -192,7 +192,11 @@ mod tests {
             keymap.action_for(&editor(), &ctrl('x')),
             Some(Action::EndSession)
         );
-        assert_eq!(keymap.action_for(&editor(), &ctrl('e')), None);
+        assert_eq!(
+            keymap.action_for(&editor(), &KeyEvent::from(KeyCode::F(8))),
+            None,
+            "the default key no longer ends the meeting"
+        );
         let help = keymap.help_for(&editor());
         let end = help
             .iter()
