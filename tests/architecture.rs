@@ -213,3 +213,34 @@ fn the_tui_modules_import_no_circle() {
     let circles = edges_on_circles(&graph);
     assert!(circles.is_empty(), "{circles:?}");
 }
+
+/// The terminal layer hands every write to the saver (see `tests/write_path.rs`): no
+/// screen touches the file system itself, and nothing in `tui/` calls a write directly.
+#[test]
+fn screens_never_write_remove_or_make_folders_themselves() {
+    let writes = [
+        "write_atomic",
+        "create_private_dir",
+        "remove_file",
+        "remove_dir",
+        "create_dir",
+        "std::fs::write",
+        "std::fs::rename",
+        "File::create",
+        "OpenOptions",
+        "settings::save",
+        "save_series",
+        "folder.create(",
+    ];
+    for file in rust_files(&src().join("tui")) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let screen = file.starts_with(src().join("tui/screens"));
+        for word in writes.iter().chain(screen.then_some(&"std::fs")) {
+            assert!(
+                !text.contains(word),
+                "{} calls {word}: hand it to the saver (ctx.run_task / ctx.saver)",
+                file.display()
+            );
+        }
+    }
+}

@@ -38,8 +38,19 @@ pub fn survive_file_size_limit() {
     }
 }
 
+/// Removes a file under the same rules as a write: never one that failed to load, never
+/// in a series whose lock is no longer ours. A file already gone is fine.
+pub fn remove_file(path: &Path) -> std::io::Result<()> {
+    super::guard::check(path)?;
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
 /// Creates a folder (and its parents) readable by the owner only.
 pub fn create_private_dir(path: &Path) -> std::io::Result<()> {
+    super::guard::touched();
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]

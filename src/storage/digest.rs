@@ -185,16 +185,35 @@ pub fn digest_path(root: &Path, id: &str) -> PathBuf {
 /// cannot be used is the same error [`SeriesFolder::load`] gives. The refreshed digest is
 /// written back when it changed; failing to write it costs only speed next time.
 pub fn list(folder: &SeriesFolder) -> Result<ListedSeries, FormatError> {
+    let (listed, stale) = list_deferred(folder)?;
+    if let Some((path, _)) = stale {
+        let _ = write_digest(&path, &listed.digest);
+    }
+    Ok(listed)
+}
+
+/// A file to write and its content.
+pub type FileBytes = (PathBuf, Vec<u8>);
+
+/// As [`list`], but the refreshed digest is not written: it comes back, as the file and
+/// its bytes, for the caller to have written where writing cannot stall anyone (the app's
+/// saver thread).
+pub fn list_deferred(
+    folder: &SeriesFolder,
+) -> Result<(ListedSeries, Option<FileBytes>), FormatError> {
     let path = digest_path(&folder.data_root(), &folder.id());
     let old = read_digest(&path);
     let digest = refresh(folder, old.as_ref(), SystemTime::now())?;
-    if old.as_ref() != Some(&digest) {
-        let _ = write_digest(&path, &digest);
-    }
-    Ok(ListedSeries {
-        folder: folder.clone(),
-        digest,
-    })
+    let stale = (old.as_ref() != Some(&digest))
+        .then(|| serde_json::to_vec(&digest).ok().map(|bytes| (path, bytes)))
+        .flatten();
+    Ok((
+        ListedSeries {
+            folder: folder.clone(),
+            digest,
+        },
+        stale,
+    ))
 }
 
 fn read_digest(path: &Path) -> Option<SeriesDigest> {

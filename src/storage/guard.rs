@@ -10,9 +10,26 @@
 //! Paths are compared as they were built (data dir + fixed names), which is how both the
 //! loaders and the writers build them.
 
+use std::cell::Cell;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
+
+thread_local! {
+    /// Writes, removals and folders made on this thread, so a test can prove the UI
+    /// thread leaves them all to the saver.
+    static TOUCHED: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many writes, removals and new folders this thread has asked the disk for.
+pub fn writes_on_this_thread() -> u64 {
+    TOUCHED.with(Cell::get)
+}
+
+/// Counts one write, removal or new folder on the calling thread.
+pub(super) fn touched() {
+    TOUCHED.with(|t| t.set(t.get() + 1));
+}
 
 static REFUSED: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
 
@@ -40,6 +57,7 @@ pub fn is_protected(path: &Path) -> bool {
 
 /// Why a write is refused, as an I/O error the callers already report and retry.
 pub fn check(path: &Path) -> std::io::Result<()> {
+    touched();
     super::fault::check(path)?;
     if is_protected(path) {
         return Err(std::io::Error::other(

@@ -26,10 +26,10 @@ pub mod room_only;
 pub mod saver;
 pub mod series_folder;
 
-pub use atomic::{create_private_dir, survive_file_size_limit, write_atomic};
+pub use atomic::{create_private_dir, remove_file, survive_file_size_limit, write_atomic};
 pub use format::{FormatError, FormatErrorKind};
 pub use lock::{LockError, LockLost, SeriesLock};
-pub use saver::{Saver, SaverStatus};
+pub use saver::{Saver, SaverStatus, Task, TaskDone, Ticket};
 pub use series_folder::{LoadedSeries, SeriesFolder};
 
 use std::path::{Path, PathBuf};
@@ -127,6 +127,29 @@ impl DataDir {
         ron_dir::parallel_map(&self.series_dirs(), 8, |d| {
             digest::list(&SeriesFolder::new(d.clone()))
         })
+    }
+
+    /// As [`DataDir::list_digests`], but the digests that changed are not written: they
+    /// come back as files and bytes, for the app's saver to write off the UI thread.
+    pub fn list_digests_deferred(
+        &self,
+    ) -> (
+        Vec<Result<digest::ListedSeries, FormatError>>,
+        Vec<digest::FileBytes>,
+    ) {
+        let mut stale = Vec::new();
+        let listed = ron_dir::parallel_map(&self.series_dirs(), 8, |d| {
+            digest::list_deferred(&SeriesFolder::new(d.clone()))
+        })
+        .into_iter()
+        .map(|r| {
+            r.map(|(listed, write)| {
+                stale.extend(write);
+                listed
+            })
+        })
+        .collect();
+        (listed, stale)
     }
 
     /// A folder id that is not taken yet, derived from `wanted`.

@@ -5,18 +5,26 @@
 //! and keeps retrying a path that fails (a full disk, say) until it succeeds or newer
 //! content replaces it. Nothing handed over is dropped while the process lives.
 //!
+//! Besides the newest content of a file, the UI hands over typed requests ([`Task`]): a
+//! folder to make, files to write once (an export, the settings), a new series, files to
+//! remove. They run here, in the order they were asked, and their result goes back
+//! through the reporter the saver was started with (for the app: as an action), so the
+//! UI thread never touches the disk to write.
+//!
 //! When the series' lock is lost (deleted or replaced: another roast may be writing the
 //! series), its files are not written any more; what would have been written goes to a
 //! recovery file instead ([`super::recovery`]), and the status says where.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use crate::storage::{lock, recovery, write_atomic};
+use crate::model::Series;
+use crate::storage::{SeriesFolder, create_private_dir, lock, recovery, remove_file, write_atomic};
 
 const RETRY_AFTER: Duration = Duration::from_millis(1000);
 
@@ -25,9 +33,43 @@ pub type Render = Box<dyn FnOnce() -> Vec<u8> + Send>;
 
 enum Job {
     Write(PathBuf, Render),
+    /// A folder the next writes need, made (privately) before them and retried with them.
+    Dir(PathBuf),
+    Task(Ticket, Task),
     Flush(Sender<()>),
     Stop,
 }
+
+/// Which request a [`TaskDone`] answers.
+pub type Ticket = u64;
+
+/// What the UI asks of the disk besides keeping a file's newest content. Each runs once,
+/// through the same guard as every write, and its result is reported.
+#[derive(Debug)]
+pub enum Task {
+    /// These files, each into a private folder made as needed, in order; stops at the
+    /// first failure. Exports and the settings: a failure is said, not retried.
+    Write(Vec<(PathBuf, Vec<u8>)>),
+    /// A new series: its folders and its series file. Refused if the id is taken.
+    CreateSeries {
+        folder: SeriesFolder,
+        series: Box<Series>,
+    },
+    /// Files to remove (a session discarded before anything was noted), with any of their
+    /// content still waiting to be written: a retry must not bring them back.
+    Remove(Vec<PathBuf>),
+}
+
+/// How a [`Task`] went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskDone {
+    pub ticket: Ticket,
+    /// The reason, naming the file, when it failed.
+    pub result: Result<(), String>,
+}
+
+/// Where task results go.
+pub type Report = Box<dyn Fn(TaskDone) + Send>;
 
 /// What the UI shows about saving.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -48,11 +90,18 @@ pub struct Saver {
     status: Arc<Mutex<SaverStatus>>,
     // Bytes not yet on disk, shared so that a last-resort dump can print them.
     unsaved: Arc<Mutex<BTreeMap<PathBuf, Vec<u8>>>>,
+    next_ticket: AtomicU64,
     thread: Option<JoinHandle<()>>,
 }
 
 impl Saver {
+    /// A saver whose task results go nowhere (the command line and tests that only save).
     pub fn start() -> Self {
+        Self::reporting(Box::new(|_| {}))
+    }
+
+    /// A saver that hands each task's result to `report`, on the saver thread.
+    pub fn reporting(report: Report) -> Self {
         let (jobs, rx) = mpsc::channel();
         let status = Arc::new(Mutex::new(SaverStatus::default()));
         let unsaved = Arc::new(Mutex::new(BTreeMap::new()));
@@ -61,15 +110,28 @@ impl Saver {
             let unsaved = Arc::clone(&unsaved);
             std::thread::Builder::new()
                 .name("roast-saver".into())
-                .spawn(move || run(rx, status, unsaved))
+                .spawn(move || run(rx, status, unsaved, report))
                 .expect("spawning the saver thread")
         };
         Self {
             jobs,
             status,
             unsaved,
+            next_ticket: AtomicU64::new(1),
             thread: Some(thread),
         }
+    }
+
+    /// Makes sure `dir` exists (private) before the writes queued after this.
+    pub fn ensure_dir(&self, dir: PathBuf) {
+        let _ = self.jobs.send(Job::Dir(dir));
+    }
+
+    /// Queues `task`; its result comes back through the reporter with the ticket returned.
+    pub fn run(&self, task: Task) -> Ticket {
+        let ticket = self.next_ticket.fetch_add(1, Ordering::Relaxed);
+        let _ = self.jobs.send(Job::Task(ticket, task));
+        ticket
     }
 
     pub fn save(&self, path: PathBuf, bytes: Vec<u8>) {
@@ -137,37 +199,96 @@ fn run(
     rx: Receiver<Job>,
     status: Arc<Mutex<SaverStatus>>,
     unsaved: Arc<Mutex<BTreeMap<PathBuf, Vec<u8>>>>,
+    report: Report,
 ) {
     let mut waiting_flush: Vec<Sender<()>> = Vec::new();
+    let mut dirs: BTreeSet<PathBuf> = BTreeSet::new();
     let keep = |path: PathBuf, render: Render| {
         let mut unsaved = lock(&unsaved);
         unsaved.insert(path, render());
         lock(&status).pending = unsaved.len();
     };
+    // Jobs run in the order they came: a folder is made before the files queued after it,
+    // and a removal drops the removed files' pending content first.
+    let handle = |job: Job, waiting_flush: &mut Vec<Sender<()>>, dirs: &mut BTreeSet<PathBuf>| {
+        match job {
+            Job::Stop => return false,
+            Job::Flush(done) => waiting_flush.push(done),
+            Job::Write(path, render) => keep(path, render),
+            Job::Dir(dir) => {
+                if create_private_dir(&dir).is_err() {
+                    // Retried before each round of writes, as long as it fails.
+                    dirs.insert(dir);
+                }
+            }
+            Job::Task(ticket, Task::Remove(paths)) => {
+                let mut waiting = lock(&unsaved);
+                for path in &paths {
+                    waiting.remove(path);
+                }
+                lock(&status).pending = waiting.len();
+                drop(waiting);
+                report(TaskDone {
+                    ticket,
+                    result: do_task(Task::Remove(paths)),
+                });
+            }
+            Job::Task(ticket, task) => report(TaskDone {
+                ticket,
+                result: do_task(task),
+            }),
+        }
+        true
+    };
     loop {
-        let timeout = if lock(&unsaved).is_empty() {
+        let timeout = if lock(&unsaved).is_empty() && dirs.is_empty() {
             Duration::from_secs(3600)
         } else {
             RETRY_AFTER
         };
         match rx.recv_timeout(timeout) {
-            Ok(Job::Stop) => return,
-            Ok(Job::Flush(done)) => waiting_flush.push(done),
-            Ok(Job::Write(path, render)) => keep(path, render),
+            Ok(job) => {
+                if !handle(job, &mut waiting_flush, &mut dirs) {
+                    return;
+                }
+            }
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return,
         }
         // Drain whatever else is queued: only the newest content of each path is written.
         while let Ok(job) = rx.try_recv() {
-            match job {
-                Job::Stop => return,
-                Job::Flush(done) => waiting_flush.push(done),
-                Job::Write(path, render) => keep(path, render),
+            if !handle(job, &mut waiting_flush, &mut dirs) {
+                return;
             }
         }
+        dirs.retain(|dir| create_private_dir(dir).is_err());
         write_all_unsaved(&status, &unsaved);
         for done in waiting_flush.drain(..) {
             let _ = done.send(());
+        }
+    }
+}
+
+/// Runs one task; the error names the file.
+fn do_task(task: Task) -> Result<(), String> {
+    let named =
+        |path: &std::path::Path, e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
+    match task {
+        Task::Write(files) => {
+            for (path, bytes) in files {
+                if let Some(dir) = path.parent() {
+                    create_private_dir(dir).map_err(|e| named(dir, &e))?;
+                }
+                write_atomic(&path, &bytes).map_err(|e| named(&path, &e))?;
+            }
+            Ok(())
+        }
+        Task::CreateSeries { folder, series } => folder.create(&series).map_err(|e| e.to_string()),
+        Task::Remove(paths) => {
+            for path in paths {
+                remove_file(&path).map_err(|e| named(&path, &e))?;
+            }
+            Ok(())
         }
     }
 }

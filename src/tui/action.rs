@@ -156,6 +156,8 @@ pub enum Action {
     // From work done off the UI thread
     /// `roast follow`'s watcher looked at the folder: what changed, and any read problem.
     Followed(Box<crate::follow::News>),
+    /// The saver ran a task handed to it (an export, a new series, the settings…).
+    Stored(crate::storage::TaskDone),
 }
 
 impl Action {

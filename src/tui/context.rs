@@ -1,6 +1,7 @@
 //! What every screen may use: the data directory, the clock, the agendas, the saver, the
 //! theme, the series that is open for writing, and the one-line status message.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -10,7 +11,9 @@ use crate::model::Session;
 use crate::settings::{self, Settings, ThemeName};
 use crate::storage::format::to_pretty_ron;
 use crate::storage::room_only;
-use crate::storage::{DataDir, FormatError, LoadedSeries, Saver, SeriesLock};
+use crate::storage::{
+    DataDir, FormatError, LoadedSeries, Saver, SeriesLock, Task, TaskDone, Ticket,
+};
 use crate::tui::inbox::Inbox;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
@@ -90,6 +93,14 @@ pub struct Context {
     pub inbox: Inbox,
     /// `roast follow`: nothing is written, not even the settings.
     pub read_only: bool,
+    /// What to say when each task handed to the saver is done or has failed.
+    pub tasks: BTreeMap<Ticket, TaskNote>,
+}
+
+/// The words for a task's result: `done` (if anything is to be said) or `failed: reason`.
+pub struct TaskNote {
+    pub done: Option<String>,
+    pub failed: String,
 }
 
 impl Context {
@@ -111,6 +122,8 @@ impl Context {
         };
         let (settings, settings_error) = settings::load(config.data.root());
         let theme = Theme::named(config.theme.unwrap_or(settings.theme), config.no_color);
+        let inbox = Inbox::default();
+        let outbox = inbox.outbox();
         let mut ctx = Context {
             data: config.data,
             clock: config.clock,
@@ -118,7 +131,10 @@ impl Context {
             agenda_errors,
             default_agenda,
             minutes: config.minutes,
-            saver: Saver::start(),
+            // Writes happen on the saver's thread; what they come to is an action.
+            saver: Saver::reporting(Box::new(move |done| {
+                outbox.send(crate::tui::action::Action::Stored(done));
+            })),
             settings,
             no_color: config.no_color,
             theme,
@@ -131,8 +147,9 @@ impl Context {
             bell_pending: false,
             sync: None,
             sync_after_close: false,
-            inbox: Inbox::default(),
+            inbox,
             read_only: false,
+            tasks: BTreeMap::new(),
         };
         // The user's own keys, if any; a mistake is a warning, the rest still applies.
         for problem in crate::tui::keys_file::apply_file(&mut ctx.keymap, ctx.data.root()) {
@@ -197,14 +214,35 @@ impl Context {
             ));
             return;
         }
-        match crate::storage::create_private_dir(self.data.root())
-            .and_then(|()| settings::save(self.data.root(), &self.settings))
-        {
-            Ok(()) => self.info(done),
-            Err(e) => self.error(format!(
-                "{done} (not remembered: cannot write {}: {e})",
-                settings::path(self.data.root()).display()
-            )),
+        let path = settings::path(self.data.root());
+        let bytes = to_pretty_ron(&self.settings).into_bytes();
+        self.run_task(
+            Task::Write(vec![(path, bytes)]),
+            None,
+            format!("{done} (not remembered)"),
+        );
+        self.info(done);
+    }
+
+    /// Hands `task` to the saver; its result comes back as [`Action::Stored`], and
+    /// `update` then says `done` (if given) or `failed: the reason`.
+    ///
+    /// [`Action::Stored`]: crate::tui::action::Action::Stored
+    pub fn run_task(&mut self, task: Task, done: Option<String>, failed: String) -> Ticket {
+        let ticket = self.saver.run(task);
+        self.tasks.insert(ticket, TaskNote { done, failed });
+        ticket
+    }
+
+    /// Says how a task went (see [`Context::run_task`]).
+    pub fn task_done(&mut self, done: &TaskDone) {
+        let Some(note) = self.tasks.remove(&done.ticket) else {
+            return;
+        };
+        match (&done.result, note.done) {
+            (Ok(()), Some(text)) => self.info(text),
+            (Ok(()), None) => {}
+            (Err(e), _) => self.error(format!("{}: {e}", note.failed)),
         }
     }
 

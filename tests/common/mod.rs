@@ -39,11 +39,13 @@ pub fn ctrl(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 
-/// Presses a key as the terminal would deliver it: through the keymap.
+/// Presses a key as the terminal would deliver it: through the keymap. Then, as the event
+/// loop would before the next key, whatever the saver did in the meantime comes back.
 pub fn press(app: &mut App, event: KeyEvent) {
     if let Some(action) = roast::tui::app::action_for_key(app, &event) {
         update(app, action);
     }
+    app.settle();
 }
 
 pub fn type_text(app: &mut App, text: &str) {
@@ -54,6 +56,7 @@ pub fn type_text(app: &mut App, text: &str) {
 
 pub fn act(app: &mut App, action: Action) {
     update(app, action);
+    app.settle();
 }
 
 /// Creates a series "Payments API" with two participants and lands on session setup.

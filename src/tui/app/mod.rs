@@ -98,6 +98,22 @@ impl App {
         }
     }
 
+    /// Headless runs: waits until the saver has done everything handed to it, then
+    /// hands `update` the results, as the loop would on its next turn.
+    pub fn settle(&mut self) {
+        // A result can lead to more work (a new series opens and is read): settle that too.
+        for _ in 0..4 {
+            self.ctx.saver.flush();
+            let queued = self.ctx.inbox.queued_actions();
+            if queued.is_empty() {
+                return;
+            }
+            for action in queued {
+                update(self, action);
+            }
+        }
+    }
+
     pub fn key_focus(&self) -> KeyFocus {
         let stack = match self.overlay {
             Some(Overlay::Help) => vec![KeyContext::Help, KeyContext::Always],
@@ -181,6 +197,25 @@ pub fn action_for_key(app: &App, key: &ratatui::crossterm::event::KeyEvent) -> O
 
 /// The one place state changes.
 pub fn update(app: &mut App, action: Action) {
+    // Results of background work: said, then offered to the screen (which may be waiting
+    // for one), without dismissing what the user was last told.
+    match &action {
+        Action::Followed(_) => {
+            if let Action::Followed(news) = action {
+                app.followed(*news);
+            }
+            return;
+        }
+        Action::Stored(done) => {
+            app.ctx.task_done(done);
+            let nav = screen_update(app, &action);
+            if let Some(nav) = nav {
+                app.go(nav);
+            }
+            return;
+        }
+        _ => {}
+    }
     if !matches!(action, Action::Tick | Action::Resize { .. }) {
         // A new action dismisses the last message, except errors, which stay until the
         // user does something else on purpose.
@@ -199,12 +234,6 @@ pub fn update(app: &mut App, action: Action) {
         sync_done(app, &results);
     }
     match (&action, app.overlay) {
-        (Action::Followed(_), _) => {
-            if let Action::Followed(news) = action {
-                app.followed(*news);
-            }
-            return;
-        }
         (Action::Resize { width, height }, _) => {
             app.ctx.size = ratatui::layout::Size::new(*width, *height);
             return;
@@ -278,20 +307,23 @@ pub fn update(app: &mut App, action: Action) {
         (Action::Tick, _) | (_, None) => {}
         (_, Some(_)) => return,
     }
-    let ctx = &mut app.ctx;
-    let transition = match &mut app.screen {
-        Screen::SeriesList(s) => s.update(ctx, &action),
-        Screen::NewSeries(s) => s.update(ctx, &action),
-        Screen::Setup(s) => s.update(ctx, &action),
-        Screen::Live(s) => s.update(ctx, &action),
-        Screen::Closing(s) => s.update(ctx, &action),
-        Screen::Prioritise(s) => s.update(ctx, &action),
-        Screen::Summary(s) => s.update(ctx, &action),
-        Screen::Ballot(s) => s.update(ctx, &action),
-        Screen::Waiting(_) => None,
-    };
-    if let Some(nav) = transition {
+    if let Some(nav) = screen_update(app, &action) {
         app.go(nav);
+    }
+}
+
+fn screen_update(app: &mut App, action: &Action) -> Option<crate::tui::screens::Nav> {
+    let ctx = &mut app.ctx;
+    match &mut app.screen {
+        Screen::SeriesList(s) => s.update(ctx, action),
+        Screen::NewSeries(s) => s.update(ctx, action),
+        Screen::Setup(s) => s.update(ctx, action),
+        Screen::Live(s) => s.update(ctx, action),
+        Screen::Closing(s) => s.update(ctx, action),
+        Screen::Prioritise(s) => s.update(ctx, action),
+        Screen::Summary(s) => s.update(ctx, action),
+        Screen::Ballot(s) => s.update(ctx, action),
+        Screen::Waiting(_) => None,
     }
 }
 

@@ -126,11 +126,8 @@ pub fn lock_series(ctx: &mut Context, folder: &SeriesFolder) -> Option<()> {
     };
     // The saver writes room-only notes into this folder; a series made before it existed
     // gets it now, while the series is being opened.
-    let local = crate::storage::room_only::room_only_dir(folder);
-    if let Err(e) = crate::storage::create_private_dir(&local) {
-        ctx.error(format!("{}: {e}", local.display()));
-        return None;
-    }
+    ctx.saver
+        .ensure_dir(crate::storage::room_only::room_only_dir(folder));
     let loaded = match folder.load() {
         Ok(fresh) => fresh,
         Err(e) => {

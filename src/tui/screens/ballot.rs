@@ -132,10 +132,8 @@ impl BallotState {
         }
         if !self.dir_ready {
             let dir = ballot::ballots_dir(&self.folder);
-            if let Err(e) = crate::storage::create_private_dir(&dir) {
-                ctx.error(FormatError::io(&dir, &e).to_string());
-                return;
-            }
+            // Made by the saver before the files queued after it.
+            ctx.saver.ensure_dir(dir);
             self.dir_ready = true;
         }
         let ballot = Ballot::of(&self.votes.backlog, &self.voter);

@@ -8,6 +8,7 @@ use ratatui::widgets::{ListItem, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use crate::model::{ClosingDraft, Cycle, Outcome, Session, TopicRef};
+use crate::storage::Task;
 use crate::timer::Phase;
 use crate::topic_choice::{TopicChoice, topic_choices};
 use crate::tui::action::{Action, ClickTarget};
@@ -289,22 +290,16 @@ impl ClosingState {
     /// topic. Only an empty one: nothing typed is ever thrown away here.
     fn discard(&mut self, ctx: &mut Context) -> Option<Nav> {
         let folder = ctx.open_series()?.folder.clone();
-        // Its autosaves must land before the files go, or one would bring it back.
-        ctx.saver.flush();
-        for path in [
-            folder.session_path(&self.session.id),
-            crate::storage::room_only::room_only_path(&folder, &self.session.id),
-        ] {
-            match std::fs::remove_file(&path) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => {
-                    ctx.error(format!("cannot discard {}: {e}", path.display()));
-                    return None;
-                }
-            }
-        }
-        ctx.info("Discarded the empty session: it does not count as held or covered.");
+        // The saver removes them after the autosaves queued before, and drops any still
+        // waiting, so none brings the session back.
+        ctx.run_task(
+            Task::Remove(vec![
+                folder.session_path(&self.session.id),
+                crate::storage::room_only::room_only_path(&folder, &self.session.id),
+            ]),
+            Some("Discarded the empty session: it does not count as held or covered.".into()),
+            "cannot discard the empty session".into(),
+        );
         Some(Nav::SeriesList)
     }
 

@@ -7,6 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use crate::model::{Cycle, FORMAT_VERSION, Participant, Role, Series, slugify};
+use crate::storage::{SeriesFolder, Task, TaskDone, Ticket};
 use crate::tui::action::Action;
 use crate::tui::context::Context;
 use crate::tui::keymap::KeyContext;
@@ -28,6 +29,8 @@ pub struct NewSeriesState {
     pub participant: TextArea<'static>,
     pub role: Role,
     pub participants: Vec<Participant>,
+    /// The series handed to the saver and not created yet: its ticket and folder.
+    creating: Option<(Ticket, SeriesFolder)>,
 }
 
 impl NewSeriesState {
@@ -44,6 +47,7 @@ impl NewSeriesState {
             participant: new_field("a name, then Enter"),
             role: Role::ServiceOwner,
             participants: Vec::new(),
+            creating: None,
         }
     }
 
@@ -65,6 +69,7 @@ impl NewSeriesState {
 
     pub fn update(&mut self, ctx: &mut Context, action: &Action) -> Option<Nav> {
         match action {
+            Action::Stored(done) => return self.created(done),
             Action::Back => return Some(Nav::SeriesList),
             Action::NextField => self.field = self.next_field(),
             Action::PreviousField => self.field = self.prev_field(),
@@ -120,6 +125,10 @@ impl NewSeriesState {
     }
 
     fn create(&mut self, ctx: &mut Context) -> Option<Nav> {
+        if self.creating.is_some() {
+            // Asked twice before the first is done: one series, not two.
+            return None;
+        }
         let service = text_field::text(&self.service).trim().to_string();
         if service.is_empty() {
             self.field = Field::Service;
@@ -139,20 +148,26 @@ impl NewSeriesState {
             created: crate::clock::to_datetime(ctx.now_ms()),
         };
         let folder = ctx.data.series_folder(&id);
-        if let Err(e) = folder.create(&series) {
-            ctx.error(format!("cannot create the series: {e}"));
+        let ticket = ctx.run_task(
+            Task::CreateSeries {
+                folder: folder.clone(),
+                series: Box::new(series),
+            },
+            Some(format!("Created {}", folder.dir().display())),
+            "cannot create the series".into(),
+        );
+        self.creating = Some((ticket, folder));
+        None
+    }
+
+    /// The saver has created the series (or could not): open it, or stay with the form.
+    fn created(&mut self, done: &TaskDone) -> Option<Nav> {
+        let (ticket, _) = self.creating.as_ref()?;
+        if *ticket != done.ticket {
             return None;
         }
-        match folder.load() {
-            Ok(loaded) => {
-                ctx.info(format!("Created {}", folder.dir().display()));
-                Some(Nav::OpenSeries(loaded.folder))
-            }
-            Err(e) => {
-                ctx.error(format!("cannot read back the new series: {e}"));
-                None
-            }
-        }
+        let (_, folder) = self.creating.take()?;
+        done.result.is_ok().then_some(Nav::OpenSeries(folder))
     }
 
     /// A short terminal: one row per field, a label before it, the people below.

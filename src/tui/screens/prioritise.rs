@@ -12,7 +12,6 @@ use ratatui_textarea::TextArea;
 use crate::backlog::ballot::{self, Ballot};
 use crate::backlog::store::{item_path, item_ron};
 use crate::backlog::{BacklogItem, ItemRef, LoadedBacklog, VotingRound, rank};
-use crate::storage::format::FormatError;
 use crate::tui::action::Action;
 use crate::tui::context::Context;
 use crate::tui::keymap::KeyContext;
@@ -306,10 +305,8 @@ impl PrioritiseState {
         }
         if !self.ballots_dir_ready {
             let dir = ballot::ballots_dir(&folder);
-            if let Err(e) = crate::storage::create_private_dir(&dir) {
-                ctx.error(FormatError::io(&dir, &e).to_string());
-                return;
-            }
+            // Made by the saver before the files queued after it.
+            ctx.saver.ensure_dir(dir);
             self.ballots_dir_ready = true;
         }
         for voter in voters {
@@ -363,10 +360,8 @@ impl PrioritiseState {
         // The folder is made once, by the first vote, not on every keystroke.
         if !self.backlog_dir_ready {
             let dir = crate::backlog::store::backlog_dir(&folder);
-            if let Err(e) = crate::storage::create_private_dir(&dir) {
-                ctx.error(FormatError::io(&dir, &e).to_string());
-                return;
-            }
+            // Made by the saver before the files queued after it.
+            ctx.saver.ensure_dir(dir);
             self.backlog_dir_ready = true;
         }
         ctx.saver.save(path, item_ron(item).into_bytes());

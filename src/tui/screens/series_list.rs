@@ -25,7 +25,11 @@ impl SeriesListState {
     pub fn load(ctx: &mut Context, select: Option<&str>) -> Self {
         // What is on disk is the truth; make sure our own pending saves are part of it.
         ctx.saver.flush();
-        let entries = ctx.data.list_digests();
+        let (entries, stale) = ctx.data.list_digests_deferred();
+        if !stale.is_empty() {
+            // A cache: nothing is said if it cannot be written (it is rebuilt next time).
+            ctx.saver.run(crate::storage::Task::Write(stale));
+        }
         let selected = select
             .and_then(|id| {
                 entries

@@ -12,7 +12,7 @@ use ratatui::widgets::{Gauge, Paragraph, Wrap};
 use crate::backlog::LoadedBacklog;
 use crate::export::{ExportFormat, export};
 use crate::progress::{count, hours_minutes};
-use crate::storage::{LoadedSeries, create_private_dir, write_atomic};
+use crate::storage::{LoadedSeries, Task};
 use crate::summary::{Minutes, Rollup, text};
 use crate::tui::action::Action;
 use crate::tui::context::Context;
@@ -78,10 +78,6 @@ impl SummaryState {
     /// are already out of the roll-up, so nothing said in the room leaves in them.
     fn export_all(&self, ctx: &mut Context, minutes: Minutes) {
         let dir = ctx.data.root().join("exports");
-        if let Err(e) = create_private_dir(&dir) {
-            ctx.error(format!("{}: cannot create: {e}", dir.display()));
-            return;
-        }
         let with_notes;
         let (rollup, stem, formats) = match minutes {
             Minutes::LeftOut => (
@@ -99,22 +95,22 @@ impl SummaryState {
                 )
             }
         };
-        for format in ExportFormat::ALL {
-            if minutes == Minutes::Included && !format.carries_minutes() {
-                continue;
-            }
-            let path = dir.join(format!("{stem}.{}", format.extension()));
-            if let Err(e) = write_atomic(&path, export(rollup, format).as_bytes()) {
-                ctx.error(format!("{}: cannot write: {e}", path.display()));
-                return;
-            }
-        }
-        ctx.info(format!(
+        // Rendered here (it is quick); written by the saver, which says how it went.
+        let files = ExportFormat::ALL
+            .into_iter()
+            .filter(|format| minutes == Minutes::LeftOut || format.carries_minutes())
+            .map(|format| {
+                let path = dir.join(format!("{stem}.{}", format.extension()));
+                (path, export(rollup, format).into_bytes())
+            })
+            .collect();
+        let done = format!(
             "{formats} exported to {}/{stem}.* {}{}",
             dir.display(),
             text::minutes_sentence(rollup),
             withheld_note(rollup)
-        ));
+        );
+        ctx.run_task(Task::Write(files), Some(done), "not exported".into());
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
