@@ -3,21 +3,164 @@
 //! crossterm's reader spins forever once the terminal hangs up (a read of end-of-file is
 //! retried without end, whatever the timeout), so the main loop must never sit inside
 //! it: it waits on the app's inbox instead, notices the dead terminal, saves and exits.
+//!
+//! Many terminals send Alt+x as two bytes, ESC then x. crossterm reads them as Alt+x
+//! when both arrive in one read, but as Esc and then x when the read splits them (tmux
+//! passing keys on, a slow link, a busy machine): the Esc leaves the text field and the
+//! letter goes to the screen, or nowhere. So an Esc is held back for a moment here: a
+//! character that follows within [`ESC_WAIT`] is joined to it as Alt+character, the way
+//! crossterm reads the two bytes together; anything else, or nothing, lets the Esc go as
+//! it was. Nobody presses Esc and then a letter within that time on purpose; terminal
+//! editors wait the same way (vim's `ttimeoutlen`, tmux's `escape-time`).
 
-use ratatui::crossterm::event;
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::tui::inbox::Outbox;
+
+/// How long an Esc waits for a character that would make it Alt+character.
+pub const ESC_WAIT: Duration = Duration::from_millis(50);
 
 pub fn spawn_reader(to: Outbox) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("roast-input".into())
         .spawn(move || {
-            while let Ok(event) = event::read() {
-                if !to.send_event(event) {
-                    return;
-                }
-            }
+            let _ = pump(event::read, event::poll, |e| to.send_event(e));
             to.input_closed();
         })?;
     Ok(())
+}
+
+/// Reads events with `read` and hands them to `send` until either fails, joining an Esc
+/// and a character that `poll` says is already there (within [`ESC_WAIT`]) into one
+/// Alt+character. `read` and `poll` are crossterm's in the app, scripted in tests.
+pub fn pump(
+    mut read: impl FnMut() -> std::io::Result<Event>,
+    mut poll: impl FnMut(Duration) -> std::io::Result<bool>,
+    mut send: impl FnMut(Event) -> bool,
+) -> std::io::Result<()> {
+    loop {
+        let event = read()?;
+        let events = if is_plain_esc(&event) && poll(ESC_WAIT)? {
+            after_esc(read()?)
+        } else {
+            vec![event]
+        };
+        for e in events {
+            if !send(e) {
+                return Ok(());
+            }
+        }
+    }
+}
+
+fn is_plain_esc(event: &Event) -> bool {
+    matches!(event, Event::Key(k) if k.code == KeyCode::Esc
+        && k.modifiers.is_empty()
+        && k.kind == KeyEventKind::Press)
+}
+
+/// What an Esc followed at once by `next` means: Alt+character for a typed character (as
+/// crossterm reads ESC x in one go), else the Esc and then `next`.
+pub fn after_esc(next: Event) -> Vec<Event> {
+    match next {
+        Event::Key(k)
+            if matches!(k.code, KeyCode::Char(_))
+                && !k
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                && k.kind == KeyEventKind::Press =>
+        {
+            vec![Event::Key(KeyEvent::new(
+                k.code,
+                k.modifiers | KeyModifiers::ALT,
+            ))]
+        }
+        other => vec![Event::Key(KeyEvent::from(KeyCode::Esc)), other],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::VecDeque;
+
+    fn key(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::from(code))
+    }
+
+    /// Runs `pump` over `script`: each entry is an event and whether it was already there
+    /// when the one before it was read (crossterm's poll answering yes at once).
+    fn pumped(script: &[(Event, bool)]) -> Vec<Event> {
+        let mut events: VecDeque<(Event, bool)> = script.iter().cloned().collect();
+        let queue = std::cell::RefCell::new(&mut events);
+        let mut out = Vec::new();
+        let _ = pump(
+            || {
+                queue
+                    .borrow_mut()
+                    .pop_front()
+                    .map(|(e, _)| e)
+                    .ok_or_else(|| std::io::Error::other("end of script"))
+            },
+            |_| Ok(queue.borrow().front().is_some_and(|(_, ready)| *ready)),
+            |e| {
+                out.push(e);
+                true
+            },
+        );
+        out
+    }
+
+    #[test]
+    fn an_esc_and_a_letter_read_apart_but_at_once_are_alt_and_the_letter() {
+        let got = pumped(&[
+            (key(KeyCode::Char('a')), false),
+            (key(KeyCode::Esc), false),
+            (key(KeyCode::Char('b')), true),
+            (key(KeyCode::Char('c')), true),
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                key(KeyCode::Char('a')),
+                Event::Key(KeyEvent::new(KeyCode::Char('b'), KeyModifiers::ALT)),
+                key(KeyCode::Char('c')),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_esc_on_its_own_or_before_another_key_stays_an_esc() {
+        let got = pumped(&[
+            (key(KeyCode::Esc), false),
+            (key(KeyCode::Char('b')), false),
+            (key(KeyCode::Esc), false),
+            (key(KeyCode::Enter), true),
+            (key(KeyCode::Esc), false),
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                key(KeyCode::Esc),
+                key(KeyCode::Char('b')),
+                key(KeyCode::Esc),
+                key(KeyCode::Enter),
+                key(KeyCode::Esc),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_upper_case_letter_keeps_its_shift() {
+        let shifted = Event::Key(KeyEvent::new(KeyCode::Char('B'), KeyModifiers::SHIFT));
+        assert_eq!(
+            after_esc(shifted),
+            vec![Event::Key(KeyEvent::new(
+                KeyCode::Char('B'),
+                KeyModifiers::SHIFT | KeyModifiers::ALT
+            ))]
+        );
+    }
 }

@@ -459,8 +459,25 @@ impl Keymap {
             // Typing while the guidelines are up is the scribe getting on with it: the text
             // goes through to the editor underneath rather than being lost.
             KeyContext::Guidelines => is_typed_text(event).then_some(Action::Input(*event)),
-            _ => (focus.takes_text() && is_typed_text(event)).then_some(Action::Input(*event)),
+            _ if !focus.takes_text() => None,
+            _ if is_typed_text(event) => Some(Action::Input(*event)),
+            // Alt and a character nothing here is bound to: typed fast, Alt+x reaches us
+            // as ESC x from many terminals, and the scribe meant the letter. Keys bound
+            // with Alt here (Alt+1 with no rewrite on offer) stay keys, not text.
+            _ if is_alt_char(event) && !self.names(focus, event) => {
+                let mut plain = *event;
+                plain.modifiers -= KeyModifiers::ALT;
+                Some(Action::Input(plain))
+            }
+            _ => None,
         }
+    }
+
+    /// Whether any binding where the focus is names this key, whether it can act or not.
+    fn names(&self, focus: &KeyFocus, event: &KeyEvent) -> bool {
+        self.bindings
+            .iter()
+            .any(|b| focus.stack.contains(&b.context) && b.chords.iter().any(|c| c.matches(event)))
     }
 
     /// The bindings that apply where the focus is, for the help bar and overlay: only
@@ -495,6 +512,13 @@ fn is_typed_text(event: &KeyEvent) -> bool {
         && !event
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
+/// Alt and a character, without Ctrl.
+fn is_alt_char(event: &KeyEvent) -> bool {
+    matches!(event.code, KeyCode::Char(_))
+        && event.modifiers.contains(KeyModifiers::ALT)
+        && !event.modifiers.contains(KeyModifiers::CONTROL)
 }
 
 fn with(code: KeyCode, mods: KeyModifiers) -> Chord {
@@ -1422,6 +1446,36 @@ mod tests {
         assert_eq!(keymap.action_for(&focus, &event), Some(Action::ToggleTimer));
         let quit = press(KeyCode::Char('q'), KeyModifiers::CONTROL);
         assert_eq!(keymap.action_for(&focus, &quit), Some(Action::Quit));
+    }
+
+    #[test]
+    fn alt_and_a_letter_nothing_is_bound_to_is_the_letter_in_a_text_field() {
+        let keymap = Keymap::default();
+        for stack in typing_stacks() {
+            let focus = at(&stack);
+            let alt_x = press(KeyCode::Char('x'), KeyModifiers::ALT);
+            assert_eq!(
+                keymap.action_for(&focus, &alt_x),
+                Some(Action::Input(press(KeyCode::Char('x'), KeyModifiers::NONE))),
+                "{stack:?}"
+            );
+            let alt_b = press(KeyCode::Char('b'), KeyModifiers::ALT);
+            assert_eq!(keymap.action_for(&focus, &alt_b), Some(Action::WordLeft));
+        }
+        let editor = at(&typing_stacks()[2]);
+        let alt_1 = press(KeyCode::Char('1'), KeyModifiers::ALT);
+        assert_eq!(
+            keymap.action_for(&editor, &alt_1),
+            None,
+            "a rewrite key with no rewrite on offer is not typed"
+        );
+        let list = at(&[C::SeriesList, C::Global, C::Always]);
+        let alt_n = press(KeyCode::Char('n'), KeyModifiers::ALT);
+        assert_eq!(
+            keymap.action_for(&list, &alt_n),
+            None,
+            "only where text is typed"
+        );
     }
 
     #[test]
