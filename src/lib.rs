@@ -12,6 +12,7 @@ pub mod follow;
 pub mod model;
 pub mod phrasing;
 pub mod progress;
+pub mod safe_text;
 pub mod settings;
 pub mod share;
 pub mod storage;

@@ -45,7 +45,7 @@ pub fn check(path: &Path, text: &str, what: &str, id: &str) -> Result<(), Format
             path,
             format!(
                 "the {what} id {} {why}, so it cannot name a file: not used",
-                crate::summary::wrap::terminal_safe(&quoted)
+                crate::safe_text::terminal_safe(&quoted)
             ),
         )
     })

@@ -1,5 +1,5 @@
 //! The series summary: one roll-up of a series ([`Rollup`]), shown as plain text for the
-//! terminal ([`text`]) and exported by [`crate::export`]. Also the `roast list` lines.
+//! terminal ([`text`]) and exported by the `export` module. Also the `roast list` lines.
 //!
 //! Only ever about one series: no comparison with another series or service, anywhere.
 //! Room-only notes are filtered out when the roll-up is built ([`privacy`]).

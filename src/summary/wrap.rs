@@ -1,21 +1,8 @@
 //! Plain-text layout for the terminal: safe characters, display widths, word wrapping.
 
-use std::borrow::Cow;
-
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// User text made safe to print on a terminal: control characters (escape sequences that
-/// could recolour, retitle or clear the terminal) become `�`; tabs become a space.
-/// Newlines are kept; callers split on them. Clean text (nearly all of it) is not copied.
-pub fn terminal_safe(text: &str) -> Cow<'_, str> {
-    // Bidi overrides and invisible characters make a line read differently than it is.
-    let safe =
-        crate::export::escape::replace_hidden(text, |c| c.is_control() && c != '\n' && c != '\t');
-    if !safe.contains('\t') {
-        return safe;
-    }
-    Cow::Owned(safe.replace('\t', " "))
-}
+pub use crate::safe_text::terminal_safe;
 
 /// Display columns of `text`; ASCII (most text) is counted without a table lookup.
 pub fn width(text: &str) -> usize {
