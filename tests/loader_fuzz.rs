@@ -121,7 +121,7 @@ fn load_as(kind: &str, bytes: &[u8]) {
         "settings" => format::from_ron_str::<Settings>(path, text)
             .err()
             .map_or((), named),
-        "agenda" => match roast::agenda::parse(path, text) {
+        "agenda" => match roast::storage::agendas::parse(path, text) {
             Ok(agenda) => {
                 let _ = roast::agenda::validate(&agenda);
             }

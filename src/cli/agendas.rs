@@ -7,7 +7,7 @@ use crate::agenda::{self, AgendaSource};
 use crate::storage::DataDir;
 
 pub fn list_agendas(data: &DataDir, extra: Option<&Path>) -> String {
-    let (agendas, errors) = agenda::catalog(Some(&data.agendas_dir()), extra);
+    let (agendas, errors) = crate::storage::agendas::catalog(Some(&data.agendas_dir()), extra);
     let mut out = String::new();
     for a in &agendas {
         let source = match &a.source {
@@ -37,7 +37,7 @@ pub fn list_agendas(data: &DataDir, extra: Option<&Path>) -> String {
 /// Exit 0 when valid, 1 with a line per problem, 2 when the file cannot be read. Lines
 /// quote the file's own text, so they are made terminal-safe like every command's output.
 pub(super) fn check_agenda(file: &Path) -> std::io::Result<ExitCode> {
-    let (text, code) = match agenda::check_file(file) {
+    let (text, code) = match crate::storage::agendas::check_file(file) {
         Ok(problems) if problems.is_empty() => {
             (format!("{}: ok\n", file.display()), ExitCode::SUCCESS)
         }

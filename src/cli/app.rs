@@ -4,7 +4,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use crate::agenda;
 use crate::clock::SystemClock;
 use crate::settings::ThemeName;
 use crate::storage::DataDir;
@@ -19,7 +18,7 @@ pub(super) fn open_app(
 ) -> anyhow::Result<ExitCode> {
     if let Some(file) = &agenda_file {
         // A broken --agenda is a usage error: say so before taking over the terminal.
-        agenda::load_file(file)?;
+        crate::storage::agendas::load_file(file)?;
     }
     // The user's phrasing rules: a broken file is one clear error before the app starts.
     let checker = super::check::checker_for(&data, None)?;

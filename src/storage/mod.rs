@@ -11,6 +11,7 @@
 //! <data dir>/.cache/digests/<id>.json   derived list rows, rebuilt when stale (digest)
 //! ```
 
+pub mod agendas;
 pub mod atomic;
 pub mod digest;
 pub mod fault;

@@ -105,7 +105,7 @@ pub struct TaskNote {
 
 impl Context {
     pub fn new(config: AppConfig) -> Self {
-        let (agendas, agenda_errors) = agenda::catalog(
+        let (agendas, agenda_errors) = crate::storage::agendas::catalog(
             Some(&config.data.agendas_dir()),
             config.agenda_file.as_deref(),
         );
