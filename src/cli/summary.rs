@@ -94,8 +94,17 @@ fn load_for_summary(
         "{}: no such series (roast list shows them)",
         folder.dir().display()
     );
-    let loaded = folder.load()?;
-    let backlog = crate::backlog::LoadedBacklog::load(&folder);
+    // The votes are thousands of small files, the sessions hundreds of big ones: read
+    // both at once, so the disk and the parser each have work while the other waits.
+    let (loaded, backlog) = std::thread::scope(|scope| {
+        let backlog = scope.spawn(|| crate::backlog::LoadedBacklog::load(&folder));
+        let loaded = folder.load();
+        let backlog = backlog
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (loaded, backlog)
+    });
+    let loaded = loaded?;
     for problem in loaded.problems.iter().chain(&backlog.problems) {
         out::note(&format!("roast: skipped {problem}"));
     }

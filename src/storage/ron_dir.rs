@@ -27,9 +27,9 @@ pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
     paths
 }
 
-/// Reads and parses the files, results in the same order, on a few threads when there are
-/// many: a long series holds hundreds of files, and parsing them one after the other is
-/// most of its load time.
+/// Reads and parses the files, results in the same order, on every core: a long series
+/// holds thousands of files, and parsing them one after the other is most of its load
+/// time.
 ///
 /// `confine` is the data folder (links out of it are not followed); `check` runs on each
 /// parsed file (see [`format::load`]).
@@ -38,34 +38,60 @@ pub fn read_all<T: DeserializeOwned + Send>(
     confine: Option<&Path>,
     check: Check<T>,
 ) -> Vec<Result<T, FormatError>> {
-    parallel_map(paths, 64, |p| format::load(p, confine, check))
+    // Even two files are worth a second thread: a ballot file can be hundreds of KB.
+    parallel_map(paths, 2, |p| format::load(p, confine, check))
 }
 
-/// `f` over `items`, results in the same order; spread over a few threads once there are
-/// at least `min_for_threads` items (below that, starting threads costs more than it saves).
+/// How many items a thread takes at a time: small enough that no core sits idle while
+/// another works through a run of big files, big enough to keep the hand-out cheap.
+const BATCH: usize = 8;
+
+/// `f` over `items`, results in the same order; spread over the cores once there are at
+/// least `min_for_threads` items (below that, starting threads costs more than it saves).
+///
+/// The calling thread works too, and the threads take small batches in turn rather than
+/// a fixed share each: files differ a lot in size (a ballot is hundreds of KB, a backlog
+/// item a few hundred bytes), and fixed halves would leave one core idle at the end.
 pub(crate) fn parallel_map<I: Sync, R: Send>(
     items: &[I],
     min_for_threads: usize,
     f: impl Fn(&I) -> R + Sync,
 ) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     if threads < 2 || items.len() < min_for_threads.max(2) {
         return items.iter().map(&f).collect();
     }
-    let f = &f;
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let start = next.fetch_add(BATCH, Ordering::Relaxed);
+            if start >= items.len() {
+                return done;
+            }
+            let end = (start + BATCH).min(items.len());
+            done.extend((start..end).map(|i| (i, f(&items[i]))));
+        }
+    };
+    let helpers = (threads - 1).min(items.len().div_ceil(BATCH) - 1);
+    let mut results: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
     std::thread::scope(|scope| {
-        let workers: Vec<_> = items
-            .chunks(items.len().div_ceil(threads))
-            .map(|chunk| scope.spawn(move || chunk.iter().map(f).collect::<Vec<_>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
+        let workers: Vec<_> = (0..helpers).map(|_| scope.spawn(work)).collect();
+        let mine = work();
+        let theirs = workers.into_iter().flat_map(|w| {
+            w.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        for (i, r) in mine.into_iter().chain(theirs) {
+            results[i] = Some(r);
+        }
+    });
+    results
+        .into_iter()
+        .map(|r| r.expect("every item is taken by exactly one thread"))
+        .collect()
 }
 
 #[cfg(test)]
@@ -89,5 +115,19 @@ mod tests {
             .collect();
         assert_eq!(values, (0..70).collect::<Vec<_>>());
         assert!(ron_files(&dir.path().join("missing")).is_empty());
+    }
+
+    #[test]
+    fn a_parallel_map_keeps_the_order_of_its_items_whatever_their_cost() {
+        let items: Vec<u64> = (0..1_000).collect();
+        let slow_then_fast = |i: &u64| {
+            // The first items cost far more than the rest, as a few big files would.
+            let spin = if *i < 20 { 20_000 } else { 1 };
+            (0..spin).fold(*i, |acc, k| std::hint::black_box(acc ^ k))
+                ^ (0..spin).fold(0, |a, k| a ^ k)
+        };
+        assert_eq!(parallel_map(&items, 2, slow_then_fast), items);
+        assert_eq!(parallel_map(&items[..1], 2, |i| i * 2), vec![0]);
+        assert!(parallel_map(&items[..0], 2, |i| i * 2).is_empty());
     }
 }

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Draft, FORMAT_VERSION, Note, Session, TopicRef};
-use crate::storage::format::{self, FormatError};
+use crate::storage::format::{self, FormatError, FormatErrorKind};
 use crate::storage::{SeriesFolder, StorageError, create_private_dir, write_atomic};
 
 /// The folder of local-only files, beside `sessions/`.
@@ -188,14 +188,22 @@ pub fn read_local(
 /// Read under the storage rules (no links out of the data folder, a size limit, a file
 /// that fails is never written over); a missing file is simply none.
 fn read_local_at(folder: &SeriesFolder, path: &Path) -> Result<Option<RoomOnlyFile>, FormatError> {
-    if std::fs::symlink_metadata(path).is_err() {
-        return Ok(None);
+    match format::read_ron_file(path, Some(&folder.data_root())) {
+        // Asked only when the read failed: most sessions have a local file, and a look
+        // before every read would cost a system call each.
+        Err(e)
+            if matches!(e.kind, FormatErrorKind::Io(_))
+                && std::fs::symlink_metadata(path).is_err() =>
+        {
+            Ok(None)
+        }
+        read => read.map(Some),
     }
-    format::read_ron_file(path, Some(&folder.data_root())).map(Some)
 }
 
 /// Fills every session of a folder from its local file. The folder is listed once, so a
-/// series whose sessions have no local files pays one directory read, not one per session.
+/// series whose sessions have no local files pays one directory read, not one per session;
+/// the files are read on every core.
 /// A local file that cannot be read is reported (and, like every file, never written over
 /// by a load); its session shows the blanks.
 pub fn restore_all(folder: &SeriesFolder, sessions: &mut [Session]) -> Vec<FormatError> {
@@ -206,14 +214,20 @@ pub fn restore_all(folder: &SeriesFolder, sessions: &mut [Session]) -> Vec<Forma
     let present: BTreeSet<std::ffi::OsString> = entries
         .filter_map(|e| e.ok().map(|e| e.file_name()))
         .collect();
+    let local: Vec<(usize, PathBuf)> = sessions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, session)| {
+            let name = std::ffi::OsString::from(format!("{}.ron", session.id));
+            present.contains(&name).then(|| (i, dir.join(name)))
+        })
+        .collect();
+    let reads =
+        crate::storage::ron_dir::parallel_map(&local, 2, |(_, path)| read_local_at(folder, path));
     let mut problems = Vec::new();
-    for session in sessions {
-        let name = std::ffi::OsString::from(format!("{}.ron", session.id));
-        if !present.contains(&name) {
-            continue;
-        }
-        match read_local_at(folder, &dir.join(&name)) {
-            Ok(Some(local)) => restore(session, local),
+    for ((i, _), read) in local.iter().zip(reads) {
+        match read {
+            Ok(Some(file)) => restore(&mut sessions[*i], file),
             Ok(None) => {}
             Err(e) => problems.push(e),
         }
