@@ -138,6 +138,40 @@ where
             needs_draw = true;
         }
     }
+    if stop.load(Ordering::Relaxed) && !app.quit {
+        take_in_what_was_typed(terminal, app)?;
+    }
+    Ok(())
+}
+
+/// How long, after a signal, keys typed before it may take to come through.
+const SIGNAL_GRACE: Duration = Duration::from_millis(100);
+
+/// A signal asked us to stop: keys typed before it that are still on their way from the
+/// terminal (the input thread hands them over one by one) go where they were typed before
+/// everything is saved, or the last words of a scribe would be lost.
+fn take_in_what_was_typed<B: Backend>(terminal: &Terminal<B>, app: &mut App) -> std::io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let until = std::time::Instant::now() + SIGNAL_GRACE;
+    while !app.quit {
+        let left = until.saturating_duration_since(std::time::Instant::now());
+        let Some(incoming) = app.ctx.inbox.next(left.min(Duration::from_millis(20))) else {
+            break;
+        };
+        let action = match incoming {
+            Incoming::Event(event) => action_for_event(terminal, app, event)?,
+            Incoming::Action(action) => Some(action),
+            Incoming::InputClosed => break,
+        };
+        if let Some(action) = action {
+            update(app, action);
+        }
+        if left.is_zero() {
+            break;
+        }
+    }
     Ok(())
 }
 
