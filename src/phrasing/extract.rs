@@ -59,8 +59,14 @@ impl Phrase {
     /// Something that exists: "the shared database", "Kafka", "manual deploys".
     pub fn definite(&self) -> String {
         if let Some(det) = &self.kept_det {
-            if matches!(det.as_str(), "every" | "each" | "all" | "both") {
-                return format!("{det} {}", self.body_text());
+            // "every deploy" is asked about as "the deploy": "How does every deploy
+            // work" reads badly, and the question is about the deploy process.
+            if det
+                .split_whitespace()
+                .next()
+                .is_some_and(|det| matches!(det, "every" | "each" | "all" | "both"))
+            {
+                return format!("the {}", self.body_text());
             }
             // "a single region" is "the single region" once it exists.
             if det.ends_with("single") {
@@ -206,6 +212,10 @@ pub(crate) struct Reading {
     /// The action did not happen, or is only proposed ("never wrote",
     /// "why not add"): no rewrite may say what led to it.
     pub not_done: bool,
+    /// What something is still on ("still on *Java 8*", "still using *cron*").
+    pub still_on: Option<Phrase>,
+    /// An event the question names ("the DNS outage"), as a rewrite writes it.
+    pub event: Option<String>,
 }
 
 /// Reads `words` from the word at `trigger` on (the word the finding starts at).
@@ -294,7 +304,19 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
         // A why-question about a thing: its subject is the thing, and what follows the
         // verb is the state it is in.
         let verb_expected = aux_before_subject.as_deref().is_some_and(expects_base_verb);
-        if let Some(subject) = phrase_at(words, index, verb_expected) {
+        let progressive_expected = aux_before_subject
+            .as_deref()
+            .is_some_and(|aux| matches!(aux, "is" | "are" | "was" | "were" | "isn't" | "aren't"));
+        if let Some(mut subject) = phrase_at(words, index, verb_expected) {
+            // "why is the checkout service *talking* to …": the verb, not a noun.
+            if progressive_expected
+                && subject.body.len() > 1
+                && looks_like_gerund(&subject.body[subject.body.len() - 1].to_lowercase())
+            {
+                subject.body.pop();
+                subject.end -= 1;
+                subject.plural = is_plural(&subject.body[subject.body.len() - 1]);
+            }
             let after = subject.end;
             reading.state = state_after(words, after);
             reading.thing = Some(subject);
@@ -356,7 +378,26 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
                     | "isn't"
             )
         });
-    reading.not_done = proposed;
+    // "I can't believe you're still deploying …": the negative is the speaker's
+    // disbelief, and "still" says the action goes on; neither proposes it.
+    let disbelief = words[trigger..(index + 1).min(words.len())]
+        .windows(2)
+        .any(|pair| {
+            matches!(
+                pair[0].lower.as_str(),
+                "can't" | "cannot" | "don't" | "didn't" | "couldn't"
+            ) && matches!(
+                pair[1].lower.as_str(),
+                "believe" | "understand" | "get" | "see" | "think" | "know"
+            )
+        });
+    let ongoing = reading.action.as_ref().is_some_and(|action| {
+        let verb_at = action.object.start - 1 - usize::from(action.particle.is_some());
+        verb_at > 0 && words[verb_at - 1].is("still")
+    });
+    reading.not_done = proposed && !disbelief && !ongoing;
+    reading.still_on = still_on(words, trigger);
+    reading.event = event(words);
     if reading.thing.is_none() {
         let object = reading
             .action
@@ -375,11 +416,9 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
             }
             Some(object) => reading.thing = Some(object),
             None => {
-                let wrap = if trigger + 3 >= words.len() {
-                    0..trigger
-                } else {
-                    0..0
-                };
+                // "This schema was *obviously* designed in an afternoon": the
+                // subject comes before the finding.
+                let wrap = 0..trigger;
                 let candidates = (trigger..words.len())
                     .chain(wrap)
                     .filter_map(|start| starting_phrase(words, start, &reading.missing));
@@ -413,9 +452,68 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
     reading
 }
 
+/// "the DNS outage", "last week's incident": an event named in the question.
+/// Events are no topic ("How does the outage work?" says nothing), but "What
+/// led to the DNS outage?" asks the right thing.
+fn event(words: &[Word]) -> Option<String> {
+    let at = words.iter().position(|word| {
+        matches!(
+            word.lower.as_str(),
+            "outage" | "incident" | "failure" | "breakage" | "downtime" | "regression" | "breach"
+        )
+    })?;
+    let mut start = at;
+    while start > 0
+        && at - start < 3
+        && !words[start - 1].ends_clause
+        && phrase_word(&words[start - 1])
+        && !verb_only(&words[start - 1].lower)
+        && !NOT_TOPICS.contains(&words[start - 1].lower)
+    {
+        start -= 1;
+    }
+    let det = start.checked_sub(1).map(|index| &words[index])?;
+    if det.ends_clause
+        || !matches!(
+            det.lower.as_str(),
+            "the" | "this" | "that" | "your" | "our" | "their" | "last" | "yesterday's"
+        )
+    {
+        return None;
+    }
+    let body: Vec<String> = (start..=at)
+        .map(|index| spelled(words, index, &words[index]))
+        .collect();
+    Some(format!("the {}", body.join(" ")))
+}
+
+/// The phrase after "still on", "still using", "still running" …
+fn still_on(words: &[Word], from: usize) -> Option<Phrase> {
+    (from..words.len().saturating_sub(2)).find_map(|at| {
+        let linked = words[at].is("still")
+            && !words[at].ends_clause
+            && matches!(
+                words[at + 1].lower.as_str(),
+                "on" | "using" | "running" | "stuck"
+            )
+            && !words[at + 1].ends_clause;
+        if !linked {
+            return None;
+        }
+        let start = if words[at + 1].is("stuck") && words[at + 2].is("on") {
+            at + 3
+        } else {
+            at + 2
+        };
+        phrase_at(words, start, false).filter(|phrase| phrase.topic)
+    })
+}
+
 fn skippable_opener(lower: &str) -> bool {
     // Stretched or misspelt why ("whyyy", "whhy") and words that only open a question.
     (lower.starts_with("wh") && lower.ends_with('y') && lower.len() <= 8)
+        || lower.starts_with("wy") && lower.trim_start_matches('w').chars().all(|c| c == 'y')
+        || lower == "whi"
         || matches!(
             lower,
             "come" | "made" | "makes" | "possessed" | "exactly" | "reason" | "particular"
@@ -465,7 +563,15 @@ fn first_infinitive(words: &[Word], from: usize) -> Option<Action> {
 fn first_gerund(words: &[Word], from: usize) -> Option<Action> {
     (from..words.len())
         .filter(|&index| is_form(&words[index].lower, Form::Gerund))
-        .find_map(|index| action_at(words, index))
+        .find(|&index| {
+            // "stop deploying on Fridays" is not a question about deploying on Fridays.
+            index == 0
+                || !matches!(
+                    base_of(&words[index - 1].lower),
+                    Some("stop" | "quit" | "avoid" | "keep")
+                )
+        })
+        .and_then(|index| action_at(words, index))
 }
 
 /// The first clean noun phrase from `from` on, other than the missing one.
@@ -608,7 +714,25 @@ fn action_at(words: &[Word], mut index: usize) -> Option<Action> {
     if verb_word.ends_clause {
         return None;
     }
-    let object = phrase_at(words, at, false).or_else(|| time_at(words, at))?;
+    let by_hand = words
+        .get(at)
+        .is_some_and(|by| by.is("by") && !by.ends_clause)
+        && words.get(at + 1).is_some_and(|hand| hand.is("hand"));
+    let object = if by_hand {
+        // "deploying by hand": the manner is all the action has.
+        Phrase {
+            det: Det::Bare,
+            kept_det: None,
+            body: vec!["by".to_owned(), "hand".to_owned()],
+            plural: false,
+            bare_ok: true,
+            start: at,
+            end: at + 2,
+            topic: false,
+        }
+    } else {
+        phrase_at(words, at, false).or_else(|| time_at(words, at))?
+    };
     let bare_gerund = object.det == Det::Bare
         && object.body.len() == 1
         && looks_like_gerund(&object.body[0].to_lowercase())
@@ -648,6 +772,13 @@ fn tail_at(words: &[Word], object: &Phrase) -> Option<(String, Phrase)> {
         return None;
     }
     let preposition = words.get(object.end)?;
+    if preposition.is("by")
+        && !preposition.ends_clause
+        && let Some(hand) = time_at(words, object.end + 1).filter(|hand| hand.body[0] == "hand")
+    {
+        // "run migrations *by hand*": the manner is the point of the question.
+        return Some(("by".to_owned(), hand));
+    }
     if !PP_PREPOSITIONS.contains(&preposition.lower) || preposition.ends_clause {
         return None;
     }
@@ -811,10 +942,23 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         if first.ends_clause || first.lower == "1" {
             return None;
         }
-        (Det::Indefinite, None, start + 1)
+        (Det::Indefinite, Some(first.lower.clone()), start + 1)
     } else {
         (Det::Bare, None, start)
     };
+    if det == Det::Bare && VERB_THIRD_PERSON.contains(&first.lower) {
+        return None;
+    }
+    if det == Det::Bare
+        && is_form(&first.lower, Form::Base)
+        && !first.ends_clause
+        && words
+            .get(start + 1)
+            .is_some_and(|next| DEFINITE.contains(&next.lower) || INDEFINITE.contains(&next.lower))
+    {
+        // "write your own mesh": the verb of an action, not "the write".
+        return None;
+    }
     let mut plural_det = PLURAL_DETERMINERS.contains(&first.lower)
         || first.lower.chars().all(|c| c.is_ascii_digit());
     let mut body_start = body_start;
@@ -841,6 +985,41 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
     {
         return None;
     }
+    // "your own service mesh" is the service mesh; "three different clusters" the clusters.
+    while body_start > start
+        && body_start + 1 < words.len()
+        && !words[body_start - 1].ends_clause
+        && (words[body_start].is("own")
+            && matches!(
+                words[body_start - 1].lower.as_str(),
+                "your" | "our" | "their" | "its" | "my" | "his" | "her"
+            )
+            || matches!(
+                words[body_start].lower.as_str(),
+                "different" | "separate" | "distinct"
+            ) && plural_det)
+    {
+        body_start += 1;
+    }
+    // "Java 8", "Python 3.11": a version after a name ends the phrase.
+    let version_after_name = |at: usize| {
+        at > body_start
+            && words[at]
+                .lower
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.')
+            && words[at]
+                .lower
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+            && !words[at - 1].ends_clause
+            && words[at - 1]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
     let mut end = body_start;
     while end < words.len() && end - body_start < MAX_PHRASE_WORDS {
         let word = &words[end];
@@ -854,6 +1033,10 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         if measure {
             end += 1;
             continue;
+        }
+        if version_after_name(end) {
+            end += 1;
+            break;
         }
         if !phrase_word(word) {
             break;
@@ -928,7 +1111,10 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
     }
     // Back off to a word that can head the phrase, but never past a head that
     // is not a topic ("the March outage" is not about March).
-    while end > body_start && !head_word(&words[end - 1].lower, end - 1 > body_start) {
+    while end > body_start
+        && !head_word(&words[end - 1].lower, end - 1 > body_start)
+        && !version_after_name(end - 1)
+    {
         if NOT_TOPICS.contains(&words[end - 1].lower) || words[end - 1].lower.ends_with("'s") {
             return None;
         }
@@ -940,8 +1126,34 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
     if end == body_start {
         return None;
     }
-    // "the service owner": the phrase only qualifies a person.
-    if end < words.len() && !words[end - 1].ends_clause && PEOPLE.contains(&words[end].lower) {
+    // "the service owner": the phrase only qualifies a person (but "a dashboard
+    // nobody opens" is a dashboard).
+    if end < words.len()
+        && !words[end - 1].ends_clause
+        && PEOPLE.contains(&words[end].lower)
+        && !matches!(
+            words[end].lower.as_str(),
+            "nobody"
+                | "anyone"
+                | "anybody"
+                | "someone"
+                | "somebody"
+                | "everyone"
+                | "everybody"
+                | "you"
+                | "we"
+                | "they"
+                | "i"
+                | "he"
+                | "she"
+                | "u"
+                | "yourself"
+                | "yourselves"
+                | "themselves"
+                | "ourselves"
+                | "myself"
+        )
+    {
         return None;
     }
     if VERDICT_MODIFIERS.contains(&words[body_start].lower) {
@@ -962,7 +1174,8 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
     let plural = plural_det || is_plural(&body[body.len() - 1]);
     let bare_ok = MASS_NOUNS.contains(&head.lower)
         || looks_like_gerund(&head.lower)
-        || body_words.iter().any(|word| is_name(words, word));
+        || is_name(words, head)
+        || version_after_name(end - 1);
     Some(Phrase {
         det,
         kept_det,
@@ -1152,6 +1365,68 @@ mod tests {
     }
 
     #[test]
+    fn an_event_is_read_apart_from_the_topic() {
+        let all = words("Who is to blame for the DNS outage?");
+        assert_eq!(read(&all, 0).event.as_deref(), Some("the DNS outage"));
+        let all = words("Another outage, another excuse.");
+        assert_eq!(read(&all, 0).event, None);
+    }
+
+    #[test]
+    fn disbelief_and_still_do_not_make_a_proposal() {
+        let all = words("I can't believe you're still deploying by hand.");
+        let reading = read(&all, 0);
+        assert!(!reading.not_done);
+        assert_eq!(
+            reading.action.and_then(|action| action.gerund()).as_deref(),
+            Some("deploying by hand")
+        );
+    }
+
+    #[test]
+    fn what_a_thing_is_still_on_is_read() {
+        let all = words("Why is the billing API still on Java 8?");
+        let reading = read(&all, 0);
+        assert_eq!(
+            reading.still_on.map(|old| old.definite()).as_deref(),
+            Some("Java 8")
+        );
+        assert_eq!(
+            reading.thing.map(|thing| thing.definite()).as_deref(),
+            Some("the billing API")
+        );
+    }
+
+    #[test]
+    fn a_progressive_verb_is_not_part_of_the_subject() {
+        let all = words("Why is the billing service calling the ledger twice?");
+        let thing = read(&all, 0).thing.expect("a thing");
+        assert_eq!(thing.definite(), "the billing service");
+    }
+
+    #[test]
+    fn your_own_and_every_read_as_the_thing() {
+        assert_eq!(
+            phrase("your own service mesh").as_deref(),
+            Some("the service mesh")
+        );
+        assert_eq!(phrase("every deploy").as_deref(), Some("the deploy"));
+        assert_eq!(
+            phrase("three different brokers").as_deref(),
+            Some("the brokers")
+        );
+        let all = words("Why did you write your own tracing library?");
+        let reading = read(&all, 0);
+        assert_eq!(
+            reading
+                .action
+                .map(|action| action.object.definite())
+                .as_deref(),
+            Some("the tracing library")
+        );
+    }
+
+    #[test]
     fn at_all_is_an_adverb_not_a_determiner() {
         let all = words("Is there any reason at all the billing API returns a 200?");
         let thing = read(&all, 0).thing.expect("a thing");
@@ -1224,5 +1499,25 @@ mod tests {
         let all = words("why is the index so large");
         let reading = read(&all, 0);
         assert_eq!(reading.state.as_deref(), Some("large"));
+    }
+}
+#[cfg(test)]
+mod scratch {
+    #[test]
+    fn scratch_print() {
+        for line in std::env::var("SCRATCH").unwrap_or_default().split('|') {
+            let all = super::super::tokens::words(line);
+            let r = super::read(&all, 0);
+            eprintln!(
+                "{line}\n  thing={:?}\n  action={:?}\n  missing={:?} new={:?} state={:?}",
+                r.thing.as_ref().map(|t| (t.definite(), t.plural)),
+                r.action
+                    .as_ref()
+                    .map(|a| (a.verb.clone(), a.object.as_written())),
+                r.missing.as_ref().map(|m| m.indefinite()),
+                r.new_thing.as_ref().map(|m| m.indefinite()),
+                r.state
+            );
+        }
     }
 }

@@ -82,12 +82,14 @@ pub(crate) static PLURAL_DETERMINERS: WordSet = word_set![
 pub(crate) static KEPT_DETERMINERS: WordSet = word_set![
     "a", "an", "another", "some", "every", "each", "all", "both", "this", "that", "these",
     "those", "more", "extra", "additional", "two", "three", "four", "five", "six", "seven",
-    "eight", "nine", "ten", "many", "several", "multiple", "single", "any",
+    "eight", "nine", "ten", "many", "several", "multiple", "single", "any", "one",
 ];
 
 /// Words that are never part of a noun phrase.
 #[rustfmt::skip]
 pub(crate) static CLOSED: WordSet = word_set![
+    // reflexive pronouns end a phrase: "run Elasticsearch *yourselves*"
+    "yourself", "yourselves", "themselves", "ourselves", "itself", "myself",
     // prepositions and particles
     "for", "to", "in", "on", "at", "by", "with", "without", "from", "into", "onto", "behind", "over",
     "under", "across", "through", "between", "during", "before", "after", "instead", "rather",
@@ -229,7 +231,10 @@ pub(crate) static NOUN_VERBS: WordSet = word_set![
     "read", "call", "rotation", "escalation", "handoff", "probe", "mount", "sleep",
     "loop", "cron", "job", "step", "hook", "pipe", "channel", "pool", "limit", "dump", "copy",
     "paste", "fetch", "poll", "ack", "fire", "page", "pager", "spend", "share", "email",
-    "feed",
+    "feed", "canary", "buffer", "bridge", "tunnel", "branch", "hotfix", "layer", "gate",
+    "stage", "drill", "lease", "journal", "alarm", "toggle", "trigger", "switch", "port",
+    "handle", "hash", "override", "bypass", "audit", "default", "upload", "scan", "swap",
+    "count", "cap",
 ];
 
 /// Adjectives: a noun phrase does not end on one ("the build *slow*").
@@ -298,6 +303,34 @@ pub(crate) static VERB_ADVERBS: WordSet = word_set![
 pub(crate) static PROCESS_VERBS: WordSet = word_set![
     "test", "review", "check", "monitor", "verify", "validate", "document", "approve", "audit",
     "load-test", "measure", "track", "inspect", "rehearse", "exercise", "drill",
+];
+
+/// Verbs of choosing or bringing something in: after "why did you *pick* Kafka",
+/// "How does Kafka fit the needs of the system today?" asks about a thing that is
+/// there. After "why did you *split* the monolith" it would not: the monolith is gone.
+#[rustfmt::skip]
+pub(crate) static CHOICE_VERBS: WordSet = word_set![
+    "use", "pick", "choose", "select", "adopt", "build", "write", "introduce", "add", "put",
+    "keep", "store", "buy", "implement", "create", "design", "host", "deploy", "go",
+    "prefer", "hand-roll", "roll", "bring", "install", "configure", "set",
+];
+
+/// Verbs after which their object is gone: after "why did you *split* the
+/// monolith", no rewrite may ask how the monolith works today.
+#[rustfmt::skip]
+pub(crate) static REMOVING_VERBS: WordSet = word_set![
+    "split", "remove", "delete", "disable", "drop", "kill", "retire", "deprecate", "replace",
+    "rip", "shut", "decommission", "sunset", "abandon", "ditch", "scrap", "wipe", "purge",
+    "break", "remove", "turn", "uninstall", "destroy", "lose", "skip", "cancel",
+];
+
+/// Measures: "How does the p99 work today?" says nothing; a measure is measured
+/// and driven by something.
+#[rustfmt::skip]
+pub(crate) static MEASURES: WordSet = word_set![
+    "p50", "p90", "p95", "p99", "p999", "latency", "latencies", "cpu", "memory", "throughput",
+    "uptime", "availability", "utilisation", "utilization", "qps", "rps", "tps", "lag",
+    "error-rate", "saturation", "usage",
 ];
 
 /// Third-person verbs that are almost never plural nouns ("how the deploy *works*").

@@ -323,7 +323,8 @@ impl Checker {
 
 /// "why" and its stretched or misspelt forms ("whyyy", "whhy", "wy").
 fn is_why_word(lower: &str) -> bool {
-    matches!(lower, "wy" | "wyh" | "y")
+    matches!(lower, "wyh" | "y" | "whi")
+        || lower.starts_with("wy") && lower.trim_start_matches('w').chars().all(|c| c == 'y')
         || lower.starts_with("wh")
             && lower.ends_with('y')
             && lower

@@ -19,6 +19,15 @@
 //!   "How is the restore tested today?".
 //! - `{new_thing}` — what a proposal would bring in, as the question put it: "a read replica".
 //! - `{state}` — a neutral word for the state complained of: "slow".
+//! - `{chosen}` — `{thing}`, but only when people chose or brought it in ("why did
+//!   you pick Kafka"): "How does Kafka fit the needs …" must not be asked of
+//!   something the question says was removed or split up.
+//! - `{old}` — what the thing is still on: "Java 8" in "still on Java 8".
+//! - `{event}` — an event the question names: "the DNS outage".
+//! - `{removed}` — what people took away, split up or turned off ("why did you
+//!   disable TLS"): it is gone, so it is never `{thing}`.
+//! - `{measure}` — a measure the question is about ("the p99", "CPU"): never
+//!   `{thing}`, which is asked how it works; `{does}`/`{is}` agree with it.
 
 use super::extract::Reading;
 
@@ -45,6 +54,11 @@ enum Slot {
     Done,
     NewThing,
     State,
+    Chosen,
+    Old,
+    Removed,
+    Measure,
+    Event,
 }
 
 const SLOT_NAMES: &[(&str, Slot)] = &[
@@ -60,6 +74,11 @@ const SLOT_NAMES: &[(&str, Slot)] = &[
     ("done", Slot::Done),
     ("new_thing", Slot::NewThing),
     ("state", Slot::State),
+    ("chosen", Slot::Chosen),
+    ("old", Slot::Old),
+    ("removed", Slot::Removed),
+    ("measure", Slot::Measure),
+    ("event", Slot::Event),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,6 +177,11 @@ struct Slots {
     done: Option<String>,
     new_thing: Option<String>,
     state: Option<String>,
+    chosen: Option<String>,
+    old: Option<String>,
+    removed: Option<String>,
+    measure: Option<String>,
+    event: Option<String>,
 }
 
 impl Slots {
@@ -175,6 +199,11 @@ impl Slots {
             Slot::Done => &self.done,
             Slot::NewThing => &self.new_thing,
             Slot::State => &self.state,
+            Slot::Chosen => &self.chosen,
+            Slot::Old => &self.old,
+            Slot::Removed => &self.removed,
+            Slot::Measure => &self.measure,
+            Slot::Event => &self.event,
         };
         value.as_deref().filter(|text| !text.trim().is_empty())
     }
@@ -183,7 +212,12 @@ impl Slots {
         let mut slots = Slots::default();
         if let Some(thing) = &reading.thing {
             let plural = thing.plural;
-            slots.thing = Some(thing.definite());
+            let head = thing.body[thing.body.len() - 1].to_lowercase();
+            if super::lexicon::MEASURES.contains(&head) {
+                slots.measure = Some(thing.definite());
+            } else {
+                slots.thing = Some(thing.definite());
+            }
             slots.does = Some(if plural { "do" } else { "does" }.to_owned());
             slots.is = Some(if plural { "are" } else { "is" }.to_owned());
             slots.has = Some(if plural { "have" } else { "has" }.to_owned());
@@ -192,9 +226,12 @@ impl Slots {
         slots.missing = reading.missing.as_ref().map(|missing| missing.indefinite());
         slots.state = reading.state.clone();
         if let Some(action) = &reading.action {
-            slots.action = action.base();
-            slots.action_ing = action.gerund();
-            if !reading.not_done {
+            // "What would it take to {action}?" proposes: only what the question
+            // proposes, never what people already do ("still deploying by hand").
+            if reading.not_done {
+                slots.action = action.base();
+                slots.action_ing = action.gerund();
+            } else {
                 slots.did_ing = action.gerund();
             }
             if action.object.topic {
@@ -206,11 +243,27 @@ impl Slots {
                 .new_thing
                 .get_or_insert_with(|| new_thing.indefinite());
         }
+        slots.old = reading.still_on.as_ref().map(|old| old.definite());
+        slots.event.clone_from(&reading.event);
         if let Some(action) = &reading.action {
             let object_is_thing = reading
                 .thing
                 .as_ref()
                 .is_some_and(|thing| thing.start == action.object.start);
+            if object_is_thing
+                && !reading.not_done
+                && super::lexicon::CHOICE_VERBS.contains(&action.verb)
+            {
+                slots.chosen.clone_from(&slots.thing);
+            }
+            let turned_on = action.verb == "turn" && action.particle.as_deref() == Some("on");
+            if object_is_thing
+                && !reading.not_done
+                && super::lexicon::REMOVING_VERBS.contains(&action.verb)
+                && !turned_on
+            {
+                slots.removed = slots.thing.take();
+            }
             let checking = super::lexicon::PROCESS_VERBS.contains(&action.verb);
             if checking && object_is_thing && action.particle.is_none() {
                 slots.done = action.participle();
@@ -266,10 +319,13 @@ fn reads_well(suggestion: &str, vouched: &impl Fn(&str) -> bool) -> bool {
     let words: Vec<String> = suggestion_words(suggestion).collect();
     let doubled = words.windows(2).any(|pair| pair[0] == pair[1]);
     // "What would it take to change the schema change?": a word said twice.
-    let repeated = words
-        .iter()
-        .enumerate()
-        .any(|(index, word)| word.len() >= 5 && words[index + 1..].contains(word));
+    let stem = |word: &str| word.trim_end_matches('s').to_owned();
+    let repeated = words.iter().enumerate().any(|(index, word)| {
+        word.len() >= 5
+            && words[index + 1..]
+                .iter()
+                .any(|later| stem(later) == stem(word))
+    });
     let aimed_at_people = words.iter().any(|word| {
         matches!(
             word.as_str(),
@@ -332,6 +388,10 @@ mod tests {
         assert!(!reads_well("How does you work today?", &known));
         assert!(!reads_well("What led to the the build?", &known));
         assert!(!reads_well("What led to burneding the logs?", &known));
+        assert!(!reads_well(
+            "How do the auth systems fit the needs of the system today?",
+            &known
+        ));
         assert!(!reads_well("Why is the build slow?", &known));
     }
 }
