@@ -206,6 +206,8 @@ pub(crate) struct Reading {
     pub action: Option<Action>,
     /// A neutral adjective for the thing's state ("slow").
     pub state: Option<String>,
+    /// The state was asked of in the past ("why *were* the backups empty").
+    pub past: bool,
     /// Something the question brings in ("you need *a circuit breaker*"): not
     /// known to exist, so never `thing`.
     pub new_thing: Option<Phrase>,
@@ -216,6 +218,9 @@ pub(crate) struct Reading {
     pub still_on: Option<Phrase>,
     /// An event the question names ("the DNS outage"), as a rewrite writes it.
     pub event: Option<String>,
+    /// What the thing does, as the question put it after "does/did <thing>":
+    /// "restart every night at 2am", and whether it was asked in the past.
+    pub predicate: Option<(String, bool)>,
 }
 
 /// Reads `words` from the word at `trigger` on (the word the finding starts at).
@@ -308,6 +313,17 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
             .as_deref()
             .is_some_and(|aux| matches!(aux, "is" | "are" | "was" | "were" | "isn't" | "aren't"));
         if let Some(mut subject) = phrase_at(words, index, verb_expected) {
+            // Only after a plain "do/does/did": "why didn't the pipeline catch it"
+            // must not become "What makes the pipeline catch it?".
+            let plain_do = matches!(aux_before_subject.as_deref(), Some("do" | "does" | "did"));
+            if plain_do {
+                reading.predicate = predicate_after(words, subject.end)
+                    .map(|said| (said, aux_before_subject.as_deref() == Some("did")));
+            }
+            reading.past = matches!(aux_before_subject.as_deref(), Some("was" | "were"))
+                || words
+                    .get(subject.end)
+                    .is_some_and(|next| matches!(next.lower.as_str(), "was" | "were"));
             // "why is the checkout service *talking* to …": the verb, not a noun.
             if progressive_expected
                 && subject.body.len() > 1
@@ -450,6 +466,39 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
         }
     }
     reading
+}
+
+/// The rest of the clause after the subject of "why does <thing> …": "restart
+/// every night at 2am". Only a plain one: a base verb first, at most eight
+/// words, none of them about people or judging them.
+fn predicate_after(words: &[Word], start: usize) -> Option<String> {
+    let first = words.get(start)?;
+    if !is_form(&first.lower, Form::Base) || EMPTY_VERBS.contains(&first.lower) {
+        return None;
+    }
+    let end = (start..words.len())
+        .find(|&at| words[at].ends_clause)
+        .map_or(words.len(), |at| at + 1);
+    if end - start > 8 {
+        return None;
+    }
+    let said = &words[start..end];
+    let plain = said.iter().all(|word| {
+        !PEOPLE.contains(&word.lower)
+            && !JUDGEMENT.contains(&word.lower)
+            && !matches!(
+                word.lower.as_str(),
+                "just" | "even" | "still" | "always" | "never" | "so" | "really" | "ever"
+            )
+            && word.text.chars().all(|c| c.is_alphanumeric() || "-./%'".contains(c))
+    });
+    plain.then(|| {
+        said.iter()
+            .enumerate()
+            .map(|(offset, word)| spelled(words, start + offset, word))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 /// "the DNS outage", "last week's incident": an event named in the question.
@@ -1362,6 +1411,24 @@ mod tests {
             phrase("the workers restart policy").as_deref(),
             Some("the workers restart policy")
         );
+    }
+
+    #[test]
+    fn what_a_thing_does_is_read_after_does() {
+        let all = words("Why do the workers restart every night at 2am?");
+        assert_eq!(
+            read(&all, 0).predicate,
+            Some(("restart every night at 2am".to_owned(), false))
+        );
+        let all = words("Why did the importer drop the column?");
+        assert_eq!(
+            read(&all, 0).predicate,
+            Some(("drop the column".to_owned(), true))
+        );
+        let all = words("Why does the importer never get reviewed by anyone?");
+        assert_eq!(read(&all, 0).predicate, None);
+        let all = words("Why didn't the importer catch the typo?");
+        assert_eq!(read(&all, 0).predicate, None);
     }
 
     #[test]

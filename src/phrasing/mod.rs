@@ -297,7 +297,7 @@ impl Checker {
         // nothing, and the next one is tried.
         let mut order = self.rules.intents_of(text);
         order.push(self.rules.general);
-        order.extend(self.rules.bare);
+        order.retain(|index| Some(*index) != self.rules.bare);
         let mut seen = Vec::with_capacity(order.len());
         order.retain(|index| {
             let first = !seen.contains(index);
@@ -312,9 +312,15 @@ impl Checker {
             .map(|word| word.lower.clone())
             .chain(text.split_whitespace().map(str::to_lowercase))
             .collect();
+        let fallbacks = self
+            .rules
+            .bare
+            .iter()
+            .flat_map(|&index| self.rules.intents[index].templates.iter());
         rewrite::suggest(
             &reading,
             templates,
+            fallbacks,
             |word| said.contains(word) || self.knows_word(word),
             |suggestion| self.matches(suggestion).is_empty(),
         )

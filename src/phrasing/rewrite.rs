@@ -18,11 +18,14 @@
 //! - `{done}` — the action's verb as a participle, when its object is `{thing}`:
 //!   "How is the restore tested today?".
 //! - `{new_thing}` — what a proposal would bring in, as the question put it: "a read replica".
-//! - `{state}` — a neutral word for the state complained of: "slow".
+//! - `{state}` — a neutral word for the state complained of: "slow";
+//!   `{past_state}` when it was asked of in the past ("why were the backups empty").
 //! - `{chosen}` — `{thing}`, but only when people chose or brought it in ("why did
 //!   you pick Kafka"): "How does Kafka fit the needs …" must not be asked of
 //!   something the question says was removed or split up.
 //! - `{old}` — what the thing is still on: "Java 8" in "still on Java 8".
+//! - `{does_what}` / `{did_what}` — what the thing does (did), as the question put
+//!   it after "why does (did) <thing>": "What makes the pods {does_what}?".
 //! - `{event}` — an event the question names: "the DNS outage".
 //! - `{removed}` — what people took away, split up or turned off ("why did you
 //!   disable TLS"): it is gone, so it is never `{thing}`.
@@ -59,6 +62,9 @@ enum Slot {
     Removed,
     Measure,
     Event,
+    DoesWhat,
+    DidWhat,
+    PastState,
 }
 
 const SLOT_NAMES: &[(&str, Slot)] = &[
@@ -79,6 +85,9 @@ const SLOT_NAMES: &[(&str, Slot)] = &[
     ("removed", Slot::Removed),
     ("measure", Slot::Measure),
     ("event", Slot::Event),
+    ("does_what", Slot::DoesWhat),
+    ("did_what", Slot::DidWhat),
+    ("past_state", Slot::PastState),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,6 +191,9 @@ struct Slots {
     removed: Option<String>,
     measure: Option<String>,
     event: Option<String>,
+    does_what: Option<String>,
+    did_what: Option<String>,
+    past_state: Option<String>,
 }
 
 impl Slots {
@@ -204,6 +216,9 @@ impl Slots {
             Slot::Removed => &self.removed,
             Slot::Measure => &self.measure,
             Slot::Event => &self.event,
+            Slot::DoesWhat => &self.does_what,
+            Slot::DidWhat => &self.did_what,
+            Slot::PastState => &self.past_state,
         };
         value.as_deref().filter(|text| !text.trim().is_empty())
     }
@@ -224,7 +239,11 @@ impl Slots {
             slots.was = Some(if plural { "were" } else { "was" }.to_owned());
         }
         slots.missing = reading.missing.as_ref().map(|missing| missing.indefinite());
-        slots.state = reading.state.clone();
+        if reading.past {
+            slots.past_state.clone_from(&reading.state);
+        } else {
+            slots.state.clone_from(&reading.state);
+        }
         if let Some(action) = &reading.action {
             // "What would it take to {action}?" proposes: only what the question
             // proposes, never what people already do ("still deploying by hand").
@@ -245,6 +264,11 @@ impl Slots {
         }
         slots.old = reading.still_on.as_ref().map(|old| old.definite());
         slots.event.clone_from(&reading.event);
+        match &reading.predicate {
+            Some((said, true)) => slots.did_what = Some(said.clone()),
+            Some((said, false)) => slots.does_what = Some(said.clone()),
+            None => {}
+        }
         if let Some(action) = &reading.action {
             let object_is_thing = reading
                 .thing
@@ -342,15 +366,28 @@ fn reads_well(suggestion: &str, vouched: &impl Fn(&str) -> bool) -> bool {
 /// Up to [`MAX_SUGGESTIONS`] rewrites from `templates` in order, keeping those
 /// that read well, use only vouched-for words, and that `is_clean` (the
 /// checker itself) does not flag.
+/// `fallbacks` (templates that need no phrase) only make up the two a line
+/// must get: a third that names nothing adds nothing.
 pub(crate) fn suggest<'a>(
     reading: &Reading,
     templates: impl IntoIterator<Item = &'a Template>,
+    fallbacks: impl IntoIterator<Item = &'a Template>,
     vouched: impl Fn(&str) -> bool,
     is_clean: impl Fn(&str) -> bool,
 ) -> Vec<String> {
     let slots = Slots::from_reading(reading);
     let mut suggestions: Vec<String> = Vec::with_capacity(MAX_SUGGESTIONS);
-    for template in templates {
+    let mut fallbacks = fallbacks.into_iter();
+    let mut next_template = templates.into_iter();
+    loop {
+        let template = match next_template.next() {
+            Some(template) => template,
+            None if suggestions.len() < 2 => match fallbacks.next() {
+                Some(template) => template,
+                None => break,
+            },
+            None => break,
+        };
         if suggestions.len() == MAX_SUGGESTIONS {
             break;
         }
