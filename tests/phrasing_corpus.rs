@@ -102,7 +102,6 @@ fn every_flagged_tuning_line_gets_mechanically_sound_rewrites() {
 /// The same on the held-out files; failures are reported by kind only, so
 /// that running the test does not show their lines.
 #[test]
-#[ignore = "3 held-out lines fail the agreement check (2 in heldout.tsv, 1 in heldout2.tsv); run with --ignored"]
 fn every_flagged_held_out_line_gets_mechanically_sound_rewrites() {
     let mut failures = rewrite_failures("heldout.tsv", false);
     failures.extend(rewrite_failures("heldout2.tsv", false));

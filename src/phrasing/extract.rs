@@ -490,7 +490,10 @@ fn predicate_after(words: &[Word], start: usize) -> Option<String> {
                 word.lower.as_str(),
                 "just" | "even" | "still" | "always" | "never" | "so" | "really" | "ever"
             )
-            && word.text.chars().all(|c| c.is_alphanumeric() || "-./%'".contains(c))
+            && word
+                .text
+                .chars()
+                .all(|c| c.is_alphanumeric() || "-./%'".contains(c))
     });
     plain.then(|| {
         said.iter()
@@ -1220,7 +1223,15 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         .enumerate()
         .map(|(offset, word)| spelled(words, body_start + offset, word))
         .collect();
-    let plural = plural_det || is_plural(&body[body.len() - 1]);
+    // Agreement follows the head ("both Kafka and …" is no plural Kafka); a
+    // determiner only decides for a head that is the same in both numbers.
+    let head_text = &body[body.len() - 1];
+    let plural = is_plural(head_text)
+        || plural_det
+            && matches!(
+                head.lower.as_str(),
+                "sheep" | "fish" | "aircraft" | "series"
+            );
     let bare_ok = MASS_NOUNS.contains(&head.lower)
         || looks_like_gerund(&head.lower)
         || is_name(words, head)
@@ -1348,21 +1359,22 @@ pub(crate) fn is_plural(text: &str) -> bool {
         // "APIs", "SLOs", "VMs".
         return true;
     }
+    // "WebSockets", "CronJobs": a word in camel case ending on a lower-case "s"
+    // after a lower-case letter is many; "Node.js", "iOS" are one.
     let capitalised = text.chars().next().is_some_and(char::is_uppercase);
-    if capitalised && !text.chars().skip(1).all(char::is_lowercase) {
+    let camel_plural = stem.chars().last().is_some_and(char::is_lowercase)
+        && !lower.ends_with("js")
+        && text.chars().skip(1).any(char::is_uppercase)
+        && stem.chars().all(char::is_alphanumeric);
+    if capitalised && !text.chars().skip(1).all(char::is_lowercase) && !camel_plural {
         return false;
     }
+    // A capital is no sign of a name ending in "s": "Dashboards" starts a
+    // sentence, "Lambdas" are many; the names that are one ("Jenkins") are listed.
     let singular_ending = ["ss", "us", "is", "'s"]
         .iter()
         .any(|ending| lower.ends_with(ending));
-    !singular_ending && !capitalised_name(text)
-}
-
-fn capitalised_name(text: &str) -> bool {
-    // "Jenkins", "Kubernetes": a capitalised word not in any list reads as a name.
-    text.chars().next().is_some_and(char::is_uppercase)
-        && !NOUN_VERBS.contains(&plural_stem(&text.to_lowercase()))
-        && !MASS_NOUNS.contains(&text.to_lowercase())
+    !singular_ending
 }
 
 #[cfg(test)]
@@ -1509,6 +1521,10 @@ mod tests {
         assert!(!is_plural("status"));
         assert!(!is_plural("DNS"));
         assert!(!is_plural("Kubernetes"));
+        assert!(is_plural("Dashboards"));
+        assert!(is_plural("WebSockets"));
+        assert!(!is_plural("NodeJS"));
+        assert!(is_plural("metrics"));
         assert!(is_plural("pods"));
     }
 

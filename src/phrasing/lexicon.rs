@@ -182,7 +182,8 @@ pub(crate) static SINGULAR_S: WordSet = word_set![
     "class", "pass", "loss", "kubernetes", "redis", "jenkins", "postgres", "dns", "https", "aws",
     "gcs", "ses", "sqs", "sns", "ebs", "efs", "ecs", "eks", "nfs", "cors", "tls", "ssl", "os",
     "ios", "macos", "has", "was", "is", "this", "its", "plus", "bonus", "virus", "campus",
-    "census", "consensus", "thesis", "crisis", "diagnosis", "emphasis", "axis", "ms", "metrics",
+    "census", "consensus", "thesis", "crisis", "diagnosis", "emphasis", "axis", "ms", "thanos",
+    "windows", "travis",
     "ops", "devops", "analytics", "physics", "economics", "mathematics", "elasticsearch",
     "prometheus", "nginx", "express", "consul",
 ];

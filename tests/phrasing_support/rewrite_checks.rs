@@ -48,6 +48,25 @@ const SINGULARS_WITH_S: &[&str] = &[
     "news",
     "chaos",
     "gas",
+    "analytics",
+    "devops",
+    "physics",
+    "economics",
+    "mathematics",
+    "lens",
+    "atlas",
+    "cors",
+    "ios",
+    "macos",
+    "ebs",
+    "efs",
+    "ecs",
+    "eks",
+    "gcs",
+    "ses",
+    "thanos",
+    "windows",
+    "travis",
 ];
 
 /// Every problem with `verdict`'s rewrites of `line`; empty when they pass.
@@ -131,16 +150,20 @@ fn disagreement(words: &[String], written: &str) -> Option<String> {
         "do" | "are" | "have" | "were" => false,
         _ => return None,
     };
-    let subject_end = words
-        .iter()
-        .enumerate()
-        .skip(3)
-        .find(|(_, word)| {
-            matches!(
-                word.as_str(),
-                "work" | "recover" | "fit" | "handled" | "reviewed" | "checked"
-            ) || word.ends_with("ed") && word.len() > 4
-                || word.ends_with("en") && word.len() > 4
+    // The verb after the subject: one the templates use, else the last
+    // participle-looking word ("How do the *shared* volumes work" has its
+    // verb after the adjective "shared").
+    let listed = words.iter().enumerate().skip(3).find(|(_, word)| {
+        matches!(
+            word.as_str(),
+            "work" | "recover" | "fit" | "handled" | "reviewed" | "checked" | "measured"
+        )
+    });
+    let subject_end = listed
+        .or_else(|| {
+            words.iter().enumerate().skip(3).rev().find(|(_, word)| {
+                word.ends_with("ed") && word.len() > 4 || word.ends_with("en") && word.len() > 4
+            })
         })
         .map(|(index, _)| index)?;
     // "changes to the gateway": the head comes before the preposition.
@@ -168,13 +191,20 @@ fn disagreement(words: &[String], written: &str) -> Option<String> {
             .chars()
             .last()
             .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-    let looks_plural = !acronym
-        && (PLURALS_WITHOUT_S.contains(&head)
-            || head.ends_with('s')
-                && !head.ends_with("ss")
-                && !head.ends_with("us")
-                && !head.ends_with("is")
-                && !SINGULARS_WITH_S.contains(&head));
+    // "APIs", "GPUs": capitals and a lower-case "s".
+    let acronym_plural = written_head.len() > 2
+        && written_head.ends_with('s')
+        && written_head[..written_head.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let looks_plural = acronym_plural
+        || !acronym
+            && (PLURALS_WITHOUT_S.contains(&head)
+                || head.ends_with('s')
+                    && !head.ends_with("ss")
+                    && !head.ends_with("us")
+                    && !head.ends_with("is")
+                    && !SINGULARS_WITH_S.contains(&head));
     (singular == looks_plural).then(|| format!("\"{aux}\" does not agree with \"{head}\""))
 }
 
