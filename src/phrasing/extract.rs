@@ -1584,23 +1584,3 @@ mod tests {
         assert_eq!(reading.state.as_deref(), Some("large"));
     }
 }
-#[cfg(test)]
-mod scratch {
-    #[test]
-    fn scratch_print() {
-        for line in std::env::var("SCRATCH").unwrap_or_default().split('|') {
-            let all = super::super::tokens::words(line);
-            let r = super::read(&all, 0);
-            eprintln!(
-                "{line}\n  thing={:?}\n  action={:?}\n  missing={:?} new={:?} state={:?}",
-                r.thing.as_ref().map(|t| (t.definite(), t.plural)),
-                r.action
-                    .as_ref()
-                    .map(|a| (a.verb.clone(), a.object.as_written())),
-                r.missing.as_ref().map(|m| m.indefinite()),
-                r.new_thing.as_ref().map(|m| m.indefinite()),
-                r.state
-            );
-        }
-    }
-}
