@@ -54,6 +54,6 @@ pub(super) fn check_agenda(file: &Path) -> std::io::Result<ExitCode> {
             (format!("{e}\n"), ExitCode::from(code))
         }
     };
-    super::out::print(&crate::summary::wrap::terminal_safe(&text))?;
+    super::out::print(&crate::safe_text::terminal_safe(&text))?;
     Ok(code)
 }

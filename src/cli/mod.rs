@@ -183,7 +183,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Vote { series, voter }) => vote::vote(data, &series, voter, cli.theme),
         Some(Command::Agendas) => {
             let list = agendas::list_agendas(&data, cli.agenda.as_deref());
-            out::print(&crate::summary::wrap::terminal_safe(&list))?;
+            out::print(&crate::safe_text::terminal_safe(&list))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Agenda {

@@ -4,7 +4,7 @@
 
 use std::io::Write as _;
 
-use crate::summary::wrap::terminal_safe;
+use crate::safe_text::terminal_safe;
 
 /// Writes `text` to standard output; a closed pipe comes back as an error that
 /// [`is_broken_pipe`] recognises.

@@ -27,7 +27,7 @@ fn existing_series(data: &DataDir, id: &str) -> anyhow::Result<SeriesFolder> {
 /// A line on standard output, terminal-safe: URLs, file names and git's words come from
 /// outside. A closed pipe is no reason to fail a sync that already happened.
 fn say(line: &str) {
-    let _ = super::out::print(&format!("{}\n", crate::summary::wrap::terminal_safe(line)));
+    let _ = super::out::print(&format!("{}\n", crate::safe_text::terminal_safe(line)));
 }
 
 fn print_report(report: &SyncReport) -> ExitCode {

@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
 use crate::model::{Note, NoteKind};
-use crate::summary::wrap::terminal_safe;
+use crate::safe_text::terminal_safe;
 use crate::timer::clock_face;
 use crate::tui::screens::live::{Focus, LiveState, ordered_notes};
 use crate::tui::theme::Theme;
