@@ -4,6 +4,7 @@
 //! memory only: the storage guard refuses to write over it, so a newer roast's settings
 //! are never downgraded.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -58,6 +59,12 @@ pub struct Settings {
     /// Sync a shared series with the team each time a session is closed.
     #[serde(default)]
     pub sync_after_closing: bool,
+    /// Ids of the series archived on this machine: finished, off the series list and
+    /// `roast list` (`--all` shows them) until brought back. Nothing of theirs is moved
+    /// or deleted; this is a view, kept here rather than in the series folder so that
+    /// archiving never writes into a series someone may be running or syncing.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub archived: BTreeSet<String>,
 }
 
 fn yes() -> bool {
@@ -71,6 +78,7 @@ impl Default for Settings {
             theme: ThemeName::Projector,
             bell: true,
             sync_after_closing: false,
+            archived: BTreeSet::new(),
         }
     }
 }
@@ -106,6 +114,7 @@ mod tests {
         let s = Settings {
             theme: ThemeName::Light,
             bell: false,
+            archived: ["payments-api".to_string()].into(),
             ..Settings::default()
         };
         save(dir.path(), &s).unwrap();

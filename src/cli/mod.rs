@@ -73,8 +73,12 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         rules: Option<PathBuf>,
     },
-    /// Every series with its progress.
-    List,
+    /// Every series with its progress; archived ones only with --all.
+    List {
+        /// Archived series too, each marked as such.
+        #[arg(long)]
+        all: bool,
+    },
     /// A series' summary, readable in a terminal.
     Summary {
         /// The series id (its folder name, as `roast list` shows).
@@ -168,7 +172,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             rules,
         }) => check::check(&data, text, file.as_deref(), format, rules.as_deref()),
-        Some(Command::List) => summary::list(&data),
+        Some(Command::List { all }) => summary::list(&data, all),
         Some(Command::Summary { series }) => summary::summary(&data, &series),
         Some(Command::Export {
             series,

@@ -10,9 +10,32 @@ use crate::export::ExportFormat;
 use crate::storage::DataDir;
 use crate::summary::{Minutes, Rollup};
 
-pub(super) fn list(data: &DataDir) -> anyhow::Result<ExitCode> {
+pub(super) fn list(data: &DataDir, all: bool) -> anyhow::Result<ExitCode> {
     let now = SystemClock.now_ms();
-    out::print(&crate::summary::list_text(&data.list_series(), now))?;
+    let (settings, problem) = crate::settings::load(data.root());
+    if let Some(e) = problem {
+        out::note(&format!(
+            "roast: settings ignored (no series is hidden): {e}"
+        ));
+    }
+    let archived = settings.archived;
+    let (shown, hidden): (Vec<_>, Vec<_>) = data
+        .list_series()
+        .into_iter()
+        .partition(|s| all || !s.as_ref().is_ok_and(|l| archived.contains(&l.series.id)));
+    let mut text = if shown.is_empty() && !hidden.is_empty() {
+        String::new()
+    } else {
+        crate::summary::list::render_marking(&shown, now, &archived)
+    };
+    match hidden.len() {
+        0 => {}
+        1 => text.push_str("1 archived series not shown (roast list --all shows it).\n"),
+        n => text.push_str(&format!(
+            "{n} archived series not shown (roast list --all shows them).\n"
+        )),
+    }
+    out::print(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -15,6 +15,16 @@ const SERVICE_COLS: usize = 20;
 /// The listing, one line per series in the given order (`DataDir::list_series` sorts by
 /// id); a series that could not be loaded gets a line naming its file and the problem.
 pub fn render(series: &[Result<LoadedSeries, FormatError>], now_ms: i64) -> String {
+    render_marking(series, now_ms, &std::collections::BTreeSet::new())
+}
+
+/// [`render`], with a line under each series whose id is in `archived` saying so
+/// (`roast list --all`).
+pub fn render_marking(
+    series: &[Result<LoadedSeries, FormatError>],
+    now_ms: i64,
+    archived: &std::collections::BTreeSet<String>,
+) -> String {
     if series.is_empty() {
         return "No series yet.\n".to_string();
     }
@@ -57,6 +67,9 @@ pub fn render(series: &[Result<LoadedSeries, FormatError>], now_ms: i64) -> Stri
                     p.parked_offshoots
                 );
                 let _ = writeln!(out, "{}", line.trim_end());
+                if archived.contains(&loaded.series.id) {
+                    let _ = writeln!(out, "  (archived: the app's series list leaves it out)");
+                }
                 if !loaded.problems.is_empty() {
                     let _ = writeln!(out, "{}", partial_line(loaded));
                 }

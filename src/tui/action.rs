@@ -57,6 +57,12 @@ pub enum Action {
     // Series list
     OpenSeries,
     NewSeries,
+    /// Take the selected series off the list (nothing is deleted).
+    ArchiveSeries,
+    /// Put an archived series back on the list.
+    RestoreSeries,
+    /// Show the archived series, or the current ones again.
+    ToggleArchivedView,
     Prioritise,
     ShowSummary,
     /// Sync every shared series with the team (commit, bring in, push), in the background.

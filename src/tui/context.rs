@@ -194,6 +194,16 @@ impl Context {
         self.save_settings(format!("Sync with the team after each closing: {state}"));
     }
 
+    /// Archives a series (or brings it back) on this machine, and remembers it.
+    pub fn set_archived(&mut self, id: &str, archived: bool, done: String) {
+        if archived {
+            self.settings.archived.insert(id.to_string());
+        } else {
+            self.settings.archived.remove(id);
+        }
+        self.save_settings(done);
+    }
+
     /// Switches to the next theme and remembers it for next time.
     pub fn cycle_theme(&mut self) {
         self.settings.theme = self.theme.name.next();

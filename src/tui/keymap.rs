@@ -175,6 +175,10 @@ pub struct Facts {
     pub warnings: usize,
     /// The session being closed holds nothing: no note, no summary.
     pub empty_session: bool,
+    /// The series list shows the archived series.
+    pub archived_view: bool,
+    /// Archived series not shown on the series list right now.
+    pub archived_hidden: usize,
 }
 
 /// When a binding can do something.
@@ -188,6 +192,14 @@ pub enum When {
     HasItems,
     HasWarnings,
     EmptySession,
+    /// The series list shows the current series, and there is one to archive.
+    CanArchive,
+    /// The series list shows the archived series, and there is one to bring back.
+    CanRestore,
+    /// There are archived series to show.
+    HasArchived,
+    /// The series list shows the archived series.
+    ArchivedShown,
 }
 
 impl When {
@@ -200,6 +212,10 @@ impl When {
             When::HasItems => facts.items > 0,
             When::HasWarnings => facts.warnings > 0,
             When::EmptySession => facts.empty_session,
+            When::CanArchive => !facts.archived_view && facts.series > 0,
+            When::CanRestore => facts.archived_view && facts.series > 0,
+            When::HasArchived => !facts.archived_view && facts.archived_hidden > 0,
+            When::ArchivedShown => facts.archived_view,
         }
     }
 }
@@ -696,6 +712,35 @@ pub fn defaults() -> Vec<Binding> {
             Action::ToggleSyncAfterClosing,
             "sync after each closing: on/off",
         ),
+        // Archiving: `x` as in "cross off" (the series is done), reversible, nothing
+        // deleted; Tab switches between the current and the archived series.
+        b(C::SeriesList, &[ch('x')], Action::ArchiveSeries, "archive")
+            .bar()
+            .when(When::CanArchive),
+        b(
+            C::SeriesList,
+            &[ch('x')],
+            Action::RestoreSeries,
+            "bring back",
+        )
+        .bar()
+        .when(When::CanRestore),
+        b(
+            C::SeriesList,
+            &[key(Tab)],
+            Action::ToggleArchivedView,
+            "archived series",
+        )
+        .bar()
+        .when(When::HasArchived),
+        b(
+            C::SeriesList,
+            &[key(Tab)],
+            Action::ToggleArchivedView,
+            "current series",
+        )
+        .bar()
+        .when(When::ArchivedShown),
         b(C::SeriesList, &[ch('?')], Action::ToggleHelp, "help"),
         b(
             C::SeriesList,

@@ -155,7 +155,15 @@ impl App {
             ..Facts::default()
         };
         match &self.screen {
-            Screen::SeriesList(s) => facts.series = s.entries.len(),
+            Screen::SeriesList(s) => {
+                facts.series = s.entries.len();
+                facts.archived_view = s.showing_archived;
+                facts.archived_hidden = if s.showing_archived {
+                    0
+                } else {
+                    s.others.len()
+                };
+            }
             Screen::Live(live) => {
                 facts.notes = live.session.notes.len();
                 facts.rewrites = live.verdict.as_ref().map_or(0, |v| v.suggestions.len());

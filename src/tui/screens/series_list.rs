@@ -1,4 +1,7 @@
-//! The first screen: every series with its progress; open one or start a new one.
+//! The first screen: every series with its progress; open one or start a new one. A
+//! finished series can be archived (`x`): it leaves the list for the archived series
+//! (`Tab`), from which `x` brings it back. Nothing is moved or deleted; the archived ids
+//! are a setting of this machine, written through the saver like the others.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -14,10 +17,18 @@ use crate::tui::screens::Nav;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::pick_list;
 
+type Entry = Result<ListedSeries, FormatError>;
+
 pub struct SeriesListState {
-    /// Each series as its digest sums it up; a series is read in full only when opened.
-    pub entries: Vec<Result<ListedSeries, FormatError>>,
+    /// The rows shown: each series as its digest sums it up (a series is read in full
+    /// only when opened).
+    pub entries: Vec<Entry>,
     pub selected: usize,
+    /// The rows of the other view: the archived series while the current ones are shown,
+    /// and the other way round.
+    pub others: Vec<Entry>,
+    /// Whether the archived series are the ones shown.
+    pub showing_archived: bool,
 }
 
 impl SeriesListState {
@@ -30,6 +41,18 @@ impl SeriesListState {
             // A cache: nothing is said if it cannot be written (it is rebuilt next time).
             ctx.saver.run(crate::storage::Task::Write(stale));
         }
+        // A series that cannot be read is never archived: it stays in sight.
+        let (archived, current): (Vec<Entry>, Vec<Entry>) = entries.into_iter().partition(|e| {
+            e.as_ref()
+                .is_ok_and(|l| ctx.settings.archived.contains(&l.folder.id()))
+        });
+        // Back from an archived series (its summary, say): its own view, on its row.
+        let showing_archived = select.is_some_and(|id| ctx.settings.archived.contains(id));
+        let (entries, others) = if showing_archived {
+            (archived, current)
+        } else {
+            (current, archived)
+        };
         let selected = select
             .and_then(|id| {
                 entries
@@ -37,7 +60,12 @@ impl SeriesListState {
                     .position(|e| e.as_ref().is_ok_and(|l| l.folder.id() == id))
             })
             .unwrap_or(0);
-        Self { entries, selected }
+        Self {
+            entries,
+            selected,
+            others,
+            showing_archived,
+        }
     }
 
     /// A list not yet read, standing in while the app builds the next screen.
@@ -45,13 +73,16 @@ impl SeriesListState {
         Self {
             entries: Vec::new(),
             selected: 0,
+            others: Vec::new(),
+            showing_archived: false,
         }
     }
 
-    /// Whether another series on the list has the same service name.
+    /// Whether another series, archived or not, has the same service name.
     fn shares_its_name(&self, series: &ListedSeries) -> bool {
         self.entries
             .iter()
+            .chain(&self.others)
             .filter_map(|e| e.as_ref().ok())
             .any(|o| {
                 o.folder.id() != series.folder.id() && o.digest.service == series.digest.service
@@ -75,6 +106,13 @@ impl SeriesListState {
                 ctx.start_sync(folders);
             }
             Action::ToggleSyncAfterClosing => ctx.toggle_sync_after_closing(),
+            Action::ArchiveSeries if !self.showing_archived => self.move_selected(ctx, true),
+            Action::RestoreSeries if self.showing_archived => self.move_selected(ctx, false),
+            Action::ToggleArchivedView => {
+                std::mem::swap(&mut self.entries, &mut self.others);
+                self.showing_archived = !self.showing_archived;
+                self.selected = 0;
+            }
             Action::OpenSeries => return self.open_selected(ctx),
             Action::ShowSummary => {
                 // The list holds digests only; the summary needs every session.
@@ -104,6 +142,29 @@ impl SeriesListState {
         None
     }
 
+    /// Archives the selected series (or brings it back): its row moves to the other view
+    /// and the choice is remembered. Its folder is not touched.
+    fn move_selected(&mut self, ctx: &mut Context, archive: bool) {
+        let Some(listed) = self.selected_series() else {
+            return;
+        };
+        let (id, service) = (listed.folder.id(), listed.digest.service.clone());
+        let entry = self.entries.remove(self.selected);
+        let at = self
+            .others
+            .iter()
+            .position(|e| e.as_ref().is_ok_and(|l| l.folder.id() > id))
+            .unwrap_or(self.others.len());
+        self.others.insert(at, entry);
+        self.selected = self.selected.min(self.entries.len().saturating_sub(1));
+        let done = if archive {
+            format!("{service} ({id}) archived: nothing deleted; Tab shows the archived series")
+        } else {
+            format!("{service} ({id}) is back on the list")
+        };
+        ctx.set_archived(&id, archive, done);
+    }
+
     fn open_selected(&mut self, ctx: &mut Context) -> Option<Nav> {
         match self.entries.get(self.selected)? {
             Err(e) => {
@@ -117,7 +178,26 @@ impl SeriesListState {
     pub fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Context) {
         let theme = &ctx.theme;
         let [list_area, detail_area] = layout(area);
-        if self.entries.is_empty() {
+        let title = if self.showing_archived {
+            " Archived series (nothing deleted; x brings one back) ".to_string()
+        } else if self.others.is_empty() {
+            " Service roasts ".to_string()
+        } else {
+            format!(" Service roasts · {} archived (Tab) ", self.others.len())
+        };
+        if self.entries.is_empty() && (self.showing_archived || !self.others.is_empty()) {
+            let text = if self.showing_archived {
+                "No archived series. Tab goes back to the current ones."
+            } else {
+                "Every series is archived. Tab shows them; n starts a new one."
+            };
+            frame.render_widget(
+                Paragraph::new(Line::styled(text, theme.base))
+                    .wrap(Wrap { trim: true })
+                    .block(panel(title, true, theme)),
+                list_area,
+            );
+        } else if self.entries.is_empty() {
             let text = vec![
                 Line::raw(""),
                 Line::styled("No series yet.", theme.title),
@@ -189,7 +269,7 @@ impl SeriesListState {
                 list_area,
                 items,
                 Some(self.selected),
-                panel(" Service roasts ", true, theme),
+                panel(title, true, theme),
                 theme,
             );
         }
