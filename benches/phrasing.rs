@@ -1,38 +1,144 @@
-//! How fast the phrasing checker is: one flagged question, one clean
-//! question, and a batch of 10,000 questions (`roast check` on a big file).
+//! How fast the phrasing checker is, as a person meets it:
 //!
-//! Quick run: `cargo bench --bench phrasing` (the group below already uses a
-//! 2 s measurement and 1 s warm-up; criterion's CLI flags still override).
+//! - **`roast check --file` on 10,000 distinct meeting lines, whole process** (spawn to
+//!   exit, output thrown away): the lines come from `tests/common/questions.rs`, about
+//!   half of them flagged, so half of them also get rewrites. When write-good (the npm
+//!   prose linter) is installed, the same file goes through its CLI too and the bench
+//!   prints both times and our share of write-good's. write-good is looked for in
+//!   `ROAST_WRITE_GOOD` (a path to its CLI), then on `PATH`, then in
+//!   `target/write-good/node_modules/.bin/` (`npm install write-good` there); without
+//!   it, that comparison is skipped.
+//! - **One keystroke's verdict** in-process: the installed checker, already warm, on a
+//!   flagged question (with its rewrites) and a clean one, as the live editor asks it.
+//!
+//! Run: `cargo bench --bench phrasing`. The process bench times the `roast` built for
+//! the bench profile; `ROAST_BENCH_BIN=target/release/roast` times the shipped one.
+
+mod common;
+
+#[path = "../tests/common/questions.rs"]
+mod questions;
 
 use std::hint::black_box;
-use std::time::Duration;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput};
 use roast::phrasing::Checker;
+
+const LINES: usize = 10_000;
 
 const FLAGGED: &str = "Why did you use a shared database for both services?";
 const FLAGGED_WITHOUT_WHY: &str = "Wouldn't it be simpler to just buy a bigger machine?";
 const CLEAN: &str = "How does the gateway decide which backend gets a request?";
 
-/// Every line of the product examples and the tuning corpus, repeated up to `count`.
-fn batch(count: usize) -> Vec<String> {
-    let mut questions = Vec::new();
-    for file in ["phrasing-examples.tsv", "phrasing-corpus/tune.tsv"] {
-        let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
-        questions.extend(
-            text.lines()
-                .filter(|line| !line.starts_with('#'))
-                .filter_map(|line| line.split_once('\t'))
-                .map(|(_, question)| question.to_owned()),
-        );
+/// The 10,000 lines on disk, written once per generator version.
+fn question_file() -> PathBuf {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("phrasing-10000-questions.txt");
+    let mut text = questions::questions(LINES).join("\n");
+    text.push('\n');
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+        std::fs::write(&path, text).expect("writing the question file");
     }
-    questions.iter().cycle().take(count).cloned().collect()
+    path
 }
 
-fn single_questions(c: &mut Criterion) {
-    let checker = Checker::builtin();
-    let mut group = c.benchmark_group("check one question");
+fn roast_check(file: &Path, data: &Path) -> Command {
+    let mut cmd = Command::new(common::roast_bin());
+    cmd.arg("--data-dir")
+        .arg(data)
+        .arg("check")
+        .arg("--file")
+        .arg(file)
+        .stdout(Stdio::null());
+    cmd
+}
+
+/// write-good's CLI, if it is installed (see the module comment).
+fn write_good() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("ROAST_WRITE_GOOD") {
+        return Some(PathBuf::from(path));
+    }
+    let on_path = std::env::var_os("PATH").into_iter().flat_map(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join("write-good"))
+            .collect::<Vec<_>>()
+    });
+    let local = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/write-good/node_modules/.bin/write-good");
+    on_path.chain([local]).find(|path| path.is_file())
+}
+
+/// Runs `cmd` to its end; `roast check` exits 1 when it flagged something, write-good
+/// when it has a suggestion, so only a signal or a failure to start is an error.
+fn run(cmd: &mut Command) -> Duration {
+    let start = Instant::now();
+    let status = cmd.status().expect("the command starts");
+    let took = start.elapsed();
+    assert!(
+        matches!(status.code(), Some(0 | 1 | 2)),
+        "{cmd:?} failed: {status}"
+    );
+    took
+}
+
+/// The median of a few whole runs: for a figure to print beside write-good's, which
+/// takes seconds a run and so is not timed by criterion.
+fn median_of(runs: usize, cmd: &mut Command) -> Duration {
+    let mut times: Vec<Duration> = (0..runs).map(|_| run(cmd)).collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn whole_process(c: &mut Criterion) {
+    let file = question_file();
+    let data = tempfile::tempdir().expect("a scratch data folder");
+    let flagged = {
+        let checker = Checker::builtin();
+        questions::questions(LINES)
+            .iter()
+            .filter(|line| checker.check(line).is_flagged())
+            .count()
+    };
+    eprintln!(
+        "{LINES} distinct lines in {}, {flagged} of them flagged",
+        file.display()
+    );
+    let mut ours = roast_check(&file, data.path());
+    match write_good() {
+        None => eprintln!(
+            "write-good is not installed: skipping the comparison (see benches/phrasing.rs)"
+        ),
+        Some(write_good) => {
+            let mut theirs = Command::new(&write_good);
+            theirs
+                .arg(&file)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
+            let their_time = median_of(3, &mut theirs);
+            let our_time = median_of(11, &mut ours);
+            eprintln!(
+                "whole process, median: write-good {:.0} ms, roast check {:.1} ms: {:.2} % of write-good's time (goal ≤ 1 %)",
+                their_time.as_secs_f64() * 1e3,
+                our_time.as_secs_f64() * 1e3,
+                100.0 * our_time.as_secs_f64() / their_time.as_secs_f64()
+            );
+        }
+    }
+    let mut group = c.benchmark_group("roast check --file, whole process");
+    group.throughput(Throughput::Elements(LINES as u64));
+    group.sample_size(20);
+    group.bench_function("10,000 distinct meeting lines", |b| {
+        b.iter(|| run(&mut ours))
+    });
+    group.finish();
+}
+
+fn keystroke_verdict(c: &mut Criterion) {
+    let checker = Checker::current();
+    checker.warm();
+    let mut group = c.benchmark_group("one keystroke's verdict, warm checker");
     group.bench_function("flagged why-question (with rewrites)", |b| {
         b.iter(|| checker.check(black_box(FLAGGED)))
     });
@@ -45,33 +151,12 @@ fn single_questions(c: &mut Criterion) {
     group.finish();
 }
 
-fn ten_thousand_questions(c: &mut Criterion) {
-    let checker = Checker::builtin();
-    let questions = batch(10_000);
-    let mut group = c.benchmark_group("check a batch");
-    group.throughput(Throughput::Elements(questions.len() as u64));
-    group.sample_size(10);
-    group.bench_function("10,000 mixed questions", |b| {
-        b.iter(|| {
-            questions
-                .iter()
-                .filter(|question| checker.check(black_box(question)).is_flagged())
-                .count()
-        })
-    });
-    group.finish();
-}
-
-fn quick() -> Criterion {
-    Criterion::default()
-        .measurement_time(Duration::from_secs(2))
+fn main() {
+    let mut c = Criterion::default()
+        .measurement_time(Duration::from_secs(3))
         .warm_up_time(Duration::from_secs(1))
-        .configure_from_args()
+        .configure_from_args();
+    whole_process(&mut c);
+    keystroke_verdict(&mut c);
+    c.final_summary();
 }
-
-criterion_group! {
-    name = benches;
-    config = quick();
-    targets = single_questions, ten_thousand_questions
-}
-criterion_main!(benches);

@@ -21,7 +21,9 @@ mod context;
 mod extract;
 pub mod figures;
 mod lexicon;
+pub mod live;
 mod morphology;
+mod prefilter;
 pub mod report;
 mod rewrite;
 #[cfg(test)]
@@ -37,6 +39,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+pub use live::LiveCheck;
 pub use rewrite::{MAX_SUGGESTIONS, SUGGESTION_OPENERS};
 pub use rules::{BUILTIN_RULES, Category, RuleError, RuleFileError, Scope, Severity};
 
@@ -47,9 +50,10 @@ use word_set::FastHash;
 #[derive(Debug)]
 pub struct Checker {
     rules: RuleSet,
-    /// Every word of every rewrite template: with the word lists and the verb
-    /// table, the words a rewrite may use that the question did not.
-    template_words: HashSet<String, FastHash>,
+    /// Every word of every rewrite template and of the closed word lists: with
+    /// the verb table, the words a rewrite may use that the question did not.
+    /// One set, because a rewrite asks about each of its words.
+    known_words: HashSet<String, FastHash>,
 }
 
 /// What the checker found in one text.
@@ -156,16 +160,25 @@ impl Checker {
     }
 
     fn new(rules: RuleSet) -> Result<Checker, RuleError> {
-        let template_words = rules
+        let lists = [
+            &lexicon::DEFINITE,
+            &lexicon::INDEFINITE,
+            &lexicon::CLOSED,
+            &lexicon::AUXILIARIES,
+            &lexicon::NEUTRAL_STATES,
+        ];
+        let known_words = rules
             .intents
             .iter()
             .flat_map(|intent| intent.templates.iter())
             .flat_map(|template| template.words())
+            .chain(
+                lists
+                    .into_iter()
+                    .flat_map(|list| list.words().iter().map(|word| (*word).to_owned())),
+            )
             .collect();
-        Ok(Checker {
-            rules,
-            template_words,
-        })
+        Ok(Checker { rules, known_words })
     }
 
     /// Builds every regex the checker would otherwise build on first use, so
@@ -174,7 +187,9 @@ impl Checker {
     pub fn warm(&self) {
         for rule in &self.rules.rules {
             rule.matcher();
-            rule.except();
+        }
+        for except in &self.rules.excepts {
+            except.regex();
         }
         self.rules.intents_of("");
         self.check("Why is the cache cold?");
@@ -194,13 +209,7 @@ impl Checker {
     /// Whether a rewrite may use `word` (lower case) without the question having
     /// used it: a word of a template, a listed verb form, or a closed-class word.
     pub fn knows_word(&self, word: &str) -> bool {
-        self.template_words.contains(word)
-            || morphology::is_verb_form(word)
-            || lexicon::DEFINITE.contains(word)
-            || lexicon::INDEFINITE.contains(word)
-            || lexicon::CLOSED.contains(word)
-            || lexicon::AUXILIARIES.contains(word)
-            || lexicon::NEUTRAL_STATES.contains(word)
+        self.known_words.contains(word) || morphology::is_verb_form(word)
     }
 
     /// Checks one question (or any one line of text).
@@ -226,11 +235,11 @@ impl Checker {
     /// Matched rules and their byte ranges, ordered by position.
     fn matches(&self, text: &str) -> Vec<RuleMatch> {
         let candidates = self.rules.prefilter.matches(text);
-        if !candidates.matched_any() {
+        if candidates.is_empty() {
             return Vec::new();
         }
         let mut found: Vec<RuleMatch> = Vec::new();
-        for rule_index in candidates.iter() {
+        for rule_index in candidates.iter().map(|pattern| pattern.as_usize()) {
             let rule = &self.rules.rules[rule_index];
             let matcher = rule.matcher();
             for captures in matcher.regex.captures_iter(text) {
@@ -243,7 +252,7 @@ impl Checker {
                     continue;
                 };
                 if hit.is_empty()
-                    || is_excepted(rule, text, hit.range())
+                    || self.is_excepted(rule, text, hit.range())
                     || !in_scope(rule, text, hit.start())
                 {
                     continue;
@@ -307,11 +316,13 @@ impl Checker {
         let templates = order
             .iter()
             .flat_map(|&index| self.rules.intents[index].templates.iter());
-        let said: HashSet<String, FastHash> = words
-            .iter()
-            .map(|word| word.lower.clone())
-            .chain(text.split_whitespace().map(str::to_lowercase))
-            .collect();
+        // A line has a dozen words: a scan beats hashing copies of them.
+        let said = |word: &str| {
+            words.iter().any(|said| said.lower == word)
+                || text
+                    .split_whitespace()
+                    .any(|chunk| lower_case_equals(chunk, word))
+        };
         let fallbacks = self
             .rules
             .bare
@@ -321,9 +332,34 @@ impl Checker {
             &reading,
             templates,
             fallbacks,
-            |word| said.contains(word) || self.knows_word(word),
+            |word| said(word) || self.knows_word(word),
             |suggestion| self.matches(suggestion).is_empty(),
         )
+    }
+}
+
+impl Checker {
+    /// An `except` pattern that overlaps the hit cancels it ("the why behind …").
+    fn is_excepted(&self, rule: &CompiledRule, text: &str, hit: std::ops::Range<usize>) -> bool {
+        self.rules.excepts_of(rule).any(|except| {
+            except
+                .find_iter(text)
+                .any(|found| found.start() < hit.end && hit.start < found.end())
+        })
+    }
+}
+
+/// Whether `chunk.to_lowercase() == lower`, without making the copy when
+/// `chunk` is ASCII.
+fn lower_case_equals(chunk: &str, lower: &str) -> bool {
+    if chunk.is_ascii() {
+        chunk.len() == lower.len()
+            && chunk
+                .bytes()
+                .zip(lower.bytes())
+                .all(|(c, l)| c.to_ascii_lowercase() == l)
+    } else {
+        chunk.to_lowercase() == lower
     }
 }
 
@@ -352,15 +388,6 @@ impl RuleMatch {
     fn overlaps(&self, other: &RuleMatch) -> bool {
         self.start < other.end && other.start < self.end
     }
-}
-
-/// An `except` pattern that overlaps the hit cancels it ("the why behind …").
-fn is_excepted(rule: &CompiledRule, text: &str, hit: std::ops::Range<usize>) -> bool {
-    rule.except().iter().any(|except| {
-        except
-            .find_iter(text)
-            .any(|found| found.start() < hit.end && hit.start < found.end())
-    })
 }
 
 fn in_scope(rule: &CompiledRule, text: &str, at: usize) -> bool {

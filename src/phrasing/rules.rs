@@ -20,15 +20,11 @@ use std::sync::OnceLock;
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::prefilter::Prefilter;
 use super::rewrite::Template;
 
 /// The rule file's format version this build understands.
 pub const RULES_FORMAT_VERSION: u32 = 2;
-
-/// Room for the prefilter set's lazily built DFA (a cap, not an allocation).
-/// With the default 2 MiB the set of all rules, fed varied questions, filled
-/// its cache, cleared it again and again and fell back to a far slower engine.
-const PREFILTER_DFA_CACHE_BYTES: usize = 16 << 20;
 
 /// The rules compiled into the binary.
 pub const BUILTIN_RULES: &str = include_str!("rules.ron");
@@ -249,9 +245,8 @@ pub(crate) struct CompiledRule {
     pattern: String,
     /// Built on first use: most rules never match a given session's text.
     matcher: OnceLock<Matcher>,
-    /// `except` patterns, expanded; built on first use like the matcher.
-    except_patterns: Vec<String>,
-    except: OnceLock<Vec<Regex>>,
+    /// The rule's `except` patterns, as indexes into [`RuleSet::excepts`].
+    excepts: Vec<usize>,
     pub message: String,
     /// Where the rule comes from (the talk's slide, the product brief).
     pub source: String,
@@ -265,18 +260,26 @@ pub(crate) struct Matcher {
     pub hit_groups: Vec<usize>,
 }
 
-impl CompiledRule {
-    pub fn except(&self) -> &[Regex] {
-        self.except.get_or_init(|| {
-            self.except_patterns
-                .iter()
-                .map(|pattern| {
-                    build_regex(&self.id, pattern).expect("checked when the rules were loaded")
-                })
-                .collect()
+/// An `except` pattern, expanded. Rules share their exceptions ("why" as a
+/// noun cancels most why-rules), so each distinct one is compiled once, on
+/// first use.
+#[derive(Debug)]
+pub(crate) struct Except {
+    /// A rule that uses it, to name in an error.
+    rule: String,
+    pattern: String,
+    regex: OnceLock<Regex>,
+}
+
+impl Except {
+    pub fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            build_regex(&self.rule, &self.pattern).expect("checked when the rules were loaded")
         })
     }
+}
 
+impl CompiledRule {
     pub fn matcher(&self) -> &Matcher {
         self.matcher.get_or_init(|| {
             let regex = build_regex(&self.id, &self.pattern)
@@ -304,7 +307,9 @@ pub(crate) struct CompiledIntent {
 pub(crate) struct RuleSet {
     pub rules: Vec<CompiledRule>,
     /// All rule patterns at once: one pass tells which rules can match at all.
-    pub prefilter: RegexSet,
+    pub prefilter: Prefilter,
+    /// Every distinct `except` pattern of the rules.
+    pub excepts: Vec<Except>,
     pub intents: Vec<CompiledIntent>,
     /// Cue patterns of all intents; `cue_owner[i]` is the intent of pattern `i`.
     cue_set: OnceLock<RegexSet>,
@@ -319,15 +324,20 @@ impl RuleSet {
     /// Builds every regex now (they are otherwise built on first use), so that
     /// a broken `except` or cue in a user's file is reported when it is loaded.
     pub fn validate(&self) -> Result<(), RuleError> {
-        for rule in &self.rules {
-            for pattern in &rule.except_patterns {
-                build_regex(&rule.id, pattern)?;
-            }
+        for except in &self.excepts {
+            build_regex(&except.rule, &except.pattern)?;
         }
         for (pattern, &owner) in self.cue_patterns.iter().zip(&self.cue_owner) {
             build_regex(&self.intents[owner].id, pattern)?;
         }
         Ok(())
+    }
+
+    /// The compiled `except` patterns of `rule`.
+    pub fn excepts_of<'a>(&'a self, rule: &'a CompiledRule) -> impl Iterator<Item = &'a Regex> {
+        rule.excepts
+            .iter()
+            .map(|&index| self.excepts[index].regex())
     }
 
     /// Every intent (in file order) one of whose cues matches `text`.
@@ -400,6 +410,7 @@ impl RuleFile {
         let mut seen = HashSet::new();
         let mut rules = Vec::with_capacity(self.rules.len());
         let mut expanded_patterns = Vec::with_capacity(self.rules.len());
+        let mut excepts: Vec<Except> = Vec::new();
         for spec in &self.rules {
             if !seen.insert(spec.id.clone()) {
                 return Err(RuleError::DuplicateId(spec.id.clone()));
@@ -409,12 +420,23 @@ impl RuleFile {
             }
             check_not_empty(spec)?;
             let pattern = expand_vocabulary(&spec.id, &spec.pattern, &self.vocabulary)?;
-            let except_patterns = spec
-                .except
-                .iter()
-                .map(|raw| expand_vocabulary(&spec.id, raw, &self.vocabulary))
-                .collect::<Result<Vec<_>, _>>()?;
-            expanded_patterns.push(pattern.clone());
+            let mut rule_excepts = Vec::with_capacity(spec.except.len());
+            for raw in &spec.except {
+                let pattern = expand_vocabulary(&spec.id, raw, &self.vocabulary)?;
+                let index = match excepts.iter().position(|known| known.pattern == pattern) {
+                    Some(index) => index,
+                    None => {
+                        excepts.push(Except {
+                            rule: spec.id.clone(),
+                            pattern,
+                            regex: OnceLock::new(),
+                        });
+                        excepts.len() - 1
+                    }
+                };
+                rule_excepts.push(index);
+            }
+            expanded_patterns.push(ascii_classes(&pattern));
             rules.push(CompiledRule {
                 id: spec.id.clone(),
                 category: spec.category,
@@ -422,21 +444,15 @@ impl RuleFile {
                 scope: spec.scope,
                 pattern,
                 matcher: OnceLock::new(),
-                except_patterns,
-                except: OnceLock::new(),
+                excepts: rule_excepts,
                 message: spec.message.clone(),
                 source: spec.source.clone(),
             });
         }
-        let prefilter =
-            match RegexSetBuilder::new(expanded_patterns.iter().map(|p| ascii_classes(p)))
-                .case_insensitive(true)
-                .dfa_size_limit(PREFILTER_DFA_CACHE_BYTES)
-                .build()
-            {
-                Ok(prefilter) => prefilter,
-                Err(error) => return Err(name_the_broken_rule(&rules, error)),
-            };
+        let prefilter = match Prefilter::new(expanded_patterns) {
+            Ok(prefilter) => prefilter,
+            Err(error) => return Err(name_the_broken_rule(&rules, error)),
+        };
         let (intents, cue_patterns, cue_owner) = compile_intents(&self.intents, &self.vocabulary)?;
         let general = intents
             .iter()
@@ -446,6 +462,7 @@ impl RuleFile {
         Ok(RuleSet {
             rules,
             prefilter,
+            excepts,
             intents,
             cue_set: OnceLock::new(),
             cue_patterns,

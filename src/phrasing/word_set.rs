@@ -57,6 +57,11 @@ impl WordSet {
         }
     }
 
+    /// The words as listed.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+
     pub fn contains(&self, word: &str) -> bool {
         self.set
             .get_or_init(|| self.words.iter().copied().collect())

@@ -1,0 +1,209 @@
+//! Which rules can match a text at all, in one pass over it.
+//!
+//! Only the rules this pass names run their own regex (with captures, for the
+//! finding's span). A set of patterns needs no match positions, so this builds
+//! one forward automaton for all of them, without capture states, and runs it
+//! as a lazy DFA: `regex::RegexSet` would also compile the reverse automaton a
+//! match position needs, about as costly again, and compiling the rules is
+//! most of the time of a short `roast check`.
+
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+use regex::{RegexSet, RegexSetBuilder};
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::pool::Pool;
+use regex_automata::util::syntax;
+use regex_automata::{Input, MatchKind, PatternSet};
+
+/// Room for the lazily built DFA (a cap, not an allocation). With 2 MiB the
+/// set of all rules, fed varied questions, filled its cache, cleared it again
+/// and again and fell back to a far slower engine.
+const DFA_CACHE_BYTES: usize = 16 << 20;
+
+type MakeCache = Box<dyn Fn() -> Cache + Send + Sync>;
+
+/// All of a rule file's patterns at once (already in `regex` syntax, matched
+/// case-insensitively).
+pub(crate) struct Prefilter {
+    patterns: Vec<String>,
+    engine: Engine,
+}
+
+enum Engine {
+    Lazy {
+        dfa: Arc<DFA>,
+        /// One search cache per thread at a time: `roast check` checks a long
+        /// file on several threads.
+        caches: Pool<Cache, MakeCache>,
+        /// Built only if the lazy DFA ever refuses a text (it cannot today: no
+        /// pattern has a Unicode word boundary, and the cache never gives up).
+        fallback: OnceLock<RegexSet>,
+    },
+    /// Patterns the lazy DFA cannot take: the regex crate's own set.
+    Set(RegexSet),
+}
+
+impl Prefilter {
+    /// Compiles `patterns`; the error is the regex crate's, to name the rule.
+    pub fn new(patterns: Vec<String>) -> Result<Prefilter, regex::Error> {
+        let engine = match lazy_dfa(&patterns) {
+            Some(dfa) => {
+                let dfa = Arc::new(dfa);
+                let for_caches = Arc::clone(&dfa);
+                let make: MakeCache = Box::new(move || Cache::new(&for_caches));
+                Engine::Lazy {
+                    dfa,
+                    caches: Pool::new(make),
+                    fallback: OnceLock::new(),
+                }
+            }
+            None => Engine::Set(regex_set(&patterns)?),
+        };
+        Ok(Prefilter { patterns, engine })
+    }
+
+    /// The indexes of the patterns that match somewhere in `text`.
+    pub fn matches(&self, text: &str) -> PatternSet {
+        let mut found = PatternSet::new(self.patterns.len());
+        match &self.engine {
+            Engine::Lazy {
+                dfa,
+                caches,
+                fallback,
+            } => {
+                let input = Input::new(text);
+                let mut cache = caches.get();
+                if dfa
+                    .try_which_overlapping_matches(&mut cache, &input, &mut found)
+                    .is_err()
+                {
+                    found = PatternSet::new(self.patterns.len());
+                    let set = fallback.get_or_init(|| {
+                        regex_set(&self.patterns).expect("the same patterns built a DFA")
+                    });
+                    insert_all(&mut found, set, text);
+                }
+            }
+            Engine::Set(set) => insert_all(&mut found, set, text),
+        }
+        found
+    }
+}
+
+fn insert_all(found: &mut PatternSet, set: &RegexSet, text: &str) {
+    for index in set.matches(text).iter() {
+        found.insert(regex_automata::PatternID::must(index));
+    }
+}
+
+/// The forward lazy DFA of all patterns, or `None` when it cannot be built
+/// (a Unicode word boundary, a pattern too big): the caller falls back to a
+/// `RegexSet`, which also reports a broken pattern properly.
+fn lazy_dfa(patterns: &[String]) -> Option<DFA> {
+    let nfa = thompson::Compiler::new()
+        .syntax(syntax::Config::new().case_insensitive(true))
+        .configure(thompson::Config::new().which_captures(WhichCaptures::None))
+        .build_many(patterns)
+        .ok()?;
+    DFA::builder()
+        .configure(
+            DFA::config()
+                .match_kind(MatchKind::All)
+                .cache_capacity(DFA_CACHE_BYTES),
+        )
+        .build_from_nfa(nfa)
+        .ok()
+}
+
+fn regex_set(patterns: &[String]) -> Result<RegexSet, regex::Error> {
+    RegexSetBuilder::new(patterns)
+        .case_insensitive(true)
+        .dfa_size_limit(DFA_CACHE_BYTES)
+        .build()
+}
+
+impl fmt::Debug for Prefilter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let engine = match self.engine {
+            Engine::Lazy { .. } => "lazy DFA",
+            Engine::Set(_) => "RegexSet",
+        };
+        f.debug_struct("Prefilter")
+            .field("patterns", &self.patterns.len())
+            .field("engine", &engine)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+#[path = "../../tests/common/questions.rs"]
+mod questions;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matching(prefilter: &Prefilter, text: &str) -> Vec<usize> {
+        prefilter
+            .matches(text)
+            .iter()
+            .map(|id| id.as_usize())
+            .collect()
+    }
+
+    #[test]
+    fn names_every_pattern_that_matches_anywhere_in_any_case() {
+        // As rule patterns reach it: with ASCII word boundaries.
+        let prefilter = Prefilter::new(
+            [r"\bwhy\b", r"\bjust\s+\w+", r"^ok\b"]
+                .map(super::super::rules::ascii_classes)
+                .to_vec(),
+        )
+        .unwrap();
+        assert!(matches!(prefilter.engine, Engine::Lazy { .. }));
+        assert_eq!(matching(&prefilter, "so WHY not just cache it?"), [0, 1]);
+        assert_eq!(matching(&prefilter, "ok, how does it work?"), [2]);
+        assert_eq!(matching(&prefilter, "whyever"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_pattern_the_lazy_dfa_cannot_run_falls_back_to_a_regex_set() {
+        let prefilter = Prefilter::new(vec![r"(?u:\b)café\b".to_owned()]).unwrap();
+        assert!(matches!(prefilter.engine, Engine::Set(_)));
+        assert_eq!(matching(&prefilter, "le CAFÉ est fermé"), [0]);
+    }
+
+    /// The built-in rules' prefilter against the regex crate's set of the same
+    /// patterns, on every line of the product examples and the tuning corpus and
+    /// on generated meeting lines: the same rules must be candidates.
+    #[test]
+    fn the_lazy_dfa_and_a_regex_set_agree_on_every_corpus_line() {
+        let prefilter = &super::super::Checker::builtin().rules.prefilter;
+        assert!(matches!(prefilter.engine, Engine::Lazy { .. }));
+        let set = regex_set(&prefilter.patterns).unwrap();
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut lines: Vec<String> = Vec::new();
+        for file in ["phrasing-examples.tsv", "phrasing-corpus/tune.tsv"] {
+            let path = format!("{root}/tests/data/{file}");
+            let text = std::fs::read_to_string(&path).unwrap();
+            lines.extend(
+                text.lines()
+                    .filter_map(|line| line.split('\t').nth(1))
+                    .map(str::to_owned),
+            );
+        }
+        assert!(lines.len() > 500, "{} lines", lines.len());
+        lines.extend(questions::questions(2_000));
+        for line in &lines {
+            let expected: Vec<usize> = set.matches(line).iter().collect();
+            assert_eq!(matching(prefilter, line), expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_broken_pattern_is_the_regex_crates_error() {
+        assert!(Prefilter::new(vec!["(unclosed".to_owned()]).is_err());
+    }
+}
