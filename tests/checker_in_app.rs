@@ -103,3 +103,31 @@ fn the_moderator_checks_a_question_on_the_projector() {
     press(&mut app, key(KeyCode::Esc));
     assert!(app.overlay.is_none());
 }
+
+#[test]
+fn a_verdict_comes_in_on_a_tick_after_the_keystrokes_that_asked_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = live_question(dir.path(), &clock);
+    // Keys straight through `update`, as the runtime hands them over: none of them
+    // waits for the checker.
+    for c in "Why is the cache cold?".chars() {
+        let action = roast::tui::app::action_for_key(&app, &key(KeyCode::Char(c))).unwrap();
+        roast::tui::update(&mut app, action);
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.verdict_pending() {
+        assert!(std::time::Instant::now() < deadline, "no verdict came");
+        std::thread::sleep(std::time::Duration::from_millis(1));
+        roast::tui::update(&mut app, roast::tui::action::Action::Tick);
+    }
+    let verdict = live(&app)
+        .verdict
+        .clone()
+        .expect("the verdict came in on a tick");
+    assert!(verdict.is_flagged());
+    assert_eq!(
+        verdict,
+        roast::phrasing::Checker::current().check("Why is the cache cold?")
+    );
+}

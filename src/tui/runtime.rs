@@ -19,6 +19,10 @@ use crate::tui::view;
 
 /// How often the loop wakes without input: the timer's second hand and autosave.
 const TICK: Duration = Duration::from_millis(200);
+/// How soon to look again while the phrasing checker works on a verdict (it
+/// takes microseconds once its rules are built): the verdict shows this soon
+/// after the keystroke, which itself never waits for it.
+const VERDICT_POLL: Duration = Duration::from_millis(4);
 
 /// Runs the app until the user quits or a signal asks it to stop. Whatever happens,
 /// everything typed is handed to the saver and flushed before returning.
@@ -102,7 +106,12 @@ where
         warming.get_or_insert_with(|| {
             std::thread::spawn(|| crate::phrasing::Checker::current().warm())
         });
-        if let Some(first) = app.ctx.inbox.next(TICK) {
+        let wait = if app.verdict_pending() {
+            VERDICT_POLL
+        } else {
+            TICK
+        };
+        if let Some(first) = app.ctx.inbox.next(wait) {
             // Handle everything queued (a paste, fast typing) before drawing again.
             let mut batch = vec![first];
             batch.extend(app.ctx.inbox.queued());
@@ -122,7 +131,12 @@ where
                 }
             }
         }
+        let checking = app.verdict_pending();
         update(app, Action::Tick);
+        // A verdict came in: show it.
+        if checking && !app.verdict_pending() {
+            needs_draw = true;
+        }
         if std::mem::take(&mut app.ctx.bell_pending) {
             // The flash on screen says it too; a bell that cannot be written is ignored.
             let _ = bell.write_all(b"\x07").and_then(|()| bell.flush());

@@ -5,7 +5,7 @@ pub mod navigate;
 
 use ratatui_textarea::TextArea;
 
-use crate::phrasing::{Checker, Verdict};
+use crate::phrasing::{LiveCheck, Verdict};
 use crate::tui::action::Action;
 use crate::tui::context::{AppConfig, Context};
 use crate::tui::keymap::{Facts, KeyContext, KeyFocus};
@@ -30,6 +30,8 @@ pub struct App {
     /// The moderator's "check a question" box keeps its text between openings.
     pub question_box: TextArea<'static>,
     pub question_verdict: Option<Verdict>,
+    /// Works `question_verdict` out off the keystroke path.
+    question_check: LiveCheck,
     /// How far the F1 key list is scrolled.
     pub help_scroll: u16,
     pub quit: bool,
@@ -84,6 +86,7 @@ impl App {
             overlay: None,
             question_box: new_field("e.g. Why don't you just add a cache?"),
             question_verdict: None,
+            question_check: LiveCheck::new(),
             help_scroll: 0,
             quit: false,
             follow: None,
@@ -101,6 +104,7 @@ impl App {
     /// Headless runs: waits until the saver has done everything handed to it, then
     /// hands `update` the results, as the loop would on its next turn.
     pub fn settle(&mut self) {
+        self.settle_verdicts();
         // A result can lead to more work (a new series opens and is read): settle that too.
         for _ in 0..4 {
             self.ctx.saver.flush();
@@ -198,6 +202,24 @@ impl App {
     }
 }
 
+impl App {
+    /// Whether the phrasing checker is still working on a verdict the screen
+    /// will show: the runtime then looks again sooner than its tick.
+    pub fn verdict_pending(&self) -> bool {
+        self.question_check.is_pending()
+            || matches!(&self.screen, Screen::Live(live) if live.verdict_pending())
+    }
+
+    /// Waits for the phrasing verdicts being worked out (headless runs read the
+    /// verdict right after typing; [`App::settle`] does this too).
+    pub fn settle_verdicts(&mut self) {
+        self.question_verdict = self.question_check.settle().cloned();
+        if let Screen::Live(live) = &mut self.screen {
+            live.settle_verdict();
+        }
+    }
+}
+
 /// Maps a key press to an action where the focus is.
 pub fn action_for_key(app: &App, key: &ratatui::crossterm::event::KeyEvent) -> Option<Action> {
     app.ctx.keymap.action_for(&app.key_focus(), key)
@@ -205,6 +227,11 @@ pub fn action_for_key(app: &App, key: &ratatui::crossterm::event::KeyEvent) -> O
 
 /// The one place state changes.
 pub fn update(app: &mut App, action: Action) {
+    // Verdicts the checker finished since the last look (the live screen takes
+    // its own on the same tick).
+    if matches!(action, Action::Tick) && app.question_check.collect() {
+        app.question_verdict = app.question_check.verdict().cloned();
+    }
     // Results of background work: said, then offered to the screen (which may be waiting
     // for one), without dismissing what the user was last told.
     match &action {
@@ -293,9 +320,8 @@ pub fn update(app: &mut App, action: Action) {
         }
         (action, Some(Overlay::QuestionCheck)) if action.is_text_edit() => {
             if text_field::feed(&mut app.question_box, action, false).changed() {
-                let text = text_field::text(&app.question_box);
-                app.question_verdict =
-                    (!text.trim().is_empty()).then(|| Checker::current().check(&text));
+                app.question_check.ask(&text_field::text(&app.question_box));
+                app.question_verdict = app.question_check.verdict().cloned();
             }
             return;
         }

@@ -13,7 +13,7 @@ use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
 use crate::model::{Cycle, Draft, Note, NoteKind, Series, Session, TopicRef};
-use crate::phrasing::{Checker, Verdict};
+use crate::phrasing::{LiveCheck, Verdict};
 use crate::progress::topic_title;
 use crate::timer::Phase;
 use crate::tui::action::{Action, ClickTarget};
@@ -53,6 +53,8 @@ pub struct LiveState {
     pub autosave: Autosave,
     /// The phrasing checker's verdict on the question being typed (questions only).
     pub verdict: Option<Verdict>,
+    /// Works the verdict out off the keystroke path; `verdict` is its newest answer.
+    checking: LiveCheck,
     /// The scribe took one of the checker's rewrites for the question being typed.
     pub used_rewrite: bool,
     /// The timer phase at the last tick, to notice the moment it changes.
@@ -122,6 +124,7 @@ impl LiveState {
             selected: 0,
             scroll_back: 0,
             verdict: None,
+            checking: LiveCheck::new(),
             used_rewrite: false,
             autosave: Autosave::new(now),
             // A session reopened in overtime does not ring again.
@@ -193,6 +196,7 @@ impl LiveState {
         }
         match action {
             Action::Tick => {
+                self.collect_verdict();
                 if self.autosave.is_due(now) {
                     self.persist(ctx);
                 }
@@ -250,11 +254,34 @@ impl LiveState {
         None
     }
 
-    /// Re-checks the question being typed; a note of another kind is not checked.
+    /// Hands the question being typed to the checker, without waiting for it; a
+    /// note of another kind is not checked. The verdict comes in on a tick.
     fn refresh_verdict(&mut self) {
-        let text = self.editor_text();
-        self.verdict = (self.kind == NoteKind::Question && !text.trim().is_empty())
-            .then(|| Checker::current().check(&text));
+        if self.kind == NoteKind::Question {
+            self.checking.ask(&self.editor_text());
+        } else {
+            self.checking.clear();
+        }
+        self.verdict = self.checking.verdict().cloned();
+    }
+
+    /// Takes in a verdict the checker has finished; true when it changed.
+    pub fn collect_verdict(&mut self) -> bool {
+        let changed = self.checking.collect();
+        if changed {
+            self.verdict = self.checking.verdict().cloned();
+        }
+        changed
+    }
+
+    /// Waits for the verdict on the text as it is now (saving a note, tests).
+    pub fn settle_verdict(&mut self) {
+        self.verdict = self.checking.settle().cloned();
+    }
+
+    /// Whether a verdict is still being worked out.
+    pub fn verdict_pending(&self) -> bool {
+        self.checking.is_pending()
     }
 
     /// Notices the timer entering its last five minutes and reaching zero; with `alerts`
@@ -404,7 +431,9 @@ impl LiveState {
             return;
         }
         let now = ctx.now_ms();
-        // The coaching signal: was this question caught, and was it rephrased?
+        // The coaching signal: was this question caught, and was it rephrased? The
+        // checker's word on the final text, so this one keystroke may wait for it.
+        self.settle_verdict();
         let still_flagged = self.verdict.as_ref().is_some_and(Verdict::is_flagged);
         let is_question = self.kind == NoteKind::Question;
         let flagged = is_question && (still_flagged || self.used_rewrite);
@@ -426,6 +455,7 @@ impl LiveState {
         }
         self.editing = None;
         self.used_rewrite = false;
+        self.checking.clear();
         self.verdict = None;
         self.room_only = false;
         text_field::clear(&mut self.editor);
