@@ -201,10 +201,9 @@ mod tests {
         });
         let seen = Arc::clone(&gate);
         let mut live = LiveCheck::with(move |text| {
-            if let Some(held) = seen.open.lock().unwrap().take() {
-                if held.recv_timeout(Duration::from_secs(10)).is_err() {
-                    seen.timed_out.fetch_add(1, Ordering::SeqCst);
-                }
+            let held = seen.open.lock().unwrap().take();
+            if held.is_some_and(|held| held.recv_timeout(Duration::from_secs(10)).is_err()) {
+                seen.timed_out.fetch_add(1, Ordering::SeqCst);
             }
             seen.checked.fetch_add(1, Ordering::SeqCst);
             flagged_if_why(text)

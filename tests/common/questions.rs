@@ -323,7 +323,7 @@ fn fill(template: &str, rng: &mut Lcg) -> String {
 
 /// `count` distinct lines, alternating judgmental and neutral templates.
 pub fn questions(count: usize) -> Vec<String> {
-    let mut rng = Lcg(0x5EED_0F_C0FFEE);
+    let mut rng = Lcg(0x5EED_0FC0_FFEE);
     let mut seen = HashSet::with_capacity(count);
     let mut lines = Vec::with_capacity(count);
     let mut tries = 0usize;
