@@ -96,6 +96,7 @@ fn report_all(checker: &Checker, inputs: &[String], format: CheckFormat) -> Vec<
             .map(|(part, lines)| {
                 let report = &report;
                 scope.spawn(move || {
+                    checker.warm_share(part, threads);
                     lines
                         .iter()
                         .enumerate()

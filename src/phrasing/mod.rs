@@ -185,14 +185,26 @@ impl Checker {
     /// that no keystroke pays for it: the app calls this on a background
     /// thread at start-up.
     pub fn warm(&self) {
-        for rule in &self.rules.rules {
-            rule.matcher();
-        }
-        for except in &self.rules.excepts {
-            except.regex();
-        }
-        self.rules.intents_of("");
+        self.warm_share(0, 1);
         self.check("Why is the cache cold?");
+    }
+
+    /// Builds share `share` of `shares` of those regexes: threads that are about
+    /// to check a long file together each build a share first, instead of all
+    /// waiting on the one that happens to need a rule first.
+    pub fn warm_share(&self, share: usize, shares: usize) {
+        let rules = &self.rules.rules;
+        let excepts = &self.rules.excepts;
+        // Rules, then excepts, then the intents' cues, dealt out in turn.
+        for item in (share..=rules.len() + excepts.len()).step_by(shares.max(1)) {
+            if let Some(rule) = rules.get(item) {
+                rule.matcher();
+            } else if let Some(except) = excepts.get(item - rules.len()) {
+                except.regex();
+            } else {
+                self.rules.intents_of("");
+            }
+        }
     }
 
     /// The rules, in file order.
@@ -409,4 +421,36 @@ fn keep_most_specific(mut found: Vec<RuleMatch>) -> Vec<RuleMatch> {
     }
     kept.sort_by_key(|found| (found.start, found.rule_index));
     kept
+}
+
+#[cfg(test)]
+mod warm_tests {
+    use super::*;
+
+    #[test]
+    fn threads_warming_a_share_each_build_every_regex_between_them() {
+        for shares in 1..=4 {
+            let checker = Checker::from_ron(BUILTIN_RULES).unwrap();
+            assert!(!checker.rules.rules.iter().any(CompiledRule::is_built));
+            for share in 0..shares {
+                checker.warm_share(share, shares);
+            }
+            assert!(checker.rules.rules.iter().all(CompiledRule::is_built));
+            assert!(checker.rules.excepts.iter().all(rules::Except::is_built));
+            assert!(checker.rules.cues_are_built(), "{shares} shares");
+        }
+    }
+
+    #[test]
+    fn one_share_of_two_builds_about_half() {
+        let checker = Checker::from_ron(BUILTIN_RULES).unwrap();
+        checker.warm_share(1, 2);
+        let built = checker
+            .rules
+            .rules
+            .iter()
+            .filter(|rule| rule.is_built())
+            .count();
+        assert_eq!(built, checker.rules.rules.len() / 2);
+    }
 }

@@ -272,6 +272,11 @@ pub(crate) struct Except {
 }
 
 impl Except {
+    #[cfg(test)]
+    pub fn is_built(&self) -> bool {
+        self.regex.get().is_some()
+    }
+
     pub fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| {
             build_regex(&self.rule, &self.pattern).expect("checked when the rules were loaded")
@@ -280,6 +285,11 @@ impl Except {
 }
 
 impl CompiledRule {
+    #[cfg(test)]
+    pub fn is_built(&self) -> bool {
+        self.matcher.get().is_some()
+    }
+
     pub fn matcher(&self) -> &Matcher {
         self.matcher.get_or_init(|| {
             let regex = build_regex(&self.id, &self.pattern)
@@ -331,6 +341,11 @@ impl RuleSet {
             build_regex(&self.intents[owner].id, pattern)?;
         }
         Ok(())
+    }
+
+    #[cfg(test)]
+    pub fn cues_are_built(&self) -> bool {
+        self.cue_set.get().is_some()
     }
 
     /// The compiled `except` patterns of `rule`.
