@@ -1,4 +1,5 @@
-//! Which rules can match a text at all, in one pass over it.
+//! Which of many patterns match a text at all, in one pass over it: which
+//! rules can match, which intents' cues do.
 //!
 //! Only the rules this pass names run their own regex (with captures, for the
 //! finding's span). A set of patterns needs no match positions, so this builds
@@ -175,14 +176,14 @@ mod tests {
         assert_eq!(matching(&prefilter, "le CAFÉ est fermé"), [0]);
     }
 
-    /// The built-in rules' prefilter against the regex crate's set of the same
-    /// patterns, on every line of the product examples and the tuning corpus and
-    /// on generated meeting lines: the same rules must be candidates.
+    /// The built-in rules' prefilter and intent cues against the regex crate's
+    /// set of the same patterns, on every line of the product examples and the
+    /// tuning corpus and on generated meeting lines: the same patterns must match.
     #[test]
     fn the_lazy_dfa_and_a_regex_set_agree_on_every_corpus_line() {
-        let prefilter = &super::super::Checker::builtin().rules.prefilter;
-        assert!(matches!(prefilter.engine, Engine::Lazy { .. }));
-        let set = regex_set(&prefilter.patterns).unwrap();
+        let rules = &super::super::Checker::builtin().rules;
+        rules.intents_of("");
+        let cues = rules.cue_set.get().expect("built by intents_of");
         let root = env!("CARGO_MANIFEST_DIR");
         let mut lines: Vec<String> = Vec::new();
         for file in ["phrasing-examples.tsv", "phrasing-corpus/tune.tsv"] {
@@ -196,9 +197,13 @@ mod tests {
         }
         assert!(lines.len() > 500, "{} lines", lines.len());
         lines.extend(questions::questions(2_000));
-        for line in &lines {
-            let expected: Vec<usize> = set.matches(line).iter().collect();
-            assert_eq!(matching(prefilter, line), expected, "{line}");
+        for prefilter in [&rules.prefilter, cues] {
+            assert!(matches!(prefilter.engine, Engine::Lazy { .. }));
+            let set = regex_set(&prefilter.patterns).unwrap();
+            for line in &lines {
+                let expected: Vec<usize> = set.matches(line).iter().collect();
+                assert_eq!(matching(prefilter, line), expected, "{line}");
+            }
         }
     }
 

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::prefilter::Prefilter;
@@ -322,7 +322,7 @@ pub(crate) struct RuleSet {
     pub excepts: Vec<Except>,
     pub intents: Vec<CompiledIntent>,
     /// Cue patterns of all intents; `cue_owner[i]` is the intent of pattern `i`.
-    cue_set: OnceLock<RegexSet>,
+    pub(super) cue_set: OnceLock<Prefilter>,
     cue_patterns: Vec<String>,
     cue_owner: Vec<usize>,
     /// The intents `general` and (if present) `bare`, by index.
@@ -358,14 +358,13 @@ impl RuleSet {
     /// Every intent (in file order) one of whose cues matches `text`.
     pub fn intents_of(&self, text: &str) -> Vec<usize> {
         let set = self.cue_set.get_or_init(|| {
-            RegexSetBuilder::new(self.cue_patterns.iter().map(|p| ascii_classes(p)))
-                .case_insensitive(true)
-                .build()
+            Prefilter::new(self.cue_patterns.iter().map(|p| ascii_classes(p)).collect())
                 .expect("every cue compiled alone when the rules were loaded")
         });
         let mut owners: Vec<usize> = set
             .matches(text)
             .iter()
+            .map(|pattern| pattern.as_usize())
             .map(|pattern| self.cue_owner[pattern])
             .collect();
         owners.sort_unstable();
