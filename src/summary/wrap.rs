@@ -39,81 +39,35 @@ pub fn pad(text: &str, cols: usize) -> String {
     format!("{text}{}", " ".repeat(fill))
 }
 
-/// Wraps `text` (made terminal-safe) to `cols` columns: the first line starts with
-/// `first`, later ones with `rest`. Words longer than a line are broken. Blank lines in
-/// the text are kept (as empty lines) so paragraphs stay apart.
+/// Wraps `text` (made terminal-safe) to `cols` columns with textwrap, as the TUI does:
+/// the first line starts with `first`, later ones with `rest`. Words longer than a line
+/// are broken. Blank lines in the text are kept (as empty lines) so paragraphs stay apart;
+/// runs of spaces within a paragraph count as one.
 pub fn wrap(text: &str, cols: usize, first: &str, rest: &str) -> Vec<String> {
     let text = terminal_safe(text);
-    let mut out = Wrapped {
-        lines: Vec::new(),
-        current: first.to_string(),
-        used: width(first),
-        fresh: true,
-        rest,
-        cols,
-    };
+    let mut lines = Vec::new();
     for (i, paragraph) in text.trim().split('\n').enumerate() {
-        if i > 0 {
-            out.break_line();
+        let words: Vec<&str> = paragraph.split_whitespace().collect();
+        let indent = if i == 0 { first } else { rest };
+        if words.is_empty() {
+            lines.push(indent.trim_end().to_string());
+            continue;
         }
-        for word in paragraph.split_whitespace() {
-            let word_width = width(word);
-            if !out.fresh && out.used + 1 + word_width > cols {
-                out.break_line();
-            } else if !out.fresh {
-                out.push(' ', 1);
-            }
-            if word_width + out.used <= cols {
-                out.current.push_str(word);
-                out.used += word_width;
-                out.fresh = false;
-            } else {
-                out.push_breaking(word);
-            }
-        }
+        // Never break at a hyphen: dates, ids and paths must read whole.
+        let options = textwrap::Options::new(cols.max(1))
+            .initial_indent(indent)
+            .subsequent_indent(rest)
+            .break_words(true)
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        let joined = words.join(" ");
+        lines.extend(
+            textwrap::wrap(&joined, options)
+                .into_iter()
+                .map(|l| l.trim_end().to_string()),
+        );
     }
-    out.break_line();
-    out.lines
-}
-
-/// Lines being wrapped, with the width of the current one kept as it grows (measuring
-/// each line again for every word would make long notes quadratic).
-struct Wrapped<'a> {
-    lines: Vec<String>,
-    current: String,
-    used: usize,
-    /// Nothing but the indent on the current line yet.
-    fresh: bool,
-    rest: &'a str,
-    cols: usize,
-}
-
-impl Wrapped<'_> {
-    fn break_line(&mut self) {
-        let mut line = std::mem::replace(&mut self.current, self.rest.to_string());
-        line.truncate(line.trim_end().len());
-        self.lines.push(line);
-        self.used = width(self.rest);
-        self.fresh = true;
-    }
-
-    fn push(&mut self, c: char, w: usize) {
-        self.current.push(c);
-        self.used += w;
-        self.fresh = false;
-    }
-
-    /// A word too long for a line, broken wherever the line is full.
-    fn push_breaking(&mut self, word: &str) {
-        let indent = width(self.rest);
-        for c in word.chars() {
-            let w = c.width().unwrap_or(0);
-            if self.used + w > self.cols && self.used > indent {
-                self.break_line();
-            }
-            self.push(c, w);
-        }
-    }
+    lines
 }
 
 #[cfg(test)]
@@ -154,6 +108,20 @@ mod tests {
     fn long_words_are_broken_and_paragraphs_kept() {
         let lines = wrap("abcdefghijkl\n\nnext", 6, "> ", "  ");
         assert_eq!(lines, vec!["> abcd", "  efgh", "  ijkl", "", "  next"]);
+    }
+
+    #[test]
+    fn a_word_that_fits_a_line_is_moved_whole_rather_than_broken_after_a_long_label() {
+        assert_eq!(
+            wrap("2026-04-20 ok", 20, "   Called off: ", "     "),
+            vec!["   Called off:", "     2026-04-20 ok"]
+        );
+    }
+
+    #[test]
+    fn runs_of_spaces_count_as_one_and_empty_text_is_the_label_alone() {
+        assert_eq!(wrap("a   b\tc", 20, "", ""), vec!["a b c"]);
+        assert_eq!(wrap("", 20, "Summary: ", ""), vec!["Summary:"]);
     }
 
     #[test]
