@@ -10,8 +10,8 @@
 use super::lexicon::{
     ADJECTIVES, AUXILIARIES, CLOSED, CONTROL_VERBS, DEFINITE, EMPTY_VERBS, GENERIC_HEADS,
     INDEFINITE, JUDGEMENT, KEPT_DETERMINERS, LY_NOT_ADVERBS, MASS_NOUNS, NEUTRAL_STATES,
-    NOT_TOPICS, NOUN_VERBS, PARTICLES, PEOPLE, PLURAL_DETERMINERS, PP_PREPOSITIONS, SINGULAR_S,
-    VERB_ADVERBS, VERB_THIRD_PERSON, VERDICT_MODIFIERS, expects_base_verb,
+    NOT_TOPICS, NOUN_VERBS, PARTICLES, PEOPLE, PLURAL_DETERMINERS, PP_PREPOSITIONS, PRODUCTS,
+    SINGULAR_S, VERB_ADVERBS, VERB_THIRD_PERSON, VERDICT_MODIFIERS, expects_base_verb,
 };
 use super::morphology::{
     Form, base_of, is_form, is_verb_form, looks_like_gerund, looks_like_participle,
@@ -208,6 +208,9 @@ pub(crate) struct Reading {
     pub state: Option<String>,
     /// The state was asked of in the past ("why *were* the backups empty").
     pub past: bool,
+    /// What is done to the thing ("set to unlimited", true) or what it is doing
+    /// ("hitting the database", false), after "why is/was <thing>".
+    pub being: Option<(String, bool)>,
     /// Something the question brings in ("you need *a circuit breaker*"): not
     /// known to exist, so never `thing`.
     pub new_thing: Option<Phrase>,
@@ -335,6 +338,24 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
             }
             let after = subject.end;
             reading.state = state_after(words, after);
+            // "why was the budget *set to unlimited*", "why is the check *hitting
+            // the database*": what happens to or is done by the thing.
+            if progressive_expected && !negative_aux(aux_before_subject.as_deref()) {
+                reading.being = words.get(after).and_then(|first| {
+                    let lower = first.lower.as_str();
+                    let participle = is_form(lower, Form::Participle)
+                        || looks_like_participle(lower) && !NOUN_VERBS.contains(lower);
+                    let gerund = is_form(lower, Form::Gerund);
+                    let said = plain_clause(words, after, 10)?;
+                    if participle && !gerund {
+                        Some((said, true))
+                    } else if gerund {
+                        Some((said, false))
+                    } else {
+                        None
+                    }
+                });
+            }
             reading.thing = Some(subject);
             if reading
                 .missing
@@ -468,18 +489,29 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
     reading
 }
 
+fn negative_aux(aux: Option<&str>) -> bool {
+    aux.is_some_and(|aux| aux.ends_with("n't") || aux.ends_with("nt"))
+}
+
 /// The rest of the clause after the subject of "why does <thing> …": "restart
 /// every night at 2am". Only a plain one: a base verb first, at most eight
 /// words, none of them about people or judging them.
 fn predicate_after(words: &[Word], start: usize) -> Option<String> {
     let first = words.get(start)?;
-    if !is_form(&first.lower, Form::Base) || EMPTY_VERBS.contains(&first.lower) {
+    if !is_form(&first.lower, Form::Base) || EMPTY_VERBS.contains(&first.lower) && !first.is("need")
+    {
         return None;
     }
+    plain_clause(words, start, 8)
+}
+
+/// The words from `start` to the end of the clause, as written, when there
+/// are at most `most` of them and none is about people or judging them.
+fn plain_clause(words: &[Word], start: usize, most: usize) -> Option<String> {
     let end = (start..words.len())
         .find(|&at| words[at].ends_clause)
         .map_or(words.len(), |at| at + 1);
-    if end - start > 8 {
+    if end <= start || end - start > most {
         return None;
     }
     let said = &words[start..end];
@@ -785,6 +817,39 @@ fn action_at(words: &[Word], mut index: usize) -> Option<Action> {
     } else {
         phrase_at(words, at, false).or_else(|| time_at(words, at))?
     };
+    // "deleted half the contacts", "add one more sidecar": no object to name.
+    if !object.topic
+        && !by_hand
+        && matches!(
+            object.body[0].to_lowercase().as_str(),
+            "one"
+                | "half"
+                | "thing"
+                | "things"
+                | "stuff"
+                | "lot"
+                | "lots"
+                | "bit"
+                | "rest"
+                | "bunch"
+                | "pair"
+                | "everyone"
+                | "else"
+                | "end"
+                | "side"
+                | "top"
+                | "bottom"
+                | "middle"
+                | "front"
+                | "way"
+                | "ways"
+                | "sense"
+                | "purpose"
+                | "while"
+        )
+    {
+        return None;
+    }
     let bare_gerund = object.det == Det::Bare
         && object.body.len() == 1
         && looks_like_gerund(&object.body[0].to_lowercase())
@@ -793,6 +858,16 @@ fn action_at(words: &[Word], mut index: usize) -> Option<Action> {
         return None;
     }
     let tail = tail_at(words, &object);
+    // "put the cache in front of the write path": without where, "putting the
+    // cache" says something else.
+    if tail.is_none()
+        && matches!(
+            base.as_str(),
+            "put" | "place" | "stick" | "shove" | "park" | "treat"
+        )
+    {
+        return None;
+    }
     Some(Action {
         written_is_base: verb_word.lower == base,
         written: verb_word.lower.clone(),
@@ -1071,6 +1146,7 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
+            && words[at - 1].text.chars().any(char::is_lowercase)
     };
     let mut end = body_start;
     while end < words.len() && end - body_start < MAX_PHRASE_WORDS {
@@ -1233,6 +1309,7 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
                 "sheep" | "fish" | "aircraft" | "series"
             );
     let bare_ok = MASS_NOUNS.contains(&head.lower)
+        || PRODUCTS.contains(&head.lower)
         || looks_like_gerund(&head.lower)
         || is_name(words, head)
         || version_after_name(end - 1);
@@ -1441,6 +1518,22 @@ mod tests {
         assert_eq!(read(&all, 0).predicate, None);
         let all = words("Why didn't the importer catch the typo?");
         assert_eq!(read(&all, 0).predicate, None);
+    }
+
+    #[test]
+    fn what_is_done_to_the_thing_is_read_after_is() {
+        let all = words("Why was the retry budget set to unlimited?");
+        assert_eq!(
+            read(&all, 0).being,
+            Some(("set to unlimited".to_owned(), true))
+        );
+        let all = words("Why is the importer calling the ledger twice?");
+        assert_eq!(
+            read(&all, 0).being,
+            Some(("calling the ledger twice".to_owned(), false))
+        );
+        let all = words("Why isn't the importer tested?");
+        assert_eq!(read(&all, 0).being, None);
     }
 
     #[test]

@@ -88,6 +88,8 @@ pub(crate) static KEPT_DETERMINERS: WordSet = word_set![
 /// Words that are never part of a noun phrase.
 #[rustfmt::skip]
 pub(crate) static CLOSED: WordSet = word_set![
+    // adverbs a phrase ends before: "deploy *straight* from a laptop"
+    "straight", "directly", "manually",
     // reflexive pronouns end a phrase: "run Elasticsearch *yourselves*"
     "yourself", "yourselves", "themselves", "ourselves", "itself", "myself",
     // prepositions and particles
@@ -198,7 +200,8 @@ pub(crate) static NOT_TOPICS: WordSet = word_set![
     "quarters", "hour", "hours", "minute", "minutes", "min", "mins", "second", "seconds", "sec",
     "secs", "time", "times", "way", "ways", "thing", "things", "stuff", "lot", "lots", "bit",
     "hand", "purpose", "sense", "front", "side", "top", "bottom", "middle", "place", "end",
-    "while", "rest", "pair", "half", "bunch", "one", "am",
+    "while", "rest", "pair", "half", "bunch", "one", "am", "company", "world", "life", "fun",
+    "joy", "luck", "hope",
     "pm", "percent", "%", "gb", "mb", "tb", "kb", "x",
     "first", "last", "next", "start", "i.e", "e.g", "etc", "everyone", "else", "place",
     // events: "How does the outage work?" says nothing
@@ -332,6 +335,18 @@ pub(crate) static MEASURES: WordSet = word_set![
     "p50", "p90", "p95", "p99", "p999", "latency", "latencies", "cpu", "memory", "throughput",
     "uptime", "availability", "utilisation", "utilization", "qps", "rps", "tps", "lag",
     "error-rate", "saturation", "usage",
+];
+
+/// Products often written in lower case: a name, so "postgres", not "the postgres".
+#[rustfmt::skip]
+pub(crate) static PRODUCTS: WordSet = word_set![
+    "kubernetes", "k8s", "redis", "jenkins", "postgres", "postgresql", "nginx", "consul",
+    "prometheus", "elasticsearch", "kafka", "mysql", "mongodb", "mongo", "cassandra",
+    "terraform", "ansible", "docker", "grafana", "helm", "vault", "istio", "envoy", "linkerd",
+    "etcd", "zookeeper", "rabbitmq", "airflow", "spark", "flink", "celery", "sidekiq",
+    "memcached", "git", "github", "gitlab", "argo", "argocd", "datadog", "pagerduty", "sentry",
+    "splunk", "loki", "thanos", "sqlite", "dynamodb", "bigquery", "snowflake", "clickhouse",
+    "pgbouncer", "haproxy", "traefik", "keycloak", "okta", "slack", "jira", "confluence",
 ];
 
 /// Third-person verbs that are almost never plural nouns ("how the deploy *works*").

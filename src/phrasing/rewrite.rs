@@ -26,6 +26,9 @@
 //! - `{old}` — what the thing is still on: "Java 8" in "still on Java 8".
 //! - `{does_what}` / `{did_what}` — what the thing does (did), as the question put
 //!   it after "why does (did) <thing>": "What makes the pods {does_what}?".
+//! - `{being_what}` / `{doing_what}` — what is done to the thing, or what it is
+//!   doing, after "why is <thing>": "What led to the budget being {being_what}?",
+//!   "What led to the check {doing_what}?".
 //! - `{event}` — an event the question names: "the DNS outage".
 //! - `{removed}` — what people took away, split up or turned off ("why did you
 //!   disable TLS"): it is gone, so it is never `{thing}`.
@@ -65,6 +68,8 @@ enum Slot {
     DoesWhat,
     DidWhat,
     PastState,
+    BeingWhat,
+    DoingWhat,
 }
 
 const SLOT_NAMES: &[(&str, Slot)] = &[
@@ -88,6 +93,8 @@ const SLOT_NAMES: &[(&str, Slot)] = &[
     ("does_what", Slot::DoesWhat),
     ("did_what", Slot::DidWhat),
     ("past_state", Slot::PastState),
+    ("being_what", Slot::BeingWhat),
+    ("doing_what", Slot::DoingWhat),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -194,6 +201,8 @@ struct Slots {
     does_what: Option<String>,
     did_what: Option<String>,
     past_state: Option<String>,
+    being_what: Option<String>,
+    doing_what: Option<String>,
 }
 
 impl Slots {
@@ -219,6 +228,8 @@ impl Slots {
             Slot::DoesWhat => &self.does_what,
             Slot::DidWhat => &self.did_what,
             Slot::PastState => &self.past_state,
+            Slot::BeingWhat => &self.being_what,
+            Slot::DoingWhat => &self.doing_what,
         };
         value.as_deref().filter(|text| !text.trim().is_empty())
     }
@@ -264,6 +275,11 @@ impl Slots {
         }
         slots.old = reading.still_on.as_ref().map(|old| old.definite());
         slots.event.clone_from(&reading.event);
+        match &reading.being {
+            Some((said, true)) => slots.being_what = Some(said.clone()),
+            Some((said, false)) => slots.doing_what = Some(said.clone()),
+            None => {}
+        }
         match &reading.predicate {
             Some((said, true)) => slots.did_what = Some(said.clone()),
             Some((said, false)) => slots.does_what = Some(said.clone()),
