@@ -1124,7 +1124,8 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
             || matches!(
                 words[body_start].lower.as_str(),
                 "different" | "separate" | "distinct"
-            ) && plural_det)
+            ) && plural_det
+            || words[body_start].is("same") && words[body_start - 1].is("the"))
     {
         body_start += 1;
     }
@@ -1586,6 +1587,10 @@ mod tests {
         assert_eq!(
             phrase("three different brokers").as_deref(),
             Some("the brokers")
+        );
+        assert_eq!(
+            phrase("the same secret in staging").as_deref(),
+            Some("the secret")
         );
         let all = words("Why did you write your own tracing library?");
         let reading = read(&all, 0);
