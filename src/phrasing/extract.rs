@@ -456,8 +456,17 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
                 // "This schema was *obviously* designed in an afternoon": the
                 // subject comes before the finding.
                 let wrap = 0..trigger;
+                // "copied this from Stack Overflow": where work was copied from is
+                // no part of the system.
+                let copied = words.iter().any(|word| {
+                    matches!(
+                        base_of(&word.lower),
+                        Some("copy" | "paste" | "steal" | "borrow" | "lift")
+                    )
+                });
                 let candidates = (trigger..words.len())
                     .chain(wrap)
+                    .filter(|&start| !(copied && start > 0 && words[start - 1].is("from")))
                     .filter_map(|start| starting_phrase(words, start, &reading.missing));
                 // "you need a circuit breaker": brought in, not there yet.
                 let wanted = words.iter().any(|word| {
@@ -1125,7 +1134,10 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
                 words[body_start].lower.as_str(),
                 "different" | "separate" | "distinct"
             ) && plural_det
-            || words[body_start].is("same") && words[body_start - 1].is("the"))
+            || matches!(
+                words[body_start].lower.as_str(),
+                "same" | "whole" | "entire"
+            ) && words[body_start - 1].is("the"))
     {
         body_start += 1;
     }
@@ -1175,7 +1187,12 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         let next = words.get(end + 1);
         let next_is_noun = !word.ends_clause
             && next.is_some_and(|next| phrase_word(next) && !verb_only(&next.lower));
-        if verb_only(lower) {
+        // "Stack Overflow", "Cloud Build": a name goes on past a verb-like word.
+        let name_goes_on = in_body_of(end, body_start)
+            && is_name(words, word)
+            && is_name(words, &words[end - 1])
+            && !words[end - 1].ends_clause;
+        if verb_only(lower) && !name_goes_on {
             // "the shared database", "the caching layer": a verb form as a modifier.
             let after_possessive = in_body && words[end - 1].lower.ends_with("'s");
             let modifier = (looks_like_participle(lower) || looks_like_gerund(lower))
@@ -1243,6 +1260,10 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
     while end > body_start
         && !head_word(&words[end - 1].lower, end - 1 > body_start)
         && !version_after_name(end - 1)
+        && !(end - 1 > body_start
+            && is_name(words, &words[end - 1])
+            && is_name(words, &words[end - 2])
+            && !words[end - 2].ends_clause)
     {
         if NOT_TOPICS.contains(&words[end - 1].lower) || words[end - 1].lower.ends_with("'s") {
             return None;
@@ -1324,6 +1345,10 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         end,
         topic: true,
     })
+}
+
+fn in_body_of(at: usize, body_start: usize) -> bool {
+    at > body_start
 }
 
 /// The "all" of "at all".
@@ -1592,6 +1617,17 @@ mod tests {
             phrase("the same secret in staging").as_deref(),
             Some("the secret")
         );
+        assert_eq!(
+            phrase("the whole migration plan").as_deref(),
+            Some("the migration plan")
+        );
+        let all = words("You copied this from Stack Overflow.");
+        assert_eq!(
+            phrase_at(&all, 4, false)
+                .map(|phrase| phrase.definite())
+                .as_deref(),
+            Some("Stack Overflow")
+        );
         let all = words("Why did you write your own tracing library?");
         let reading = read(&all, 0);
         assert_eq!(
@@ -1601,6 +1637,12 @@ mod tests {
                 .as_deref(),
             Some("the tracing library")
         );
+    }
+
+    #[test]
+    fn where_work_was_copied_from_is_no_topic() {
+        let all = words("You obviously just copied this from Stack Overflow.");
+        assert_eq!(read(&all, 2).thing, None);
     }
 
     #[test]

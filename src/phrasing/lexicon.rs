@@ -88,6 +88,9 @@ pub(crate) static KEPT_DETERMINERS: WordSet = word_set![
 /// Words that are never part of a noun phrase.
 #[rustfmt::skip]
 pub(crate) static CLOSED: WordSet = word_set![
+    // interjections are no names, even with a capital: "*Wow*, a second copy of prod"
+    "wow", "lol", "lmao", "omg", "ugh", "hmm", "meh", "yikes", "oof", "welp", "yay", "bruh",
+    "ngl", "tbh", "imo", "fwiw", "smh",
     // adverbs a phrase ends before: "deploy *straight* from a laptop"
     "straight", "directly", "manually",
     // reflexive pronouns end a phrase: "run Elasticsearch *yourselves*"
