@@ -1161,6 +1161,13 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
                 .is_some_and(char::is_uppercase)
             && words[at - 1].text.chars().any(char::is_lowercase)
     };
+    // "Stack Overflow": a name ending on a word that could be a verb.
+    let name_goes_on_to = |at: usize| {
+        at > body_start
+            && is_name(words, &words[at])
+            && is_name(words, &words[at - 1])
+            && !words[at - 1].ends_clause
+    };
     let mut end = body_start;
     while end < words.len() && end - body_start < MAX_PHRASE_WORDS {
         let word = &words[end];
@@ -1188,11 +1195,7 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         let next_is_noun = !word.ends_clause
             && next.is_some_and(|next| phrase_word(next) && !verb_only(&next.lower));
         // "Stack Overflow", "Cloud Build": a name goes on past a verb-like word.
-        let name_goes_on = in_body_of(end, body_start)
-            && is_name(words, word)
-            && is_name(words, &words[end - 1])
-            && !words[end - 1].ends_clause;
-        if verb_only(lower) && !name_goes_on {
+        if verb_only(lower) && !name_goes_on_to(end) {
             // "the shared database", "the caching layer": a verb form as a modifier.
             let after_possessive = in_body && words[end - 1].lower.ends_with("'s");
             let modifier = (looks_like_participle(lower) || looks_like_gerund(lower))
@@ -1260,10 +1263,7 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
     while end > body_start
         && !head_word(&words[end - 1].lower, end - 1 > body_start)
         && !version_after_name(end - 1)
-        && !(end - 1 > body_start
-            && is_name(words, &words[end - 1])
-            && is_name(words, &words[end - 2])
-            && !words[end - 2].ends_clause)
+        && !name_goes_on_to(end - 1)
     {
         if NOT_TOPICS.contains(&words[end - 1].lower) || words[end - 1].lower.ends_with("'s") {
             return None;
@@ -1345,10 +1345,6 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         end,
         topic: true,
     })
-}
-
-fn in_body_of(at: usize, body_start: usize) -> bool {
-    at > body_start
 }
 
 /// The "all" of "at all".
