@@ -148,11 +148,14 @@ pub fn parse_chord(text: &str) -> Option<Chord> {
             if chars.next().is_some() {
                 return None;
             }
-            KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) {
-                c.to_ascii_lowercase()
-            } else {
-                c
-            })
+            // "Ctrl+S" and "Alt+B" are written in capitals and pressed without Shift.
+            KeyCode::Char(
+                if mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                },
+            )
         }
     };
     Some(Chord { code, mods })
@@ -226,6 +229,22 @@ mod tests {
         let ctrl_x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL);
         assert_eq!(
             keymap.action_for(&editor(), &ctrl_x),
+            Some(Action::EndSession)
+        );
+    }
+
+    #[test]
+    fn alt_and_a_capital_letter_is_the_key_pressed_without_shift() {
+        let mut keymap = Keymap::default();
+        let problems = apply(
+            &mut keymap,
+            Path::new("keys.ron"),
+            r#"{ "LiveEditor": { "EndSession": ["Alt+Q"] } }"#,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let alt_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT);
+        assert_eq!(
+            keymap.action_for(&editor(), &alt_q),
             Some(Action::EndSession)
         );
     }
