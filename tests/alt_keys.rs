@@ -12,6 +12,7 @@ use common::*;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use roast::clock::FakeClock;
 use roast::tui::App;
+use roast::tui::inbox::Incoming;
 use roast::tui::screens::Screen;
 
 /// The events crossterm produces for ESC and a letter read apart, each with whether it
@@ -30,14 +31,16 @@ fn feed(app: &mut App, script: &[(Event, bool)]) {
                 .ok_or_else(|| std::io::Error::other("end of script"))
         },
         |_| Ok(queue.borrow().front().is_some_and(|(_, ready)| *ready)),
-        |e| {
-            out.push(e);
+        |i| {
+            out.push(i);
             true
         },
     );
-    for event in out {
-        if let Event::Key(k) = event {
-            press(app, k);
+    for incoming in out {
+        match incoming {
+            Incoming::Event(Event::Key(k)) => press(app, k),
+            Incoming::EscThen(k) => roast::tui::input::esc_then(app, k),
+            _ => panic!("the input thread sends keys here"),
         }
     }
 }
@@ -94,6 +97,24 @@ fn alt_and_a_letter_with_no_binding_read_apart_types_the_letter() {
     feed(&mut app, &esc_then('t'));
     type_text(&mut app, "s");
     assert_eq!(editor(&app), "cats");
+}
+
+#[test]
+fn esc_from_the_notes_list_and_a_letter_typed_at_once_are_both_kept() {
+    let (_dir, mut app) = typing_with_a_note();
+    press(&mut app, key(KeyCode::Esc));
+    assert!(
+        app.key_focus()
+            .stack
+            .contains(&roast::tui::keymap::KeyContext::LiveNotes)
+    );
+    feed(&mut app, &esc_then('h'));
+    type_text(&mut app, "ello");
+    assert_eq!(
+        editor(&app),
+        "hello",
+        "back to typing, the first letter kept"
+    );
 }
 
 #[test]

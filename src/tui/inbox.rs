@@ -16,6 +16,9 @@ pub enum Incoming {
     Event(Event),
     /// The result of background work, for `update`.
     Action(Action),
+    /// An Esc and a typed character read together: Alt+character where text is typed
+    /// (terminals send Alt+x as ESC x), else the two keys (see [`crate::tui::input`]).
+    EscThen(ratatui::crossterm::event::KeyEvent),
     /// The input thread ended: the terminal is gone.
     InputClosed,
 }
@@ -44,6 +47,11 @@ impl Outbox {
 
     pub fn send_event(&self, event: Event) -> bool {
         self.0.send(Incoming::Event(event)).is_ok()
+    }
+
+    /// Hands over whatever the input thread read.
+    pub fn send_incoming(&self, incoming: Incoming) -> bool {
+        self.0.send(incoming).is_ok()
     }
 
     pub fn input_closed(&self) {

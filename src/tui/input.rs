@@ -8,16 +8,18 @@
 //! when both arrive in one read, but as Esc and then x when the read splits them (tmux
 //! passing keys on, a slow link, a busy machine): the Esc leaves the text field and the
 //! letter goes to the screen, or nowhere. So an Esc is held back for a moment here: a
-//! character that follows within [`ESC_WAIT`] is joined to it as Alt+character, the way
-//! crossterm reads the two bytes together; anything else, or nothing, lets the Esc go as
-//! it was. Nobody presses Esc and then a letter within that time on purpose; terminal
-//! editors wait the same way (vim's `ttimeoutlen`, tmux's `escape-time`).
+//! character that follows within [`ESC_WAIT`] comes with it ([`Incoming::EscThen`]), and
+//! the app ([`esc_then`]) reads the two as Alt+character where text is typed, and as the
+//! two keys they are everywhere else (Esc from the notes list and straight on typing).
+//! Anything else, or nothing, lets the Esc go as it was. Terminal editors wait the same
+//! way (vim's `ttimeoutlen`, tmux's `escape-time`).
 
 use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::tui::inbox::Outbox;
+use crate::tui::App;
+use crate::tui::inbox::{Incoming, Outbox};
 
 /// How long an Esc waits for a character that would make it Alt+character.
 pub const ESC_WAIT: Duration = Duration::from_millis(50);
@@ -26,29 +28,29 @@ pub fn spawn_reader(to: Outbox) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("roast-input".into())
         .spawn(move || {
-            let _ = pump(event::read, event::poll, |e| to.send_event(e));
+            let _ = pump(event::read, event::poll, |i| to.send_incoming(i));
             to.input_closed();
         })?;
     Ok(())
 }
 
-/// Reads events with `read` and hands them to `send` until either fails, joining an Esc
-/// and a character that `poll` says is already there (within [`ESC_WAIT`]) into one
-/// Alt+character. `read` and `poll` are crossterm's in the app, scripted in tests.
+/// Reads events with `read` and hands them to `send` until either fails; an Esc and a
+/// character that `poll` says is already there (within [`ESC_WAIT`]) go together.
+/// `read` and `poll` are crossterm's in the app, scripted in tests.
 pub fn pump(
     mut read: impl FnMut() -> std::io::Result<Event>,
     mut poll: impl FnMut(Duration) -> std::io::Result<bool>,
-    mut send: impl FnMut(Event) -> bool,
+    mut send: impl FnMut(Incoming) -> bool,
 ) -> std::io::Result<()> {
     loop {
         let event = read()?;
-        let events = if is_plain_esc(&event) && poll(ESC_WAIT)? {
+        let incoming = if is_plain_esc(&event) && poll(ESC_WAIT)? {
             after_esc(read()?)
         } else {
-            vec![event]
+            vec![Incoming::Event(event)]
         };
-        for e in events {
-            if !send(e) {
+        for i in incoming {
+            if !send(i) {
                 return Ok(());
             }
         }
@@ -61,9 +63,9 @@ fn is_plain_esc(event: &Event) -> bool {
         && k.kind == KeyEventKind::Press)
 }
 
-/// What an Esc followed at once by `next` means: Alt+character for a typed character (as
-/// crossterm reads ESC x in one go), else the Esc and then `next`.
-pub fn after_esc(next: Event) -> Vec<Event> {
+/// What an Esc followed at once by `next` is: with a typed character, the two together;
+/// else the Esc and then `next`.
+pub fn after_esc(next: Event) -> Vec<Incoming> {
     match next {
         Event::Key(k)
             if matches!(k.code, KeyCode::Char(_))
@@ -72,12 +74,27 @@ pub fn after_esc(next: Event) -> Vec<Event> {
                     .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
                 && k.kind == KeyEventKind::Press =>
         {
-            vec![Event::Key(KeyEvent::new(
-                k.code,
-                k.modifiers | KeyModifiers::ALT,
-            ))]
+            vec![Incoming::EscThen(k)]
         }
-        other => vec![Event::Key(KeyEvent::from(KeyCode::Esc)), other],
+        other => vec![
+            Incoming::Event(Event::Key(KeyEvent::from(KeyCode::Esc))),
+            Incoming::Event(other),
+        ],
+    }
+}
+
+/// An Esc and `key` read together: Alt+key where text is typed (as crossterm reads ESC x
+/// in one go), else Esc and then `key`, each through the keymap as it stands then.
+pub fn esc_then(app: &mut App, key: KeyEvent) {
+    let keys = if app.key_focus().takes_text() {
+        vec![KeyEvent::new(key.code, key.modifiers | KeyModifiers::ALT)]
+    } else {
+        vec![KeyEvent::from(KeyCode::Esc), key]
+    };
+    for k in keys {
+        if let Some(action) = crate::tui::app::action_for_key(app, &k) {
+            crate::tui::update(app, action);
+        }
     }
 }
 
@@ -90,8 +107,9 @@ mod tests {
         Event::Key(KeyEvent::from(code))
     }
 
-    /// Runs `pump` over `script`: each entry is an event and whether it was already there
-    /// when the one before it was read (crossterm's poll answering yes at once).
+    /// What `pump` hands over for `script` (Esc and a character together as
+    /// `Alt+character`, for comparing): each entry is an event and whether it was already
+    /// there when the one before it was read (crossterm's poll answering yes at once).
     fn pumped(script: &[(Event, bool)]) -> Vec<Event> {
         let mut events: VecDeque<(Event, bool)> = script.iter().cloned().collect();
         let queue = std::cell::RefCell::new(&mut events);
@@ -105,8 +123,14 @@ mod tests {
                     .ok_or_else(|| std::io::Error::other("end of script"))
             },
             |_| Ok(queue.borrow().front().is_some_and(|(_, ready)| *ready)),
-            |e| {
-                out.push(e);
+            |i| {
+                out.push(match i {
+                    Incoming::Event(e) => e,
+                    Incoming::EscThen(k) => {
+                        Event::Key(KeyEvent::new(k.code, k.modifiers | KeyModifiers::ALT))
+                    }
+                    _ => panic!("the input thread sends events"),
+                });
                 true
             },
         );
@@ -156,7 +180,7 @@ mod tests {
     fn an_upper_case_letter_keeps_its_shift() {
         let shifted = Event::Key(KeyEvent::new(KeyCode::Char('B'), KeyModifiers::SHIFT));
         assert_eq!(
-            after_esc(shifted),
+            pumped(&[(key(KeyCode::Esc), false), (shifted, true)]),
             vec![Event::Key(KeyEvent::new(
                 KeyCode::Char('B'),
                 KeyModifiers::SHIFT | KeyModifiers::ALT

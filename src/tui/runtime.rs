@@ -119,6 +119,10 @@ where
                 let action = match incoming {
                     Incoming::Event(event) => action_for_event(terminal, app, event)?,
                     Incoming::Action(action) => Some(action),
+                    Incoming::EscThen(key) => {
+                        crate::tui::input::esc_then(app, key);
+                        None
+                    }
                     // The input thread ended: the terminal is gone.
                     Incoming::InputClosed => return Ok(()),
                 };
@@ -177,6 +181,10 @@ where
         let action = match incoming {
             Incoming::Event(event) => action_for_event(terminal, app, event)?,
             Incoming::Action(action) => Some(action),
+            Incoming::EscThen(key) => {
+                crate::tui::input::esc_then(app, key);
+                None
+            }
             Incoming::InputClosed => break,
         };
         if let Some(action) = action {
