@@ -39,7 +39,7 @@ fn feed(app: &mut App, script: &[(Event, bool)]) {
     for incoming in out {
         match incoming {
             Incoming::Event(Event::Key(k)) => press(app, k),
-            Incoming::EscThen(k) => roast::tui::input::esc_then(app, k),
+            Incoming::EscThen(k) => roast::tui::runtime::esc_then(app, k),
             _ => panic!("the input thread sends keys here"),
         }
     }

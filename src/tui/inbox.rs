@@ -17,7 +17,7 @@ pub enum Incoming {
     /// The result of background work, for `update`.
     Action(Action),
     /// An Esc and a typed character read together: Alt+character where text is typed
-    /// (terminals send Alt+x as ESC x), else the two keys (see [`crate::tui::input`]).
+    /// (terminals send Alt+x as ESC x), else the two keys (see the input thread).
     EscThen(ratatui::crossterm::event::KeyEvent),
     /// The input thread ended: the terminal is gone.
     InputClosed,

@@ -9,7 +9,7 @@
 //! passing keys on, a slow link, a busy machine): the Esc leaves the text field and the
 //! letter goes to the screen, or nowhere. So an Esc is held back for a moment here: a
 //! character that follows within [`ESC_WAIT`] comes with it ([`Incoming::EscThen`]), and
-//! the app ([`esc_then`]) reads the two as Alt+character where text is typed, and as the
+//! the app (`runtime::esc_then`) reads the two as Alt+character where text is typed, and as the
 //! two keys they are everywhere else (Esc from the notes list and straight on typing).
 //! Anything else, or nothing, lets the Esc go as it was. Terminal editors wait the same
 //! way (vim's `ttimeoutlen`, tmux's `escape-time`).
@@ -18,7 +18,6 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::tui::App;
 use crate::tui::inbox::{Incoming, Outbox};
 
 /// How long an Esc waits for a character that would make it Alt+character.
@@ -80,21 +79,6 @@ pub fn after_esc(next: Event) -> Vec<Incoming> {
             Incoming::Event(Event::Key(KeyEvent::from(KeyCode::Esc))),
             Incoming::Event(other),
         ],
-    }
-}
-
-/// An Esc and `key` read together: Alt+key where text is typed (as crossterm reads ESC x
-/// in one go), else Esc and then `key`, each through the keymap as it stands then.
-pub fn esc_then(app: &mut App, key: KeyEvent) {
-    let keys = if app.key_focus().takes_text() {
-        vec![KeyEvent::new(key.code, key.modifiers | KeyModifiers::ALT)]
-    } else {
-        vec![KeyEvent::from(KeyCode::Esc), key]
-    };
-    for k in keys {
-        if let Some(action) = crate::tui::app::action_for_key(app, &k) {
-            crate::tui::update(app, action);
-        }
     }
 }
 

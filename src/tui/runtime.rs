@@ -120,7 +120,7 @@ where
                     Incoming::Event(event) => action_for_event(terminal, app, event)?,
                     Incoming::Action(action) => Some(action),
                     Incoming::EscThen(key) => {
-                        crate::tui::input::esc_then(app, key);
+                        esc_then(app, key);
                         None
                     }
                     // The input thread ended: the terminal is gone.
@@ -182,7 +182,7 @@ where
             Incoming::Event(event) => action_for_event(terminal, app, event)?,
             Incoming::Action(action) => Some(action),
             Incoming::EscThen(key) => {
-                crate::tui::input::esc_then(app, key);
+                esc_then(app, key);
                 None
             }
             Incoming::InputClosed => break,
@@ -289,4 +289,25 @@ fn rescue_unsaved(app: &App) -> String {
         "not everything could be saved in place{reason}; what was not: {}",
         went.join("; ")
     )
+}
+
+/// An Esc and `key` read together: Alt+key where text is typed (as crossterm reads ESC x
+/// in one go), else Esc and then `key`, each through the keymap as it stands then.
+pub fn esc_then(app: &mut App, key: ratatui::crossterm::event::KeyEvent) {
+    let keys = if app.key_focus().takes_text() {
+        vec![ratatui::crossterm::event::KeyEvent::new(
+            key.code,
+            key.modifiers | ratatui::crossterm::event::KeyModifiers::ALT,
+        )]
+    } else {
+        vec![
+            ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Esc),
+            key,
+        ]
+    };
+    for k in keys {
+        if let Some(action) = crate::tui::app::action_for_key(app, &k) {
+            update(app, action);
+        }
+    }
 }
