@@ -164,7 +164,8 @@ fn in_a_real_terminal_esc_and_a_letter_written_apart_are_alt_and_the_letter() {
     t.wait_for("Notes so far (1)");
     t.type_text("hello world");
     t.wait_for("hello world");
-    // Two writes to the pane, 5 ms apart: the app reads them apart.
+    // Two writes to the pane, 5 ms apart (tmux's own timer, no process started, so the
+    // gap stays short on a loaded machine): the app reads them apart.
     t.tmux(&[
         "send-keys",
         "-t",
@@ -172,7 +173,8 @@ fn in_a_real_terminal_esc_and_a_letter_written_apart_are_alt_and_the_letter() {
         "Escape",
         ";",
         "run-shell",
-        "sleep 0.005",
+        "-d",
+        "0.005",
         ";",
         "send-keys",
         "-t",
@@ -189,7 +191,8 @@ fn in_a_real_terminal_esc_and_a_letter_written_apart_are_alt_and_the_letter() {
         "Escape",
         ";",
         "run-shell",
-        "sleep 0.005",
+        "-d",
+        "0.005",
         ";",
         "send-keys",
         "-t",
