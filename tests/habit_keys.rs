@@ -128,6 +128,7 @@ fn fields() -> Vec<Field> {
                     .write_to(&app.ctx.data.series_folder(&fixture.series.id))
                     .unwrap();
                 app.go(roast::tui::screens::Nav::SeriesList);
+                app.settle();
                 press(app, key(KeyCode::Char('p')));
                 press(app, key(KeyCode::Char('o')));
             },

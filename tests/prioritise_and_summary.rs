@@ -36,6 +36,7 @@ fn app_on_list(dir: &std::path::Path, clock: &FakeClock) -> App {
         end_session(&mut app);
         press(&mut app, key(KeyCode::Esc));
         app.go(roast::tui::screens::Nav::SeriesList);
+        app.settle();
     }
     app
 }

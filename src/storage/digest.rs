@@ -217,6 +217,7 @@ pub fn list_deferred(
 }
 
 fn read_digest(path: &Path) -> Option<SeriesDigest> {
+    super::guard::read();
     let bytes = std::fs::read(path).ok()?;
     serde_json::from_slice::<SeriesDigest>(&bytes)
         .ok()

@@ -19,6 +19,19 @@ thread_local! {
     /// Writes, removals and folders made on this thread, so a test can prove the UI
     /// thread leaves them all to the saver.
     static TOUCHED: Cell<u64> = const { Cell::new(0) };
+    /// Files read and folders listed on this thread, so a test can prove the UI thread
+    /// leaves reading to the worker too.
+    static READS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many files this thread has read (or folders listed, or locks tried).
+pub fn reads_on_this_thread() -> u64 {
+    READS.with(Cell::get)
+}
+
+/// Counts one read of a file or a folder on the calling thread.
+pub(crate) fn read() {
+    READS.with(|t| t.set(t.get() + 1));
 }
 
 /// How many writes, removals and new folders this thread has asked the disk for.
@@ -27,7 +40,7 @@ pub fn writes_on_this_thread() -> u64 {
 }
 
 /// Counts one write, removal or new folder on the calling thread.
-pub(super) fn touched() {
+pub(crate) fn touched() {
     TOUCHED.with(|t| t.set(t.get() + 1));
 }
 

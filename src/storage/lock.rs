@@ -74,6 +74,8 @@ fn identity(meta: &std::fs::Metadata) -> Option<(u64, u64)> {
 impl SeriesLock {
     pub fn acquire(series_dir: &Path) -> Result<SeriesLock, LockError> {
         let path = series_dir.join(LOCK_FILE);
+        // Taking a lock writes it: counted like any write, to keep it off the UI thread.
+        super::guard::touched();
         let io = |source| LockError::Io {
             path: path.clone(),
             source,

@@ -108,6 +108,7 @@ impl DataDir {
 
     /// The series folders, sorted by id.
     fn series_dirs(&self) -> Vec<PathBuf> {
+        guard::read();
         let Ok(entries) = std::fs::read_dir(self.series_root()) else {
             return Vec::new();
         };

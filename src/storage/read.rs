@@ -36,6 +36,7 @@ pub fn read_text(path: &Path, confine: Option<&Path>) -> Result<String, FormatEr
 
 /// The bytes of the file at `path`, under the rules of this module.
 pub fn read_bytes(path: &Path, confine: Option<&Path>) -> Result<Vec<u8>, FormatError> {
+    super::guard::read();
     let file = open_checked(path, confine)?;
     let meta = file.metadata().map_err(|e| FormatError::io(path, &e))?;
     if !meta.file_type().is_file() {

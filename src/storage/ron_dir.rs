@@ -11,6 +11,7 @@ use crate::storage::format::{self, Check, FormatError};
 /// folder has no files. Entries that are not regular files (a FIFO, a device, a link
 /// out of the folder) are listed all the same, for the reader to refuse by name.
 pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
+    super::guard::read();
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };

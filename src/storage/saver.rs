@@ -28,6 +28,16 @@ use crate::storage::{SeriesFolder, create_private_dir, lock, recovery, remove_fi
 
 const RETRY_AFTER: Duration = Duration::from_millis(1000);
 
+thread_local! {
+    /// Waits for the saver on this thread, so a test can prove the UI thread never waits.
+    static WAITS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many times this thread has waited for a saver ([`Saver::flush`]).
+pub fn waits_on_this_thread() -> u64 {
+    WAITS.with(std::cell::Cell::get)
+}
+
 /// Renders a file's bytes; runs on the saver thread.
 pub type Render = Box<dyn FnOnce() -> Vec<u8> + Send>;
 
@@ -36,6 +46,8 @@ enum Job {
     /// A folder the next writes need, made (privately) before them and retried with them.
     Dir(PathBuf),
     Task(Ticket, Task),
+    /// Work that needs the disk as the writes queued before it left it.
+    Then(After),
     Flush(Sender<()>),
     Stop,
 }
@@ -67,6 +79,11 @@ pub struct TaskDone {
     /// The reason, naming the file, when it failed.
     pub result: Result<(), String>,
 }
+
+/// Runs on the saver thread once everything handed over before it has been tried: reads
+/// for the next screen (so they see the UI's own pending saves) and the release of a
+/// series' lock (so the series' last writes land while it is still held).
+pub type After = Box<dyn FnOnce() + Send>;
 
 /// Where task results go.
 pub type Report = Box<dyn Fn(TaskDone) + Send>;
@@ -138,6 +155,12 @@ impl Saver {
         self.save_with(path, Box::new(move || bytes));
     }
 
+    /// Queues `after` to run once every write handed over before it has been tried once
+    /// (as [`Saver::flush`] waits for), without the caller waiting.
+    pub fn then(&self, after: After) {
+        let _ = self.jobs.send(Job::Then(after));
+    }
+
     /// Queues `render` to produce the file's content on the saver thread.
     pub fn save_with(&self, path: PathBuf, render: Render) {
         // The thread only stops when we tell it to, so a send cannot fail before then.
@@ -147,6 +170,7 @@ impl Saver {
     /// Waits until everything handed over has been tried once more; returns whether all of
     /// it is on disk in its own file (not pending, not rescued elsewhere).
     pub fn flush(&self) -> bool {
+        WAITS.with(|w| w.set(w.get() + 1));
         let (done, wait) = mpsc::channel();
         if self.jobs.send(Job::Flush(done)).is_ok() {
             let _ = wait.recv();
@@ -237,6 +261,11 @@ fn run(
                 ticket,
                 result: do_task(task),
             }),
+            Job::Then(after) => {
+                dirs.retain(|dir| create_private_dir(dir).is_err());
+                write_all_unsaved(&status, &unsaved);
+                after();
+            }
         }
         true
     };
@@ -381,5 +410,20 @@ mod tests {
         assert!(saver.flush());
         assert_eq!(std::fs::read(&path).unwrap(), b"precious");
         assert_eq!(saver.status().failing, None);
+    }
+
+    #[test]
+    fn work_queued_with_then_sees_the_writes_handed_over_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let saver = Saver::start();
+        let path = dir.path().join("s.ron");
+        let (tx, rx) = mpsc::channel();
+        saver.save(path.clone(), b"before".to_vec());
+        let seen = path.clone();
+        saver.then(Box::new(move || {
+            tx.send(std::fs::read(&seen).ok()).unwrap();
+        }));
+        let read = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+        assert_eq!(read.as_deref(), Some(&b"before"[..]));
     }
 }

@@ -164,6 +164,8 @@ pub enum Action {
     Followed(Box<crate::follow::News>),
     /// The saver ran a task handed to it (an export, a new series, the settings…).
     Stored(crate::storage::TaskDone),
+    /// Files read for the next screen (see `tui::loads`).
+    Loaded(crate::tui::loads::Delivery),
 }
 
 impl Action {

@@ -95,6 +95,8 @@ pub struct Context {
     pub read_only: bool,
     /// What to say when each task handed to the saver is done or has failed.
     pub tasks: BTreeMap<Ticket, TaskNote>,
+    /// The last read asked of the background (see [`Context::read_in_background`]).
+    pub next_load: crate::tui::loads::LoadTicket,
 }
 
 /// The words for a task's result: `done` (if anything is to be said) or `failed: reason`.
@@ -150,6 +152,7 @@ impl Context {
             inbox,
             read_only: false,
             tasks: BTreeMap::new(),
+            next_load: 0,
         };
         // The user's own keys, if any; a mistake is a warning, the rest still applies.
         for problem in crate::tui::keys_file::apply_file(&mut ctx.keymap, ctx.data.root()) {
@@ -320,9 +323,30 @@ impl Context {
         Some(sessions.remove(at))
     }
 
-    /// Closes the open series (releasing its lock) after everything is on disk.
+    /// Closes the open series without waiting: its lock is released on the saver's
+    /// thread, after the writes handed over so far have been tried, so they land while
+    /// the lock is still held.
     pub fn close_series(&mut self) {
-        self.saver.flush();
-        self.series = None;
+        if let Some(open) = self.series.take() {
+            self.saver.then(Box::new(move || drop(open)));
+        }
+    }
+
+    /// Runs `read` off the UI thread, after the writes handed over so far; its result
+    /// comes back as [`Action::Loaded`] with the ticket returned.
+    ///
+    /// [`Action::Loaded`]: crate::tui::action::Action::Loaded
+    pub fn read_in_background(
+        &mut self,
+        read: impl FnOnce() -> crate::tui::loads::Loaded + Send + 'static,
+    ) -> crate::tui::loads::LoadTicket {
+        self.next_load += 1;
+        let ticket = self.next_load;
+        let outbox = self.inbox.outbox();
+        self.saver.then(Box::new(move || {
+            let delivery = crate::tui::loads::Delivery::new(ticket, read());
+            outbox.send(crate::tui::action::Action::Loaded(delivery));
+        }));
+        ticket
     }
 }

@@ -8,6 +8,7 @@ pub mod inbox;
 pub mod input;
 pub mod keymap;
 pub mod keys_file;
+pub mod loads;
 pub mod mouse;
 pub mod runtime;
 pub mod screens;

@@ -87,7 +87,8 @@ fn click(app: &App, body: Rect, at: Position) -> Option<Action> {
         | Screen::Prioritise(_)
         | Screen::Summary(_)
         | Screen::Ballot(_)
-        | Screen::Waiting(_) => {
+        | Screen::Waiting(_)
+        | Screen::Loading(_) => {
             return None;
         }
     };

@@ -32,6 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Summary(s) => s.draw(frame, body, &app.ctx),
         Screen::Ballot(s) => s.draw(frame, body, &app.ctx),
         Screen::Waiting(s) => s.draw(frame, body, &app.ctx),
+        Screen::Loading(s) => s.draw(frame, body, &app.ctx),
     }
     draw_warning(frame, warning, app);
     draw_status(frame, status, app);
@@ -128,6 +129,7 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
         Screen::Summary(s) => format!("Summary · {}", s.rollup.series.service),
         Screen::Ballot(b) => format!("Your ballot · {}", b.service),
         Screen::Waiting(_) => "Following · waiting for the next session".to_string(),
+        Screen::Loading(_) => "Reading".to_string(),
     };
     let service = app
         .ctx

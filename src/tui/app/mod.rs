@@ -44,7 +44,14 @@ impl App {
     /// app was closed or killed mid-meeting), so the scribe's draft is right there.
     pub fn new(config: AppConfig) -> Self {
         let mut ctx = Context::new(config);
-        let list = SeriesListState::load(&mut ctx, None);
+        // Before the event loop starts, the first screen is read here: nothing is on
+        // screen yet for a read to hold up.
+        let list = match crate::tui::loads::list(&ctx.data) {
+            crate::tui::loads::Loaded::List { entries, stale } => {
+                SeriesListState::from_read(&mut ctx, entries, stale, None)
+            }
+            _ => SeriesListState::empty(),
+        };
         // A meeting interrupted today reopens by itself; one left open days ago waits on
         // the list (marked "in progress") until someone opens it.
         let recent = crate::clock::to_datetime(ctx.now_ms() - RESUME_WITHIN_MS);
@@ -59,8 +66,15 @@ impl App {
         let mut app = App::on(ctx, Screen::SeriesList(list));
         if let Some(folder) = in_progress {
             app.ctx.last_series = Some(folder.id());
-            if let Some(screen) = navigate::open_series(&mut app.ctx, &folder) {
-                app.screen = screen;
+            match crate::tui::loads::open(&folder, false) {
+                crate::tui::loads::Loaded::Opened(Ok(opened)) => {
+                    let plan = crate::tui::screens::loading::Plan::Session;
+                    if let Some(screen) = navigate::opened_screen(&mut app.ctx, *opened, &plan) {
+                        app.screen = screen;
+                    }
+                }
+                crate::tui::loads::Loaded::Opened(Err(e)) => app.ctx.error(e),
+                _ => {}
             }
         }
         app
@@ -144,6 +158,7 @@ impl App {
             Screen::Summary(_) => vec![KeyContext::Summary],
             Screen::Ballot(b) => b.key_contexts(),
             Screen::Waiting(w) => w.key_contexts(),
+            Screen::Loading(_) => Vec::new(),
         };
         if !stack.iter().any(|c| c.captures()) {
             stack.push(KeyContext::Global);
@@ -239,6 +254,10 @@ pub fn update(app: &mut App, action: Action) {
             if let Action::Followed(news) = action {
                 app.followed(*news);
             }
+            return;
+        }
+        Action::Loaded(delivery) => {
+            app.loaded(delivery);
             return;
         }
         Action::Stored(done) => {
@@ -357,7 +376,7 @@ fn screen_update(app: &mut App, action: &Action) -> Option<crate::tui::screens::
         Screen::Prioritise(s) => s.update(ctx, action),
         Screen::Summary(s) => s.update(ctx, action),
         Screen::Ballot(s) => s.update(ctx, action),
-        Screen::Waiting(_) => None,
+        Screen::Waiting(_) | Screen::Loading(_) => None,
     }
 }
 

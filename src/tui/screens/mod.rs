@@ -7,6 +7,7 @@ pub mod ballot;
 pub mod closing;
 pub mod guidelines;
 pub mod live;
+pub mod loading;
 pub mod new_series;
 pub mod opportunities;
 pub mod prioritise;
@@ -16,7 +17,7 @@ pub mod summary;
 pub mod waiting;
 
 use crate::model::Session;
-use crate::storage::{LoadedSeries, SeriesFolder};
+use crate::storage::SeriesFolder;
 
 /// What the app shows; each screen owns the state only it needs.
 pub enum Screen {
@@ -32,6 +33,8 @@ pub enum Screen {
     Ballot(Box<ballot::BallotState>),
     /// `roast follow` with no session in progress.
     Waiting(waiting::WaitingState),
+    /// The next screen's files being read.
+    Loading(Box<loading::LoadingState>),
 }
 
 /// Where a screen asks to go next; the app decides how to get there.
@@ -45,7 +48,7 @@ pub enum Nav {
     /// Lock the series and score its opportunities.
     Prioritise(SeriesFolder),
     /// The series summary: read-only, no lock.
-    Summary(Box<LoadedSeries>),
+    Summary(SeriesFolder),
     /// A session just started in the open series: live, with the guidelines up.
     StartSession(Box<Session>),
     /// From the live session to closing; the session moves with it.

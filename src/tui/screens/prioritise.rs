@@ -42,9 +42,14 @@ pub struct PrioritiseState {
 
 impl PrioritiseState {
     /// Needs the open (locked) series: scores are written to its folder.
-    pub fn new(ctx: &mut Context) -> Option<Self> {
+    /// Prioritisation of the open series, with its votes as read off the UI thread.
+    pub fn new(ctx: &mut Context, read: crate::tui::loads::Votes) -> Option<Self> {
         let loaded = ctx.open_series()?;
-        let votes = LoadedBacklog::load(&loaded.folder);
+        let crate::tui::loads::Votes {
+            backlog: votes,
+            round,
+            round_problem,
+        } = read;
         let awaiting =
             crate::summary::privacy::awaiting_fix_wording(&loaded.series, &loaded.sessions);
         let items = opportunities(loaded, &votes, ctx.now_ms())
@@ -58,7 +63,6 @@ impl PrioritiseState {
                 needs_fix: true,
             }))
             .collect();
-        let (round, round_problem) = VotingRound::load(&loaded.folder);
         let mut voters: Vec<String> = loaded
             .series
             .participants

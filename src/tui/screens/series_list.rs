@@ -32,11 +32,14 @@ pub struct SeriesListState {
 }
 
 impl SeriesListState {
-    /// The series on disk, with the row of `select` (a series id) selected if it is there.
-    pub fn load(ctx: &mut Context, select: Option<&str>) -> Self {
-        // What is on disk is the truth; make sure our own pending saves are part of it.
-        ctx.saver.flush();
-        let (entries, stale) = ctx.data.list_digests_deferred();
+    /// The series as read (off the UI thread, after our own pending saves: what is on
+    /// disk is the truth), with the row of `select` (a series id) selected if it is there.
+    pub fn from_read(
+        ctx: &mut Context,
+        entries: Vec<Entry>,
+        stale: Vec<crate::storage::digest::FileBytes>,
+        select: Option<&str>,
+    ) -> Self {
         if !stale.is_empty() {
             // A cache: nothing is said if it cannot be written (it is rebuilt next time).
             ctx.saver.run(crate::storage::Task::Write(stale));
@@ -115,14 +118,9 @@ impl SeriesListState {
             }
             Action::OpenSeries => return self.open_selected(ctx),
             Action::ShowSummary => {
-                // The list holds digests only; the summary needs every session.
-                return match self.selected_series()?.folder.load() {
-                    Ok(loaded) => Some(Nav::Summary(Box::new(loaded))),
-                    Err(e) => {
-                        ctx.error(format!("cannot open: {e}"));
-                        None
-                    }
-                };
+                // The list holds digests only; the summary needs every session, read
+                // off the UI thread.
+                return Some(Nav::Summary(self.selected_series()?.folder.clone()));
             }
             Action::Prioritise => {
                 return Some(Nav::Prioritise(self.selected_series()?.folder.clone()));

@@ -33,8 +33,8 @@ pub struct SummaryState {
 }
 
 impl SummaryState {
-    pub fn new(ctx: &Context, loaded: &LoadedSeries) -> Self {
-        let votes = LoadedBacklog::load(&loaded.folder);
+    /// The summary of `loaded` with its `votes`, both read off the UI thread.
+    pub fn new(ctx: &Context, loaded: &LoadedSeries, votes: LoadedBacklog) -> Self {
         let rollup = Rollup::from_loaded(loaded, &votes, ctx.now_ms());
         let text = text::render(&rollup);
         Self {
