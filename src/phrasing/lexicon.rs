@@ -328,7 +328,7 @@ pub(crate) static CHOICE_VERBS: WordSet = word_set![
 pub(crate) static REMOVING_VERBS: WordSet = word_set![
     "split", "remove", "delete", "disable", "drop", "kill", "retire", "deprecate", "replace",
     "rip", "shut", "decommission", "sunset", "abandon", "ditch", "scrap", "wipe", "purge",
-    "break", "remove", "turn", "uninstall", "destroy", "lose", "skip", "cancel",
+    "remove", "turn", "uninstall", "destroy", "lose", "skip", "cancel",
 ];
 
 /// Measures: "How does the p99 work today?" says nothing; a measure is measured

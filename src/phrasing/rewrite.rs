@@ -302,7 +302,20 @@ impl Slots {
                 && super::lexicon::REMOVING_VERBS.contains(&action.verb)
                 && !turned_on
             {
-                slots.removed = slots.thing.take();
+                // "disable TLS between the pods": without TLS *between the pods*,
+                // not without TLS anywhere.
+                let removed = slots.thing.take();
+                let where_it_was = action.tail.as_ref().filter(|(preposition, _)| {
+                    matches!(
+                        preposition.as_str(),
+                        "between" | "on" | "in" | "for" | "across" | "at"
+                    )
+                });
+                slots.removed = match where_it_was {
+                    Some((preposition, phrase)) => removed
+                        .map(|removed| format!("{removed} {preposition} {}", phrase.as_written())),
+                    None => removed,
+                };
             }
             let checking = super::lexicon::PROCESS_VERBS.contains(&action.verb);
             if checking && object_is_thing && action.particle.is_none() {
@@ -432,6 +445,28 @@ mod tests {
         assert!(Template::parse("What led to {nonsense}?").is_err());
         assert!(Template::parse("What led to {thing?").is_err());
         assert!(Template::parse("What? led to {thing}?").is_err());
+    }
+
+    #[test]
+    fn what_was_removed_is_never_asked_how_it_works_and_keeps_where_it_was() {
+        let verdict = super::super::Checker::builtin()
+            .check("Why did you turn off retries between the shards?");
+        assert!(
+            verdict
+                .suggestions
+                .iter()
+                .any(|s| s == "How does the system work without retries between the shards today?"),
+            "{:?}",
+            verdict.suggestions
+        );
+        assert!(
+            !verdict
+                .suggestions
+                .iter()
+                .any(|s| s.contains("retries work")),
+            "{:?}",
+            verdict.suggestions
+        );
     }
 
     #[test]
