@@ -1,10 +1,10 @@
 //! The meeting timer in digits as big as the space allows, so the back of the room can read
 //! it, with its state spelled out underneath.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
 use crate::timer::{Phase, TimerState};
@@ -104,7 +104,9 @@ pub fn status_text(timer: &TimerState, now_ms: i64) -> String {
     parts.join(" · ")
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, timer: &TimerState, now_ms: i64, theme: &Theme) {
+/// The timer's digits and status line, drawn into `buf` (the live screen keeps the
+/// pane's cells between keys, see its `Memo`).
+pub fn render(buf: &mut Buffer, area: Rect, timer: &TimerState, now_ms: i64, theme: &Theme) {
     let text = timer.display(now_ms);
     let phase = timer.phase(now_ms);
     let style = theme.timer(phase);
@@ -116,9 +118,10 @@ pub fn draw(frame: &mut Frame, area: Rect, timer: &TimerState, now_ms: i64, them
     let status_line = Paragraph::new(Line::styled(status_text(timer, now_ms), status_style))
         .alignment(Alignment::Center);
     if area.height < 2 {
-        frame.render_widget(
+        Widget::render(
             Paragraph::new(Line::styled(text, style)).alignment(Alignment::Center),
             area,
+            buf,
         );
         return;
     }
@@ -128,15 +131,16 @@ pub fn draw(frame: &mut Frame, area: Rect, timer: &TimerState, now_ms: i64, them
     };
     if let Some((scale, rows)) = pick_scale(&text, digits_room) {
         let [digits, status] = digits_and_status(area, rows);
-        frame.render_widget(
+        Widget::render(
             ScaledDigits {
                 text: &text,
                 scale,
                 style,
             },
             digits,
+            buf,
         );
-        frame.render_widget(status_line, status);
+        Widget::render(status_line, status, buf);
         return;
     }
     let status_area = match pick_size(&text, digits_room) {
@@ -148,20 +152,21 @@ pub fn draw(frame: &mut Frame, area: Rect, timer: &TimerState, now_ms: i64, them
                 .lines(vec![Line::from(text.clone())])
                 .centered()
                 .build();
-            frame.render_widget(big, digits);
+            Widget::render(big, digits, buf);
             status
         }
         None => {
             let [digits, status] =
                 Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
-            frame.render_widget(
+            Widget::render(
                 Paragraph::new(Line::styled(text, style)).alignment(Alignment::Center),
                 digits,
+                buf,
             );
             status
         }
     };
-    frame.render_widget(status_line, status_area);
+    Widget::render(status_line, status_area, buf);
 }
 
 #[cfg(test)]

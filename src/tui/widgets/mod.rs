@@ -3,6 +3,7 @@
 pub mod big_timer;
 pub mod help_bar;
 pub mod help_overlay;
+pub mod memo;
 pub mod panel;
 pub mod pick_list;
 pub mod question_check;

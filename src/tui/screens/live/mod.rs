@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Widget};
 use ratatui_textarea::TextArea;
 
 use crate::model::{Cycle, Draft, Note, NoteKind, Series, Session, TopicRef};
@@ -23,6 +23,7 @@ use crate::tui::screens::Nav;
 use crate::tui::screens::autosave::Autosave;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::big_timer;
+use crate::tui::widgets::memo::Memo;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::text_field::{self, new_field};
 
@@ -63,6 +64,10 @@ pub struct LiveState {
     pub flash_until_ms: i64,
     /// The notes as last wrapped for the notes pane (see [`notes_pane::WrapCache`]).
     wrapped: notes_pane::WrapCache,
+    /// The panes as last drawn, copied while nothing they show changes (see [`Memo`]).
+    drawn_notes: notes_pane::DrawnNotes,
+    drawn_topic: topic_pane::DrawnTopic,
+    drawn_timer: Memo<DrawnTimer>,
     /// `roast follow`: the session on a second screen, as the scribe's saves bring it. No
     /// editor, no key that changes it, nothing saved.
     pub read_only: bool,
@@ -131,6 +136,9 @@ impl LiveState {
             seen_phase: session.timer.phase(now),
             flash_until_ms: 0,
             wrapped: notes_pane::WrapCache::default(),
+            drawn_notes: Memo::default(),
+            drawn_topic: Memo::default(),
+            drawn_timer: Memo::default(),
             read_only: false,
             session,
         };
@@ -527,19 +535,45 @@ impl LiveState {
 
     fn draw_timer(&self, frame: &mut Frame, area: Rect, theme: &Theme, now: i64) {
         let flashing = self.flashing(now);
-        let block = panel(format!(" {} ", self.service), flashing, theme);
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        if flashing {
-            frame.buffer_mut().set_style(
-                inner,
-                theme
-                    .timer(self.seen_phase)
-                    .add_modifier(Modifier::REVERSED),
-            );
-        }
-        big_timer::draw(frame, inner, &self.session.timer, now, theme);
+        let timer = &self.session.timer;
+        // The digits change once a second; the keys typed in between copy them.
+        let drawn = DrawnTimer {
+            service: self.service.clone(),
+            flashing,
+            seen_phase: self.seen_phase,
+            digits: timer.display(now),
+            phase: timer.phase(now),
+            status: big_timer::status_text(timer, now),
+            theme: theme.clone(),
+        };
+        self.drawn_timer
+            .draw(frame.buffer_mut(), area, drawn, |buf| {
+                let block = panel(format!(" {} ", self.service), flashing, theme);
+                let inner = block.inner(area);
+                block.render(area, buf);
+                if flashing {
+                    buf.set_style(
+                        inner,
+                        theme
+                            .timer(self.seen_phase)
+                            .add_modifier(Modifier::REVERSED),
+                    );
+                }
+                big_timer::render(buf, inner, timer, now, theme);
+            });
     }
+}
+
+/// Everything the timer pane is drawn from (see [`Memo`]).
+#[derive(PartialEq)]
+struct DrawnTimer {
+    service: String,
+    flashing: bool,
+    seen_phase: Phase,
+    digits: String,
+    phase: Phase,
+    status: String,
+    theme: Theme,
 }
 
 pub enum TimerArea {

@@ -8,15 +8,17 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
 
 use crate::model::{Note, NoteKind};
 use crate::safe_text::terminal_safe;
 use crate::timer::clock_face;
 use crate::tui::screens::live::{Focus, LiveState, ordered_notes};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::memo::Memo;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::wrap::wrap;
 
@@ -75,6 +77,14 @@ impl Wraps<'_> {
         self.0.get(&note.id).map_or(&[], |w| w.rows.as_slice())
     }
 
+    /// The rows of an entry laid out by [`Wraps::height`] already.
+    fn rows_of(&self, entry: &Entry) -> usize {
+        match entry {
+            Entry::Heading(..) => 1,
+            Entry::Note(note) => self.rows(note).len(),
+        }
+    }
+
     fn height(&mut self, entry: &Entry, width: usize) -> usize {
         match entry {
             Entry::Heading(..) => 1,
@@ -90,6 +100,54 @@ enum Entry<'a> {
     Heading(NoteKind, usize),
     Note(&'a Note),
 }
+
+/// Everything the pane's cells are drawn from, for [`Memo`]: typing a note changes none
+/// of it, so the notes above the editor are copied instead of laid out again.
+#[derive(PartialEq)]
+pub struct Drawn {
+    title: String,
+    focused: bool,
+    theme: Theme,
+    empty: bool,
+    /// The entries on screen, and which of them is selected.
+    shown: Vec<Shown>,
+    selected: usize,
+}
+
+/// An entry on screen, as drawn.
+#[derive(PartialEq)]
+enum Shown {
+    Heading(NoteKind, usize),
+    Note {
+        id: u32,
+        kind: NoteKind,
+        elapsed_secs: u32,
+        text: String,
+        rephrased: bool,
+        flagged: bool,
+        room_only: bool,
+    },
+}
+
+impl Shown {
+    fn of(entry: &Entry) -> Shown {
+        match entry {
+            Entry::Heading(kind, count) => Shown::Heading(*kind, *count),
+            Entry::Note(n) => Shown::Note {
+                id: n.id,
+                kind: n.kind,
+                elapsed_secs: n.elapsed_secs,
+                text: n.text.clone(),
+                rephrased: n.rephrased,
+                flagged: n.flagged,
+                room_only: n.room_only,
+            },
+        }
+    }
+}
+
+/// The pane as last drawn (see [`Memo`]).
+pub type DrawnNotes = Memo<Drawn>;
 
 /// Headings and notes in display order, and the index of each note's entry.
 fn entries<'a>(notes: &[&'a Note]) -> (Vec<Entry<'a>>, Vec<usize>) {
@@ -248,33 +306,62 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &LiveState, theme: &Theme) {
         Focus::ConfirmDelete(_) => " Delete this note? y / n ".to_string(),
         _ => format!(" Notes so far ({}) ", live.session.notes.len()),
     };
-    let block = panel(title, focused, theme);
+    let block = panel(title.clone(), focused, theme);
     let inner = block.inner(area);
     let mut wraps = live.wrapped.borrow(live.session.notes.len());
-    let Some(v) = view(live, &mut wraps, inner) else {
-        let hint = if live.session.notes.is_empty() {
-            "Notes appear here, grouped by kind, as the scribe saves them."
-        } else {
-            ""
-        };
-        frame.render_widget(
-            List::new([ListItem::new(Line::styled(hint, theme.dim))]).block(block),
-            area,
-        );
-        return;
+    let v = view(live, &mut wraps, inner);
+    let drawn = Drawn {
+        title,
+        focused,
+        theme: theme.clone(),
+        empty: live.session.notes.is_empty(),
+        shown: v.as_ref().map_or_else(Vec::new, |v| {
+            v.window.clone().map(|i| Shown::of(&v.entries[i])).collect()
+        }),
+        selected: v.as_ref().map_or(0, |v| v.target - v.window.start),
     };
-    if wraps.height(&v.entries[v.target], v.width) > usize::from(inner.height) {
+    live.drawn_notes
+        .draw(frame.buffer_mut(), area, drawn, |buf| match v {
+            Some(v) => draw_entries(buf, area, &v, &wraps, block, focused, theme),
+            None => draw_empty(buf, area, live, block, theme),
+        });
+}
+
+fn draw_empty(buf: &mut Buffer, area: Rect, live: &LiveState, block: Block, theme: &Theme) {
+    let hint = if live.session.notes.is_empty() {
+        "Notes appear here, grouped by kind, as the scribe saves them."
+    } else {
+        ""
+    };
+    Widget::render(
+        List::new([ListItem::new(Line::styled(hint, theme.dim))]).block(block),
+        area,
+        buf,
+    );
+}
+
+fn draw_entries(
+    buf: &mut Buffer,
+    area: Rect,
+    v: &View,
+    wraps: &Wraps,
+    block: Block,
+    focused: bool,
+    theme: &Theme,
+) {
+    let inner = block.inner(area);
+    if wraps.rows_of(&v.entries[v.target]) > usize::from(inner.height) {
         // A note taller than the pane: a list would draw nothing at all, so show its
         // beginning; Enter on it opens the whole text in the editor.
-        let lines = item_lines(&v.entries[v.target], &wraps, theme);
+        let lines = item_lines(&v.entries[v.target], wraps, theme);
         let style = if focused { theme.selected } else { theme.base };
-        frame.render_widget(Paragraph::new(lines).style(style).block(block), area);
+        Widget::render(Paragraph::new(lines).style(style).block(block), area, buf);
         return;
     }
     let items: Vec<ListItem> = v
         .window
         .clone()
-        .map(|i| item(&v.entries[i], &wraps, theme))
+        .map(|i| item(&v.entries[i], wraps, theme))
         .collect();
     let mut state = ListState::default().with_selected(Some(v.target - v.window.start));
     let list = List::new(items).block(block);
@@ -283,7 +370,7 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &LiveState, theme: &Theme) {
     } else {
         list
     };
-    frame.render_stateful_widget(list, area, &mut state);
+    StatefulWidget::render(list, area, buf, &mut state);
 }
 
 #[cfg(test)]
