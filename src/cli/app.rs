@@ -21,8 +21,12 @@ pub(super) fn open_app(
         crate::storage::agendas::load_file(file)?;
     }
     // The user's phrasing rules: a broken file is one clear error before the app starts.
-    let checker = super::check::checker_for(&data, None)?;
-    let _ = crate::phrasing::Checker::install(checker);
+    // Without one, nothing is compiled here: the built-in rules take tens of ms to
+    // compile, and the app compiles them on a thread after its first frame.
+    if data.root().join(super::check::USER_RULES_FILE).is_file() {
+        let checker = super::check::checker_for(&data, None)?;
+        let _ = crate::phrasing::Checker::install(checker);
+    }
     crate::storage::create_private_dir(data.root()).map_err(|e| {
         anyhow::anyhow!(
             "{}: cannot create the data folder: {e}",
