@@ -131,6 +131,19 @@ fn a_whole_series_is_read_without_update_reading_or_waiting() {
     assert!(matches!(d.app.screen, Screen::Setup(_)), "opened again");
     d.press(key(KeyCode::Esc));
     assert!(matches!(d.app.screen, Screen::SeriesList(_)));
+    // A sync with the team: finding the shared series reads the data folder, on the
+    // sync's own thread.
+    d.press(key(KeyCode::Char('r')));
+    while d.app.ctx.sync.is_some() {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        d.update(Action::Tick);
+    }
+    let said = d.app.ctx.status.clone().expect("the sync says what it did");
+    assert!(
+        said.text.contains("No series here is shared yet"),
+        "{}",
+        said.text
+    );
 
     assert_eq!(d.offences, Vec::new(), "update read, wrote or waited");
     // …and the reads did happen, on the saver's thread: the note is in the summary.

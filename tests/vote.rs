@@ -100,7 +100,12 @@ fn the_moderators_reveal_and_budget_reach_the_voter_on_a_reread() {
     }
     .save(&folder)
     .unwrap();
-    press(&mut app, key(KeyCode::Char('r')));
+    // Read again off the UI thread: `update` itself reads nothing.
+    let reread = roast::tui::app::action_for_key(&app, &key(KeyCode::Char('r'))).unwrap();
+    let reads = roast::storage::guard::reads_on_this_thread();
+    roast::tui::update(&mut app, reread);
+    assert_eq!(roast::storage::guard::reads_on_this_thread(), reads);
+    app.settle();
     let screen = render(&app, 120, 60);
     assert!(
         screen.contains("Revealed") && screen.contains("room:"),

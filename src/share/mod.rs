@@ -347,6 +347,7 @@ fn reason(e: &GitError) -> String {
 
 /// Every shared series of the data folder, sorted by id.
 pub fn shared_folders(data: &DataDir) -> Vec<SeriesFolder> {
+    crate::storage::guard::read();
     let Ok(entries) = std::fs::read_dir(data.series_root()) else {
         return Vec::new();
     };

@@ -156,6 +156,7 @@ impl DataDir {
 
     /// A folder id that is not taken yet, derived from `wanted`.
     pub fn free_series_id(&self, wanted: &str) -> String {
+        guard::read();
         let taken = |id: &str| self.series_root().join(id).exists();
         if !taken(wanted) {
             return wanted.to_string();

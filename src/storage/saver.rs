@@ -24,7 +24,9 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crate::model::Series;
-use crate::storage::{SeriesFolder, create_private_dir, lock, recovery, remove_file, write_atomic};
+use crate::storage::{
+    DataDir, SeriesFolder, create_private_dir, lock, recovery, remove_file, write_atomic,
+};
 
 const RETRY_AFTER: Duration = Duration::from_millis(1000);
 
@@ -62,11 +64,10 @@ pub enum Task {
     /// These files, each into a private folder made as needed, in order; stops at the
     /// first failure. Exports and the settings: a failure is said, not retried.
     Write(Vec<(PathBuf, Vec<u8>)>),
-    /// A new series: its folders and its series file. Refused if the id is taken.
-    CreateSeries {
-        folder: SeriesFolder,
-        series: Box<Series>,
-    },
+    /// A new series: its folders and its series file. The series' id is the one wanted:
+    /// the first free id like it is picked here, on the saver's thread, so the UI asks
+    /// the disk nothing (and two copies of the app racing get two ids, not one folder).
+    CreateSeries { data: DataDir, series: Box<Series> },
     /// Files to remove (a session discarded before anything was noted), with any of their
     /// content still waiting to be written: a retry must not bring them back.
     Remove(Vec<PathBuf>),
@@ -78,6 +79,8 @@ pub struct TaskDone {
     pub ticket: Ticket,
     /// The reason, naming the file, when it failed.
     pub result: Result<(), String>,
+    /// The folder of the series a `CreateSeries` made.
+    pub created: Option<SeriesFolder>,
 }
 
 /// Runs on the saver thread once everything handed over before it has been tried: reads
@@ -252,15 +255,9 @@ fn run(
                 }
                 lock(&status).pending = waiting.len();
                 drop(waiting);
-                report(TaskDone {
-                    ticket,
-                    result: do_task(Task::Remove(paths)),
-                });
+                report(done(ticket, do_task(Task::Remove(paths))));
             }
-            Job::Task(ticket, task) => report(TaskDone {
-                ticket,
-                result: do_task(task),
-            }),
+            Job::Task(ticket, task) => report(done(ticket, do_task(task))),
             Job::Then(after) => {
                 dirs.retain(|dir| create_private_dir(dir).is_err());
                 write_all_unsaved(&status, &unsaved);
@@ -298,8 +295,23 @@ fn run(
     }
 }
 
-/// Runs one task; the error names the file.
-fn do_task(task: Task) -> Result<(), String> {
+fn done(ticket: Ticket, result: Result<Option<SeriesFolder>, String>) -> TaskDone {
+    match result {
+        Ok(created) => TaskDone {
+            ticket,
+            result: Ok(()),
+            created,
+        },
+        Err(e) => TaskDone {
+            ticket,
+            result: Err(e),
+            created: None,
+        },
+    }
+}
+
+/// Runs one task; the error names the file. A new series answers with its folder.
+fn do_task(task: Task) -> Result<Option<SeriesFolder>, String> {
     let named =
         |path: &std::path::Path, e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
     match task {
@@ -310,14 +322,19 @@ fn do_task(task: Task) -> Result<(), String> {
                 }
                 write_atomic(&path, &bytes).map_err(|e| named(&path, &e))?;
             }
-            Ok(())
+            Ok(None)
         }
-        Task::CreateSeries { folder, series } => folder.create(&series).map_err(|e| e.to_string()),
+        Task::CreateSeries { data, mut series } => {
+            series.id = data.free_series_id(&series.id);
+            let folder = data.series_folder(&series.id);
+            folder.create(&series).map_err(|e| e.to_string())?;
+            Ok(Some(folder))
+        }
         Task::Remove(paths) => {
             for path in paths {
                 remove_file(&path).map_err(|e| named(&path, &e))?;
             }
-            Ok(())
+            Ok(None)
         }
     }
 }

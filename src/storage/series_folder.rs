@@ -29,6 +29,14 @@ pub struct LoadedSeries {
 }
 
 impl LoadedSeries {
+    /// Whether a session file of this id is known: read, or found and unreadable. The
+    /// series is read under its lock, so no other copy adds one meanwhile; asking this
+    /// instead of the disk keeps the UI thread off it.
+    pub fn session_id_taken(&self, id: &str) -> bool {
+        let path = self.folder.session_path(id);
+        self.sessions.iter().any(|s| s.id == id) || self.problems.iter().any(|p| p.path == path)
+    }
+
     /// The session that was left open (the app was closed mid-meeting), if any.
     pub fn open_session(&self) -> Option<&Session> {
         self.sessions.iter().rev().find(|s| !s.is_closed())

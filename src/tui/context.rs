@@ -168,22 +168,16 @@ impl Context {
     }
 
     /// Starts a sync of these series in the background, unless one is running already.
-    pub fn start_sync(&mut self, folders: Vec<crate::storage::SeriesFolder>) {
+    pub fn start_sync(&mut self, target: crate::tui::sync::SyncTarget) {
         if self.sync.is_some() {
             self.info("A sync is already running.");
             return;
         }
-        if folders.is_empty() {
-            self.info(
-                "No series here is shared yet: `roast share SERIES --remote URL` shares one.",
-            );
-            return;
-        }
-        self.info(match folders.len() {
-            1 => "Syncing 1 series with the team…".to_string(),
-            n => format!("Syncing {n} series with the team…"),
+        self.info(match &target {
+            crate::tui::sync::SyncTarget::One(_) => "Syncing the series with the team…",
+            crate::tui::sync::SyncTarget::EveryShared(_) => "Syncing with the team…",
         });
-        self.sync = Some(crate::tui::sync::BackgroundSync::start(folders));
+        self.sync = Some(crate::tui::sync::BackgroundSync::start(target));
     }
 
     /// Turns the sync after each closing on or off, and remembers it.
@@ -253,7 +247,10 @@ impl Context {
             return;
         };
         match (&done.result, note.done) {
-            (Ok(()), Some(text)) => self.info(text),
+            (Ok(()), Some(text)) => match &done.created {
+                Some(folder) => self.info(format!("{text} {}", folder.dir().display())),
+                None => self.info(text),
+            },
             (Ok(()), None) => {}
             (Err(e), _) => self.error(format!("{}: {e}", note.failed)),
         }

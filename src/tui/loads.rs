@@ -24,6 +24,9 @@ pub enum Loaded {
     Opened(Result<Box<Opened>, String>),
     /// A series read for its summary (no lock), or why it could not be.
     Summary(Result<Box<(LoadedSeries, LoadedBacklog)>, String>),
+    /// A series and every ballot, read again for one voter's ballot (no lock: each voter
+    /// writes only their own file), or why it could not be.
+    Ballot(Result<Box<(LoadedSeries, Votes)>, FormatError>),
 }
 
 /// A series this app now holds the lock of, as read under the lock.
@@ -105,14 +108,7 @@ fn open_locked(folder: &SeriesFolder, votes: bool) -> Result<Opened, String> {
         Err(e) => return Err(e.to_string()),
     };
     let loaded = folder.load().map_err(|e| format!("cannot open: {e}"))?;
-    let votes = votes.then(|| {
-        let (round, round_problem) = VotingRound::load(folder);
-        Votes {
-            backlog: LoadedBacklog::load(folder),
-            round,
-            round_problem,
-        }
-    });
+    let votes = votes.then(|| read_votes(folder));
     Ok(Opened {
         loaded,
         lock,
@@ -131,4 +127,19 @@ pub fn summary(folder: &SeriesFolder) -> Loaded {
             })
             .map_err(|e| format!("cannot open: {e}")),
     )
+}
+
+/// The backlog's ballots and the moderator's voting round, with what could not be read.
+pub fn read_votes(folder: &SeriesFolder) -> Votes {
+    let (round, round_problem) = VotingRound::load(folder);
+    Votes {
+        backlog: LoadedBacklog::load(folder),
+        round,
+        round_problem,
+    }
+}
+
+/// The series and its votes as they are now, for one voter's ballot.
+pub fn ballot(folder: &SeriesFolder) -> Result<(LoadedSeries, Votes), FormatError> {
+    Ok((folder.load()?, read_votes(folder)))
 }

@@ -5,7 +5,10 @@
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use crate::share::{self, ShareError, SyncReport};
-use crate::storage::SeriesFolder;
+use crate::storage::{DataDir, SeriesFolder};
+
+const NOTHING_SHARED: &str =
+    "No series here is shared yet: `roast share SERIES --remote URL` shares one.";
 
 pub type SyncResults = Vec<(String, Result<SyncReport, ShareError>)>;
 
@@ -13,12 +16,23 @@ pub struct BackgroundSync {
     results: Receiver<SyncResults>,
 }
 
+/// What to sync: one series, or every shared series of the data folder (found on the
+/// sync's thread, since finding them reads the disk).
+pub enum SyncTarget {
+    One(SeriesFolder),
+    EveryShared(DataDir),
+}
+
 impl BackgroundSync {
     /// Syncs the folders one after the other. Git may not ask anything here: a prompt
     /// would be hidden behind the full-screen app.
-    pub fn start(folders: Vec<SeriesFolder>) -> Self {
+    pub fn start(target: SyncTarget) -> Self {
         let (tx, results) = mpsc::channel();
         std::thread::spawn(move || {
+            let folders = match target {
+                SyncTarget::One(folder) => vec![folder],
+                SyncTarget::EveryShared(data) => share::shared_folders(&data),
+            };
             let out: SyncResults = folders
                 .into_iter()
                 .map(|folder| {
@@ -55,6 +69,9 @@ impl BackgroundSync {
 /// What to tell the user: one line per series, and whether any of it needs attention
 /// (a conflict kept both versions, the remote was unreachable, or the sync failed).
 pub fn describe(results: &SyncResults) -> (Vec<String>, bool) {
+    if results.is_empty() {
+        return (vec![NOTHING_SHARED.to_string()], false);
+    }
     let mut lines = Vec::new();
     let mut attention = false;
     for (id, result) in results {

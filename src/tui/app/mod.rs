@@ -392,7 +392,8 @@ fn sync_done(app: &mut App, results: &crate::tui::sync::SyncResults) {
     } else {
         app.ctx.info(lines.join("; "));
     }
-    if matches!(app.screen, Screen::SeriesList(_)) {
+    // Nothing synced, nothing new to read.
+    if !results.is_empty() && matches!(app.screen, Screen::SeriesList(_)) {
         let status = app.ctx.status.clone();
         app.go(crate::tui::screens::Nav::SeriesList);
         app.ctx.status = status;

@@ -11,6 +11,7 @@ use crate::storage::SeriesFolder;
 use crate::tui::app::{App, Overlay};
 use crate::tui::context::{Context, OpenSeries};
 use crate::tui::loads::{self, Delivery, Loaded, Opened};
+use crate::tui::screens::ballot::BallotState;
 use crate::tui::screens::closing::ClosingState;
 use crate::tui::screens::live::LiveState;
 use crate::tui::screens::loading::{LoadingState, Plan};
@@ -61,6 +62,11 @@ impl App {
                 }
             }
             Nav::Quit => self.quit = true,
+            Nav::ReloadBallot {
+                folder,
+                voter,
+                selected,
+            } => self.read_series(folder, Plan::Ballot { voter, selected }),
             Nav::BackToSession => {
                 if let Screen::Closing(closing) = self.take_screen() {
                     self.screen = Screen::Live(Box::new(LiveState::from_session(
@@ -90,6 +96,7 @@ impl App {
         .unwrap_or_else(|| folder.id());
         let label = match plan {
             Plan::Summary => format!("Reading {name} for its summary…"),
+            Plan::Ballot { .. } => "Reading the ballots again…".to_string(),
             _ => format!("Opening {name}…"),
         };
         let ticket = match plan {
@@ -97,6 +104,9 @@ impl App {
             Plan::Prioritise => ctx.read_in_background(move || loads::open(&folder, true)),
             Plan::Session | Plan::List { .. } => {
                 ctx.read_in_background(move || loads::open(&folder, false))
+            }
+            Plan::Ballot { .. } => {
+                ctx.read_in_background(move || Loaded::Ballot(loads::ballot(&folder).map(Box::new)))
             }
         };
         let back = Some(Box::new(self.take_screen()));
@@ -131,7 +141,7 @@ impl App {
             (Plan::List { select, sync }, Loaded::List { entries, stale }) => {
                 let list = SeriesListState::from_read(ctx, entries, stale, select.as_deref());
                 if let Some(folder) = sync {
-                    ctx.start_sync(vec![folder]);
+                    ctx.start_sync(crate::tui::sync::SyncTarget::One(folder));
                 }
                 Some(Screen::SeriesList(list))
             }
@@ -140,6 +150,17 @@ impl App {
                 Some(Screen::Summary(Box::new(SummaryState::new(
                     ctx, &series, votes,
                 ))))
+            }
+            (Plan::Ballot { voter, selected }, Loaded::Ballot(Ok(read))) => {
+                let (loaded, votes) = *read;
+                let mut ballot = BallotState::from_read(ctx, loaded, votes, &voter);
+                ballot.selected = selected.min(ballot.items.len().saturating_sub(1));
+                ctx.info("Read again: the latest ballots and the moderator's settings.");
+                Some(Screen::Ballot(Box::new(ballot)))
+            }
+            (_, Loaded::Ballot(Err(e))) => {
+                ctx.error(format!("cannot read the series: {e}"));
+                None
             }
             (plan, Loaded::Opened(Ok(opened))) => opened_screen(ctx, *opened, &plan),
             (_, Loaded::Opened(Err(e)) | Loaded::Summary(Err(e))) => {

@@ -11,11 +11,12 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::backlog::ballot::{self, Ballot};
 use crate::backlog::{BacklogItem, ItemRef, LoadedBacklog, VotingRound};
-use crate::storage::{FormatError, SeriesFolder};
+use crate::storage::{FormatError, LoadedSeries, SeriesFolder};
 use crate::summary::wrap::wrap;
 use crate::tui::action::Action;
 use crate::tui::context::Context;
 use crate::tui::keymap::KeyContext;
+use crate::tui::loads::Votes;
 use crate::tui::screens::Nav;
 use crate::tui::screens::opportunities::{Item, opportunities, spread_bar};
 use crate::tui::widgets::panel::panel;
@@ -34,9 +35,17 @@ pub struct BallotState {
 impl BallotState {
     /// The series' opportunities and this voter's ballot as they are on disk.
     pub fn load(ctx: &mut Context, folder: SeriesFolder, voter: &str) -> Result<Self, FormatError> {
-        let loaded = folder.load()?;
-        let votes = LoadedBacklog::load(&folder);
-        let (round, round_problem) = VotingRound::load(&folder);
+        let (loaded, votes) = crate::tui::loads::ballot(&folder)?;
+        Ok(Self::from_read(ctx, loaded, votes, voter))
+    }
+
+    /// The ballot from a series and its votes already read (see [`crate::tui::loads`]).
+    pub fn from_read(ctx: &mut Context, loaded: LoadedSeries, votes: Votes, voter: &str) -> Self {
+        let Votes {
+            backlog: votes,
+            round,
+            round_problem,
+        } = votes;
         for problem in loaded
             .problems
             .iter()
@@ -45,16 +54,16 @@ impl BallotState {
         {
             ctx.warn(format!("skipped (left untouched): {problem}"));
         }
-        Ok(Self {
+        Self {
             items: opportunities(&loaded, &votes, ctx.now_ms()),
             service: loaded.series.service.clone(),
-            folder,
+            folder: loaded.folder,
             voter: voter.trim().to_string(),
             votes,
             round,
             selected: 0,
             dir_ready: false,
-        })
+        }
     }
 
     pub fn key_contexts(&self) -> Vec<KeyContext> {
@@ -101,17 +110,13 @@ impl BallotState {
                 }
             }
             Action::Reload => {
-                // After a sync: the others' ballots and the moderator's reveal come in.
-                let voter = self.voter.clone();
-                let selected = self.selected;
-                match BallotState::load(ctx, self.folder.clone(), &voter) {
-                    Ok(fresh) => {
-                        *self = fresh;
-                        self.selected = selected.min(self.items.len().saturating_sub(1));
-                        ctx.info("Read again: the latest ballots and the moderator's settings.");
-                    }
-                    Err(e) => ctx.error(format!("cannot read the series: {e}")),
-                }
+                // After a sync: the others' ballots and the moderator's reveal come in,
+                // read off the UI thread.
+                return Some(Nav::ReloadBallot {
+                    folder: self.folder.clone(),
+                    voter: self.voter.clone(),
+                    selected: self.selected,
+                });
             }
             // The ballot is all this app was opened for: leaving it is quitting.
             Action::Back => return Some(Nav::Quit),

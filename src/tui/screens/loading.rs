@@ -25,6 +25,8 @@ pub enum Plan {
     Prioritise,
     /// The series summary.
     Summary,
+    /// One voter's ballot, read again, on the row they were on.
+    Ballot { voter: String, selected: usize },
 }
 
 pub struct LoadingState {

@@ -57,4 +57,11 @@ pub enum Nav {
     BackToSession,
     /// Leave the app (the ballot is all `roast vote` opens).
     Quit,
+    /// Read the series and every ballot again for this voter's ballot (after a sync),
+    /// keeping the row they were on.
+    ReloadBallot {
+        folder: SeriesFolder,
+        voter: String,
+        selected: usize,
+    },
 }

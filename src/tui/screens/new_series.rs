@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use crate::model::{Cycle, FORMAT_VERSION, Participant, Role, Series, slugify};
-use crate::storage::{SeriesFolder, Task, TaskDone, Ticket};
+use crate::storage::{Task, TaskDone, Ticket};
 use crate::tui::action::Action;
 use crate::tui::context::Context;
 use crate::tui::keymap::KeyContext;
@@ -29,8 +29,8 @@ pub struct NewSeriesState {
     pub participant: TextArea<'static>,
     pub role: Role,
     pub participants: Vec<Participant>,
-    /// The series handed to the saver and not created yet: its ticket and folder.
-    creating: Option<(Ticket, SeriesFolder)>,
+    /// The series handed to the saver and not created yet: its ticket.
+    creating: Option<Ticket>,
 }
 
 impl NewSeriesState {
@@ -138,36 +138,34 @@ impl NewSeriesState {
         // A name typed but not yet added with Enter still counts.
         self.add_participant();
         let agenda = ctx.agendas.get(self.agenda)?.agenda.clone();
-        let id = ctx.data.free_series_id(&slugify(&service));
+        // The id wanted; the saver takes the first free one like it (the UI reads nothing).
         let series = Series {
             version: FORMAT_VERSION,
-            id: id.clone(),
+            id: slugify(&service),
             service,
             agenda,
             participants: self.participants.clone(),
             created: crate::clock::to_datetime(ctx.now_ms()),
         };
-        let folder = ctx.data.series_folder(&id);
         let ticket = ctx.run_task(
             Task::CreateSeries {
-                folder: folder.clone(),
+                data: ctx.data.clone(),
                 series: Box::new(series),
             },
-            Some(format!("Created {}", folder.dir().display())),
+            Some("Created".into()),
             "cannot create the series".into(),
         );
-        self.creating = Some((ticket, folder));
+        self.creating = Some(ticket);
         None
     }
 
     /// The saver has created the series (or could not): open it, or stay with the form.
     fn created(&mut self, done: &TaskDone) -> Option<Nav> {
-        let (ticket, _) = self.creating.as_ref()?;
-        if *ticket != done.ticket {
+        if self.creating? != done.ticket {
             return None;
         }
-        let (_, folder) = self.creating.take()?;
-        done.result.is_ok().then_some(Nav::OpenSeries(folder))
+        self.creating = None;
+        done.created.clone().map(Nav::OpenSeries)
     }
 
     /// A short terminal: one row per field, a label before it, the people below.

@@ -105,8 +105,7 @@ impl SeriesListState {
             }
             Action::NewSeries => return Some(Nav::NewSeries),
             Action::SyncWithTeam => {
-                let folders = crate::share::shared_folders(&ctx.data);
-                ctx.start_sync(folders);
+                ctx.start_sync(crate::tui::sync::SyncTarget::EveryShared(ctx.data.clone()));
             }
             Action::ToggleSyncAfterClosing => ctx.toggle_sync_after_closing(),
             Action::ArchiveSeries if !self.showing_archived => self.move_selected(ctx, true),

@@ -267,7 +267,6 @@ impl SetupState {
 
     fn start(&mut self, ctx: &mut Context) -> Option<Nav> {
         let choice = self.choices.get(self.selected)?.clone();
-        let folder = ctx.open_series()?.folder.clone();
         let started = crate::clock::to_datetime(ctx.now_ms());
         // Two sessions started in the same second on the same topic get distinct files.
         // A session's id names its file, and file names travel with a shared series: a
@@ -290,7 +289,7 @@ impl SetupState {
         let base = session_id(started, slug);
         let id = std::iter::once(base.clone())
             .chain((2..).map(|n| format!("{base}-{n}")))
-            .find(|id| !folder.session_path(id).exists())?;
+            .find(|id| !ctx.open_series().is_some_and(|o| o.session_id_taken(id)))?;
         let attendees = self
             .attendees
             .iter()
