@@ -285,7 +285,7 @@ fn the_summary_pane_wraps_its_text_rather_than_cut_it_at_120x40_and_40x12() {
     let roast::tui::screens::Screen::Summary(state) = &app.screen else {
         panic!("summary")
     };
-    let whole = words(&state.text);
+    let whole = words(&roast::summary::text::render(&state.rollup));
     for (w, h) in [(120, 40), (40, 12)] {
         let shown = words(&focused_pane(&render(&app, w, h)));
         assert!(
@@ -360,4 +360,34 @@ fn the_key_list_scrolls_when_it_is_longer_than_the_screen() {
     let last = render(&app, 80, 24);
     assert!(last.contains("delete word back"), "{last}");
     assert!(app.overlay.is_some(), "still open");
+}
+
+#[test]
+fn the_summary_pane_wraps_each_paragraph_once_for_its_own_width() {
+    // Wrapped at 80 columns and then again at a narrower pane's edge, a sentence came out
+    // as a full line, a short one and the rest: ragged, and a row longer than needed.
+    let clock = FakeClock::at(START_MS);
+    let app = summary("summary-wrap", &clock, None);
+    let pane = focused_pane(&render(&app, 120, 40));
+    let lines: Vec<&str> = pane.lines().collect();
+    let first = lines
+        .iter()
+        .position(|l| l.contains("stay in the session files"))
+        .unwrap_or_else(|| panic!("no minutes sentence in the pane:\n{pane}"));
+    let last = lines
+        .iter()
+        .position(|l| l.contains("when asked for."))
+        .unwrap_or_else(|| panic!("the minutes sentence does not end in the pane:\n{pane}"));
+    let width = lines[first].chars().count();
+    let sentence: usize = lines[first..=last]
+        .iter()
+        .map(|l| l.trim().chars().count() + 1)
+        .sum();
+    // Its words, with one space between each, in as few rows as wrapping needs.
+    let rows = last - first + 1;
+    assert!(
+        rows <= (sentence - 1).div_ceil(width),
+        "the sentence takes more rows than its length needs at {width} columns:\n{}",
+        lines[first..=last].join("\n")
+    );
 }

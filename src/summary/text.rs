@@ -4,47 +4,67 @@
 //! pager or an e-mail; user text is made terminal-safe and wrapped by display width.
 
 use super::rollup::{BacklogEntry, MinuteEntry, NoteEntry, Rollup, SessionEntry, TopicEntry};
-use super::wrap::{pad, terminal_safe, truncate, wrap};
+use super::wrap::{pad, terminal_safe, wrap};
 use crate::progress::hours_minutes;
 
 pub const COLUMNS: usize = 80;
 
 /// The whole summary, every line at most [`COLUMNS`] wide.
 pub fn render(r: &Rollup) -> String {
-    let mut out = Out::default();
+    render_within(r, COLUMNS)
+}
+
+/// The whole summary wrapped for a pane `columns` wide (the app's summary pane), so its
+/// paragraphs are not wrapped twice: at 80 columns, then again at the pane's edge.
+pub fn render_within(r: &Rollup, columns: usize) -> String {
+    let mut out = Out {
+        text: String::new(),
+        // Narrower than this, labels and bars no longer fit beside any text.
+        columns: columns.max(24),
+    };
     header(&mut out, r);
     topics(&mut out, r);
     maturity(&mut out, r);
     sessions(&mut out, r);
     backlog(&mut out, r);
     footer(&mut out, r);
-    out.0
+    out.text
 }
 
-#[derive(Default)]
-struct Out(String);
+struct Out {
+    text: String,
+    columns: usize,
+}
 
 impl Out {
     fn line(&mut self, text: &str) {
-        self.0.push_str(text);
-        self.0.push('\n');
+        self.text.push_str(text);
+        self.text.push('\n');
     }
 
     fn wrapped(&mut self, text: &str, first: &str, rest: &str) {
-        for l in wrap(text, COLUMNS, first, rest) {
+        for l in wrap(text, self.columns, first, rest) {
             self.line(&l);
         }
     }
 
     fn heading(&mut self, text: &str, underline: char) {
-        let text = truncate(&one_line(text), COLUMNS);
-        self.line(&text);
-        let rule: String = std::iter::repeat_n(underline, super::wrap::width(&text)).collect();
+        // Wrapped, never cut: a heading carries the service's name as typed.
+        let lines = wrap(&one_line(text), self.columns, "", "");
+        let widest = lines
+            .iter()
+            .map(|l| super::wrap::width(l))
+            .max()
+            .unwrap_or(0);
+        for l in &lines {
+            self.line(l);
+        }
+        let rule: String = std::iter::repeat_n(underline, widest).collect();
         self.line(&rule);
     }
 
     fn blank(&mut self) {
-        self.0.push('\n');
+        self.text.push('\n');
     }
 }
 

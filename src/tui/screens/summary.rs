@@ -4,6 +4,9 @@
 //! every format next to the data folder, `m` the full minutes (plain notes and questions
 //! too) in the formats that have a place for them.
 
+use std::cell::RefCell;
+use std::sync::Arc;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -27,8 +30,10 @@ pub struct SummaryState {
     /// for (built only then).
     loaded: LoadedSeries,
     votes: LoadedBacklog,
-    /// The terminal summary, wrapped to 80 columns, scrolled by `scroll` lines.
-    pub text: String,
+    /// The summary's rows as last laid out, with the width they were laid out for: the
+    /// text is wrapped for the pane it is shown in (not at 80 columns and again at the
+    /// pane's edge), once per width rather than on every frame.
+    rows: RefCell<(u16, Arc<[String]>)>,
     pub scroll: u16,
 }
 
@@ -36,19 +41,23 @@ impl SummaryState {
     /// The summary of `loaded` with its `votes`, both read off the UI thread.
     pub fn new(ctx: &Context, loaded: &LoadedSeries, votes: LoadedBacklog) -> Self {
         let rollup = Rollup::from_loaded(loaded, &votes, ctx.now_ms());
-        let text = text::render(&rollup);
         Self {
             rollup,
             loaded: loaded.clone(),
             votes,
-            text,
+            rows: RefCell::new((0, Arc::from(Vec::new()))),
             scroll: 0,
         }
     }
 
-    /// The summary's rows, wrapped to fit `width` columns: nothing is cut at the edge.
-    fn rows(&self, width: u16) -> Vec<String> {
-        wrap(&self.text, usize::from(width))
+    /// The summary's rows, laid out for `width` columns: nothing is cut at the edge.
+    fn rows(&self, width: u16) -> Arc<[String]> {
+        let mut memo = self.rows.borrow_mut();
+        if memo.0 != width || memo.1.is_empty() {
+            let text = text::render_within(&self.rollup, usize::from(width));
+            *memo = (width, Arc::from(wrap(&text, usize::from(width))));
+        }
+        Arc::clone(&memo.1)
     }
 
     /// How far the summary can scroll in `text_area` (its panel, borders included).
@@ -122,10 +131,10 @@ impl SummaryState {
         let scroll = self.scroll.min(self.max_scroll(panes.text));
         let rows: Vec<Line> = self
             .rows(inner.width)
-            .into_iter()
+            .iter()
             .skip(usize::from(scroll))
             .take(usize::from(inner.height))
-            .map(Line::raw)
+            .map(|row| Line::raw(row.clone()))
             .collect();
         frame.render_widget(Paragraph::new(rows).block(block), panes.text);
         let (Some(gauge_area), Some(left)) = (panes.gauge, panes.left) else {
