@@ -708,27 +708,24 @@ pub(crate) mod tests {
 
     /// A roll-up of a series with no sessions, for tests of what is said about counts.
     pub(crate) fn empty_rollup() -> Rollup {
-        let series = Series {
+        Rollup::build(&empty_series(), &[], &Backlog::default(), 0)
+    }
+
+    /// A series on the built-in agenda with nobody in it and no sessions.
+    fn empty_series() -> Series {
+        Series {
             version: 1,
             id: "svc".into(),
             service: "Svc".into(),
             agenda: crate::agenda::builtin().remove(0).agenda,
             participants: vec![],
             created: OffsetDateTime::UNIX_EPOCH,
-        };
-        Rollup::build(&series, &[], &Backlog::default(), 0)
+        }
     }
 
     #[test]
     fn an_unreadable_file_is_named_without_the_slug_of_a_topic_that_is_not_the_agendas() {
-        let series: Series = Series {
-            version: 1,
-            id: "svc".into(),
-            service: "Svc".into(),
-            agenda: crate::agenda::builtin().remove(0).agenda,
-            participants: vec![],
-            created: OffsetDateTime::UNIX_EPOCH,
-        };
+        let series = empty_series();
         let topic = &series.agenda.topics[0];
         let agenda_file = format!(
             "20260302-100000-{}.ron",

@@ -116,18 +116,9 @@ where
             let mut batch = vec![first];
             batch.extend(app.ctx.inbox.queued());
             for incoming in batch {
-                let action = match incoming {
-                    Incoming::Event(event) => action_for_event(terminal, app, event)?,
-                    Incoming::Action(action) => Some(action),
-                    Incoming::EscThen(key) => {
-                        esc_then(app, key);
-                        None
-                    }
-                    // The input thread ended: the terminal is gone.
-                    Incoming::InputClosed => return Ok(()),
-                };
-                if let Some(action) = action {
-                    update(app, action);
+                // The input thread ended: the terminal is gone.
+                if !take_in(terminal, app, incoming)? {
+                    return Ok(());
                 }
                 needs_draw = true;
                 if app.quit {
@@ -178,23 +169,38 @@ where
         let Some(incoming) = app.ctx.inbox.next(left.min(Duration::from_millis(20))) else {
             break;
         };
-        let action = match incoming {
-            Incoming::Event(event) => action_for_event(terminal, app, event)?,
-            Incoming::Action(action) => Some(action),
-            Incoming::EscThen(key) => {
-                esc_then(app, key);
-                None
-            }
-            Incoming::InputClosed => break,
-        };
-        if let Some(action) = action {
-            update(app, action);
+        if !take_in(terminal, app, incoming)? {
+            break;
         }
         if left.is_zero() {
             break;
         }
     }
     Ok(())
+}
+
+/// Hands what came in to `update`; `false` once the input thread has ended.
+fn take_in<B: Backend>(
+    terminal: &Terminal<B>,
+    app: &mut App,
+    incoming: Incoming,
+) -> std::io::Result<bool>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let action = match incoming {
+        Incoming::Event(event) => action_for_event(terminal, app, event)?,
+        Incoming::Action(action) => Some(action),
+        Incoming::EscThen(key) => {
+            esc_then(app, key);
+            None
+        }
+        Incoming::InputClosed => return Ok(false),
+    };
+    if let Some(action) = action {
+        update(app, action);
+    }
+    Ok(true)
 }
 
 fn action_for_event<B: Backend>(
