@@ -12,7 +12,9 @@
 //! the app (`runtime::esc_then`) reads the two as Alt+character where text is typed, and as the
 //! two keys they are everywhere else (Esc from the notes list and straight on typing).
 //! Anything else, or nothing, lets the Esc go as it was. Terminal editors wait the same
-//! way (vim's `ttimeoutlen`, tmux's `escape-time`).
+//! way (vim's `ttimeoutlen`, tmux's `escape-time`). A read can split a function key's
+//! sequence the same way (ESC, then `[19~`): an Esc followed at once by `[` or `O` is
+//! read on to its end and becomes the key again.
 
 use std::time::Duration;
 
@@ -44,7 +46,11 @@ pub fn pump(
     loop {
         let event = read()?;
         let incoming = if is_plain_esc(&event) && poll(ESC_WAIT)? {
-            after_esc(read()?)
+            let next = read()?;
+            match plain_char(&next) {
+                Some(intro @ ('[' | 'O')) => split_sequence(intro, &mut read, &mut poll)?,
+                _ => after_esc(next),
+            }
         } else {
             vec![Incoming::Event(event)]
         };
@@ -54,6 +60,122 @@ pub fn pump(
             }
         }
     }
+}
+
+/// The character of a plain key press (no Ctrl, no Alt), if it is one.
+fn plain_char(event: &Event) -> Option<char> {
+    match event {
+        Event::Key(k)
+            if k.kind == KeyEventKind::Press
+                && !k
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            match k.code {
+                KeyCode::Char(c) => Some(c),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// An Esc then `[` or `O` read apart: most likely a function or cursor key whose escape
+/// sequence the read split (crossterm parses it whole only when it arrives whole), so
+/// the rest is read as it comes and the key is rebuilt; else F8 would type `[19~` into
+/// the field. What is no known key stays what it was: Alt+`[` and the characters.
+fn split_sequence(
+    intro: char,
+    read: &mut impl FnMut() -> std::io::Result<Event>,
+    poll: &mut impl FnMut(Duration) -> std::io::Result<bool>,
+) -> std::io::Result<Vec<Incoming>> {
+    let mut body = String::new();
+    let mut after = None;
+    while poll(ESC_WAIT)? {
+        let event = read()?;
+        match plain_char(&event) {
+            Some(c) => {
+                body.push(c);
+                // A CSI sequence ends at its first letter or `~`; SS3 is one character.
+                if intro == 'O' || c.is_ascii_alphabetic() || c == '~' {
+                    break;
+                }
+            }
+            None => {
+                after = Some(event);
+                break;
+            }
+        }
+    }
+    let mut out = match sequence_key(intro, &body) {
+        Some(key) => vec![Incoming::Event(Event::Key(key))],
+        None => {
+            let mut out = after_esc(Event::Key(KeyEvent::from(KeyCode::Char(intro))));
+            out.extend(
+                body.chars()
+                    .map(|c| Incoming::Event(Event::Key(KeyEvent::from(KeyCode::Char(c))))),
+            );
+            out
+        }
+    };
+    out.extend(after.map(Incoming::Event));
+    Ok(out)
+}
+
+/// The key an xterm-style sequence names: `ESC [ 1 9 ~` is F8, `ESC [ 1 ; 5 C` is
+/// Ctrl+Right, `ESC O Q` is F2. Modifier numbers are 1 + Shift(1) + Alt(2) + Ctrl(4).
+fn sequence_key(intro: char, body: &str) -> Option<KeyEvent> {
+    let last = body.chars().last()?;
+    let params: Vec<&str> = body[..body.len() - last.len_utf8()].split(';').collect();
+    let modifiers = match params.get(1) {
+        Some(m) => {
+            let bits = m.parse::<u8>().ok()?.checked_sub(1)?;
+            let mut mods = KeyModifiers::NONE;
+            if bits & 1 != 0 {
+                mods |= KeyModifiers::SHIFT;
+            }
+            if bits & 2 != 0 {
+                mods |= KeyModifiers::ALT;
+            }
+            if bits & 4 != 0 {
+                mods |= KeyModifiers::CONTROL;
+            }
+            mods
+        }
+        None => KeyModifiers::NONE,
+    };
+    let lettered = |c: char| match c {
+        'A' => Some(KeyCode::Up),
+        'B' => Some(KeyCode::Down),
+        'C' => Some(KeyCode::Right),
+        'D' => Some(KeyCode::Left),
+        'H' => Some(KeyCode::Home),
+        'F' => Some(KeyCode::End),
+        'P' => Some(KeyCode::F(1)),
+        'Q' => Some(KeyCode::F(2)),
+        'R' => Some(KeyCode::F(3)),
+        'S' => Some(KeyCode::F(4)),
+        _ => None,
+    };
+    let code = match (intro, last) {
+        ('O', c) if body.len() == 1 => lettered(c)?,
+        ('[', 'Z') if params[0].is_empty() => KeyCode::BackTab,
+        ('[', '~') => match params[0].parse::<u8>().ok()? {
+            1 | 7 => KeyCode::Home,
+            2 => KeyCode::Insert,
+            3 => KeyCode::Delete,
+            4 | 8 => KeyCode::End,
+            5 => KeyCode::PageUp,
+            6 => KeyCode::PageDown,
+            n @ 11..=15 => KeyCode::F(n - 10),
+            n @ 17..=21 => KeyCode::F(n - 11),
+            n @ 23..=24 => KeyCode::F(n - 12),
+            _ => return None,
+        },
+        ('[', c) if params[0].is_empty() || params[0] == "1" => lettered(c)?,
+        _ => return None,
+    };
+    Some(KeyEvent::new(code, modifiers))
 }
 
 fn is_plain_esc(event: &Event) -> bool {
@@ -119,6 +241,47 @@ mod tests {
             },
         );
         out
+    }
+
+    #[test]
+    fn a_function_or_cursor_key_whose_sequence_was_read_apart_is_that_key() {
+        let ready = |c: char| (key(KeyCode::Char(c)), true);
+        let mut f8 = vec![(key(KeyCode::Esc), false)];
+        f8.extend("[19~".chars().map(ready));
+        f8.push((key(KeyCode::Char('x')), false));
+        assert_eq!(
+            pumped(&f8),
+            vec![key(KeyCode::F(8)), key(KeyCode::Char('x'))],
+            "F8, then the next key typed"
+        );
+        let mut ctrl_right = vec![(key(KeyCode::Esc), false)];
+        ctrl_right.extend("[1;5C".chars().map(ready));
+        assert_eq!(
+            pumped(&ctrl_right),
+            vec![Event::Key(KeyEvent::new(
+                KeyCode::Right,
+                KeyModifiers::CONTROL
+            ))]
+        );
+        let mut f2 = vec![(key(KeyCode::Esc), false)];
+        f2.extend("OQ".chars().map(ready));
+        assert_eq!(pumped(&f2), vec![key(KeyCode::F(2))]);
+    }
+
+    #[test]
+    fn alt_and_a_bracket_with_nothing_after_it_stays_alt_and_the_bracket() {
+        let got = pumped(&[
+            (key(KeyCode::Esc), false),
+            (key(KeyCode::Char('[')), true),
+            (key(KeyCode::Char('a')), false),
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                Event::Key(KeyEvent::new(KeyCode::Char('['), KeyModifiers::ALT)),
+                key(KeyCode::Char('a')),
+            ]
+        );
     }
 
     #[test]
