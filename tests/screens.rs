@@ -366,8 +366,9 @@ fn the_key_list_scrolls_when_it_is_longer_than_the_screen() {
 fn the_summary_pane_wraps_each_paragraph_once_for_its_own_width() {
     // Wrapped at 80 columns and then again at a narrower pane's edge, a sentence came out
     // as a full line, a short one and the rest: ragged, and a row longer than needed.
+    // (A data folder of its own: tests run in parallel.)
     let clock = FakeClock::at(START_MS);
-    let app = summary("summary-wrap", &clock, None);
+    let app = summary("summary-wrap-once", &clock, None);
     let pane = focused_pane(&render(&app, 120, 40));
     let lines: Vec<&str> = pane.lines().collect();
     let first = lines
