@@ -135,16 +135,36 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
         .ctx
         .open_series()
         .map(|l| l.series.service.clone())
-        .or_else(|| app.follow.as_ref().and_then(|f| f.service.clone()))
-        .map(|service| format!(" · {service}"))
-        .unwrap_or_default();
+        .or_else(|| app.follow.as_ref().and_then(|f| f.service.clone()));
+    const BADGE: &str = " roast ";
+    let room = usize::from(area.width).saturating_sub(BADGE.len());
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(" roast ", theme.selected),
-            Span::styled(format!(" {where_}{service}"), theme.title),
+            Span::styled(BADGE, theme.selected),
+            Span::styled(header_title(&where_, service.as_deref(), room), theme.title),
         ])),
         area,
     );
+}
+
+/// The header's title within `room` columns. The service's name is what someone typed,
+/// so on a narrow terminal the screen's kind ("Live · ") goes first, then what follows
+/// the name; only a name wider than the whole row is left for the edge to cut.
+fn header_title(where_: &str, service: Option<&str>, room: usize) -> String {
+    let with = |place: &str| match service {
+        Some(name) if place.is_empty() => format!(" {name}"),
+        Some(name) => format!(" {place} · {name}"),
+        None => format!(" {place}"),
+    };
+    let detail = where_.split_once(" · ").map_or("", |(_, detail)| detail);
+    // Without a service, a title with no place says nothing: the full one, cut, instead.
+    let last = if service.is_some() { "" } else { where_ };
+    [where_, detail, last]
+        .into_iter()
+        .filter(|place| service.is_some() || !place.is_empty())
+        .map(with)
+        .find(|title| unicode_width::UnicodeWidthStr::width(title.as_str()) <= room)
+        .unwrap_or_else(|| with(last))
 }
 
 /// The last message, or the saver's trouble, which outranks it: the scribe must know
@@ -180,5 +200,21 @@ fn status_line(app: &App) -> Option<(String, Style)> {
 fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
     if let Some((text, style)) = status_line(app) {
         frame.render_widget(wrapped(&text, area, style), area);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::header_title;
+
+    #[test]
+    fn a_narrow_header_drops_the_screens_kind_before_any_of_the_services_name() {
+        let full = header_title("Live · Service overview", Some("Job Queue"), 80);
+        assert_eq!(full, " Live · Service overview · Job Queue");
+        let narrow = header_title("Live · Service overview", Some("Job Queue"), 33);
+        assert_eq!(narrow, " Service overview · Job Queue");
+        let narrower = header_title("Live · Service overview", Some("Job Queue"), 12);
+        assert_eq!(narrower, " Job Queue");
+        assert_eq!(header_title("Series", None, 5), " Series");
     }
 }
