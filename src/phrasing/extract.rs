@@ -224,6 +224,11 @@ pub(crate) struct Reading {
     /// What the thing does, as the question put it after "does/did <thing>":
     /// "restart every night at 2am", and whether it was asked in the past.
     pub predicate: Option<(String, bool)>,
+    /// Where the missing thing would be: "the GraphQL layer" in "no request
+    /// hedging on the GraphQL layer", "the service" in "a service with no runbook".
+    pub host: Option<Phrase>,
+    /// The line's subject is people ("you obviously didn't …", "someone set …").
+    pub by_people: bool,
 }
 
 /// Reads `words` from the word at `trigger` on (the word the finding starts at).
@@ -293,6 +298,7 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
     {
         index += 1;
     }
+    reading.by_people = person_subject;
     if index >= words.len() {
         reading.thing = first_phrase(words, trigger, &reading.missing)
             .or_else(|| first_phrase(words, 0, &reading.missing));
@@ -307,7 +313,9 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
         // "why not shard by …", "just use …": a proposal, not a subject.
         reading.action = action_at(words, index);
     }
-    if reading.action.is_some() {
+    // "just copy what …": after "just" a base verb is an order, never the subject.
+    let ordered_verb = after_marker && is_form(&words[index].lower, Form::Base);
+    if reading.action.is_some() || ordered_verb {
     } else if !person_subject {
         // A why-question about a thing: its subject is the thing, and what follows the
         // verb is the state it is in.
@@ -372,7 +380,9 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
         reading.action = action_at(words, index);
     }
     if reading.action.is_none() && reading.thing.is_none() {
-        reading.action = first_infinitive(words, trigger).or_else(|| first_gerund(words, trigger));
+        reading.action = action_after_when(words, trigger)
+            .or_else(|| first_infinitive(words, trigger))
+            .or_else(|| first_gerund(words, trigger));
     }
     let before_verb = &words[trigger..index.min(words.len())];
     let have_to = before_verb.windows(2).any(|pair| {
@@ -432,7 +442,22 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
         let verb_at = action.object.start - 1 - usize::from(action.particle.is_some());
         verb_at > 0 && words[verb_at - 1].is("still")
     });
-    reading.not_done = proposed && !disbelief && !ongoing;
+    // "who was supposed to renew the certificate", "you forgot to rotate the
+    // keys": the action was due and did not happen.
+    let missed = reading.action.as_ref().is_some_and(|action| {
+        let verb_at = action.object.start - 1 - usize::from(action.particle.is_some());
+        words[trigger..verb_at].iter().rev().take(3).any(|word| {
+            matches!(
+                word.lower.as_str(),
+                "supposed" | "meant" | "forgot" | "forgotten" | "failed" | "neglected" | "promised"
+            )
+        })
+    });
+    reading.not_done = (proposed || missed) && !disbelief && !ongoing;
+    reading.host = reading
+        .missing
+        .as_ref()
+        .and_then(|missing| host_of(words, missing));
     reading.still_on = still_on(words, trigger);
     reading.event = event(words);
     if reading.thing.is_none() {
@@ -466,6 +491,7 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
                 });
                 let candidates = (trigger..words.len())
                     .chain(wrap)
+                    .filter(|&start| !(ordered_verb && start == index))
                     .filter(|&start| !(copied && start > 0 && words[start - 1].is("from")))
                     .filter_map(|start| starting_phrase(words, start, &reading.missing));
                 // "you need a circuit breaker": brought in, not there yet.
@@ -496,6 +522,66 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
         }
     }
     reading
+}
+
+/// Where the missing thing would be: the phrase after it ("no retries *on the
+/// gateway*") or the one it is said of ("*the cron job* has no logging", "*a
+/// service* with no runbook").
+fn host_of(words: &[Word], missing: &Phrase) -> Option<Phrase> {
+    let after = words.get(missing.end).filter(|preposition| {
+        !words[missing.end - 1].ends_clause
+            && !preposition.ends_clause
+            && matches!(
+                preposition.lower.as_str(),
+                "on" | "in" | "for" | "to" | "at" | "across" | "between" | "around" | "inside"
+            )
+    });
+    // "shipping without a rollback": an activity is no place to add a thing to.
+    let a_place = |host: &Phrase| {
+        host.topic && !looks_like_gerund(&host.body[host.body.len() - 1].to_lowercase())
+    };
+    if after.is_some()
+        && let Some(host) = phrase_at(words, missing.end + 1, false).filter(a_place)
+    {
+        return Some(host);
+    }
+    let mut link = missing.start;
+    while link > 0
+        && !words[link - 1].ends_clause
+        && matches!(
+            words[link - 1].lower.as_str(),
+            "with"
+                | "without"
+                | "has"
+                | "have"
+                | "had"
+                | "no"
+                | "lacks"
+                | "lack"
+                | "lacking"
+                | "doesn't"
+                | "don't"
+                | "didn't"
+                | "does"
+                | "do"
+                | "not"
+                | "any"
+                | "a"
+                | "an"
+                | "still"
+                | "got"
+                | "zero"
+                | "of"
+        )
+    {
+        link -= 1;
+    }
+    if link == missing.start || link == 0 || words[link - 1].ends_clause {
+        return None;
+    }
+    (link.saturating_sub(MAX_PHRASE_WORDS + 2)..link)
+        .filter_map(|start| phrase_at(words, start, false))
+        .find(|host| host.end == link && a_place(host))
 }
 
 fn negative_aux(aux: Option<&str>) -> bool {
@@ -552,7 +638,17 @@ fn event(words: &[Word]) -> Option<String> {
     let at = words.iter().position(|word| {
         matches!(
             word.lower.as_str(),
-            "outage" | "incident" | "failure" | "breakage" | "downtime" | "regression" | "breach"
+            "outage"
+                | "outages"
+                | "incident"
+                | "incidents"
+                | "failure"
+                | "failures"
+                | "breakage"
+                | "downtime"
+                | "regression"
+                | "regressions"
+                | "breach"
         )
     })?;
     let mut start = at;
@@ -569,7 +665,7 @@ fn event(words: &[Word]) -> Option<String> {
     if det.ends_clause
         || !matches!(
             det.lower.as_str(),
-            "the" | "this" | "that" | "your" | "our" | "their" | "last" | "yesterday's"
+            "the" | "this" | "that" | "your" | "our" | "their" | "last" | "yesterday's" | "another"
         )
     {
         return None;
@@ -577,7 +673,13 @@ fn event(words: &[Word]) -> Option<String> {
     let body: Vec<String> = (start..=at)
         .map(|index| spelled(words, index, &words[index]))
         .collect();
-    Some(format!("the {}", body.join(" ")))
+    // "another outage": one more, so the latest.
+    let det = if det.is("another") {
+        "the latest"
+    } else {
+        "the"
+    };
+    Some(format!("{det} {}", body.join(" ")))
 }
 
 /// The phrase after "still on", "still using", "still running" …
@@ -639,6 +741,25 @@ fn next_is_people_within(words: &[Word], index: usize) -> bool {
         .any(|word| PEOPLE.contains(&word.lower))
 }
 
+/// "what were you thinking when you *set the pool size to 1*": what people did,
+/// told after "when" or "with".
+fn action_after_when(words: &[Word], from: usize) -> Option<Action> {
+    (from..words.len().saturating_sub(2))
+        .filter(|&at| {
+            matches!(words[at].lower.as_str(), "when" | "while" | "as")
+                && !words[at].ends_clause
+                && PEOPLE.contains(&words[at + 1].lower)
+                && !words[at + 1].ends_clause
+        })
+        .find_map(|at| {
+            let verb = (at + 2..words.len()).find(|&verb| {
+                !VERB_ADVERBS.contains(&words[verb].lower)
+                    && !AUXILIARIES.contains(&words[verb].lower)
+            })?;
+            action_at(words, verb)
+        })
+}
+
 /// "… a good idea to *share one database*", "supposed to *renew the certificate*".
 fn first_infinitive(words: &[Word], from: usize) -> Option<Action> {
     (from..words.len().saturating_sub(1))
@@ -695,6 +816,22 @@ fn find_missing(words: &[Word], from: usize) -> Option<Phrase> {
     let mut index = from;
     while index < words.len() {
         let lower = words[index].lower.as_str();
+        // "why isn't there request hedging …": a bare phrase after a negative "there".
+        let after_negative_there = lower == "there"
+            && index > from
+            && matches!(
+                words[index - 1].lower.as_str(),
+                "isn't" | "aren't" | "wasn't" | "weren't"
+            )
+            && !words[index].ends_clause
+            && words.get(index + 1).is_some_and(|next| {
+                phrase_word(next) && !verb_only(&next.lower) && !ADJECTIVES.contains(&next.lower)
+            });
+        if after_negative_there && let Some(mut phrase) = phrase_at(words, index + 1, false) {
+            phrase.det = Det::Bare;
+            phrase.kept_det = None;
+            return Some(phrase);
+        }
         let opens = match lower {
             "no" | "without" | "lacks" | "lacking" | "missing" => true,
             "lack" => true,
@@ -1562,7 +1699,10 @@ mod tests {
     fn an_event_is_read_apart_from_the_topic() {
         let all = words("Who is to blame for the DNS outage?");
         assert_eq!(read(&all, 0).event.as_deref(), Some("the DNS outage"));
+        // One more outage: the latest one, not one the question points at.
         let all = words("Another outage, another excuse.");
+        assert_eq!(read(&all, 0).event.as_deref(), Some("the latest outage"));
+        let all = words("Outages happen.");
         assert_eq!(read(&all, 0).event, None);
     }
 

@@ -125,7 +125,7 @@ pub(crate) static CLOSED: WordSet = word_set![
     "hell", "heck", "earth", "world", "fuck", "damn", "real", "question", "mean", "ago", "let's",
     "zero", "hundred", "thousand", "million", "dozen", "half", "curious", "wondering", "confused",
     "puzzled", "sure", "unsure", "aware", "later", "sooner", "earlier", "first", "twice", "thrice", "once",
-    "lets",
+    "lets", "gotta", "gonna", "wanna",
 ];
 
 /// Words that carry a judgement: never kept in a rewrite.
@@ -303,6 +303,7 @@ pub(crate) static VERB_ADVERBS: WordSet = word_set![
     "always", "not", "actually", "honestly", "seriously", "basically", "literally", "only",
     "possibly", "obviously", "clearly", "evidently", "again", "all", "guys", "folks", "people",
     "tf", "so", "then", "also", "genuinely", "totally", "ever", "once", "first", "originally",
+    "gotta", "gonna", "wanna",
 ];
 
 /// Verbs of checking: "How is the restore *tested* today?" asks about the process.
@@ -329,6 +330,16 @@ pub(crate) static REMOVING_VERBS: WordSet = word_set![
     "split", "remove", "delete", "disable", "drop", "kill", "retire", "deprecate", "replace",
     "rip", "shut", "decommission", "sunset", "abandon", "ditch", "scrap", "wipe", "purge",
     "remove", "turn", "uninstall", "destroy", "lose", "skip", "cancel",
+];
+
+/// Words the rewriter writes into a slot itself ("another outage" → "the
+/// *latest* outage"): a rewrite may use them.
+pub(crate) static REWRITER_WORDS: WordSet = word_set!["latest"];
+
+/// Verbs of breaking something: what people broke was no choice of theirs.
+#[rustfmt::skip]
+pub(crate) static BREAKING_VERBS: WordSet = word_set![
+    "break", "crash", "ruin", "botch", "wreck", "screw", "mess", "corrupt", "brick",
 ];
 
 /// Measures: "How does the p99 work today?" says nothing; a measure is measured

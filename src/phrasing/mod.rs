@@ -166,6 +166,7 @@ impl Checker {
             &lexicon::CLOSED,
             &lexicon::AUXILIARIES,
             &lexicon::NEUTRAL_STATES,
+            &lexicon::REWRITER_WORDS,
         ];
         let known_words = rules
             .intents
@@ -237,7 +238,7 @@ impl Checker {
             .iter()
             .map(|found| self.finding(text, found))
             .collect();
-        let suggestions = self.suggestions(text, findings[0].start, findings[0].end);
+        let suggestions = self.suggestions(text, &matches);
         Verdict {
             findings,
             suggestions,
@@ -298,7 +299,8 @@ impl Checker {
         }
     }
 
-    fn suggestions(&self, text: &str, trigger_start: usize, trigger_end: usize) -> Vec<String> {
+    fn suggestions(&self, text: &str, matches: &[RuleMatch]) -> Vec<String> {
+        let (trigger_start, trigger_end) = (matches[0].start, matches[0].end);
         let words = tokens::words(text);
         let mut trigger = words
             .iter()
@@ -313,10 +315,25 @@ impl Checker {
             trigger = why;
         }
         let reading = extract::read(&words, trigger);
-        // The intents the line's cues point at, in file order, then the general
+        // The intents the findings or the line's cues point at, in file order
+        // (the file lists the more telling intents first), then the general
         // and bare ones: an intent whose slots the line cannot fill yields
         // nothing, and the next one is tried.
         let mut order = self.rules.intents_of(text);
+        order.extend(
+            self.rules
+                .intents
+                .iter()
+                .enumerate()
+                .filter(|(_, intent)| {
+                    matches.iter().any(|found| {
+                        let id = &self.rules.rules[found.rule_index].id;
+                        intent.findings.iter().any(|named| named == id)
+                    })
+                })
+                .map(|(index, _)| index),
+        );
+        order.sort_unstable();
         order.push(self.rules.general);
         order.retain(|index| Some(*index) != self.rules.bare);
         let mut seen = Vec::with_capacity(order.len());

@@ -34,6 +34,15 @@
 //!   disable TLS"): it is gone, so it is never `{thing}`.
 //! - `{measure}` — a measure the question is about ("the p99", "CPU"): never
 //!   `{thing}`, which is asked how it works; `{does}`/`{is}` agree with it.
+//! - `{work}` — `{thing}` as a piece of work judged ("the migration plan" in
+//!   "the migration plan was obviously rushed"), never what people did
+//!   something to ("someone clearly didn't read the docs").
+//! - `{host}` — where `{missing}` would be: "the GraphQL layer" in "no request
+//!   hedging on the GraphQL layer", "the service" in "a service with no
+//!   runbook"; `{host_does}` agrees with it.
+//!
+//! A template that names nothing of the line (no slot but agreement) is only
+//! tried after every template that does: a named rewrite says more.
 
 use super::extract::Reading;
 
@@ -70,6 +79,9 @@ enum Slot {
     PastState,
     BeingWhat,
     DoingWhat,
+    Host,
+    HostDoes,
+    Work,
 }
 
 const SLOT_NAMES: &[(&str, Slot)] = &[
@@ -95,6 +107,9 @@ const SLOT_NAMES: &[(&str, Slot)] = &[
     ("past_state", Slot::PastState),
     ("being_what", Slot::BeingWhat),
     ("doing_what", Slot::DoingWhat),
+    ("host", Slot::Host),
+    ("host_does", Slot::HostDoes),
+    ("work", Slot::Work),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,6 +169,16 @@ impl Template {
         Ok(Template { parts })
     }
 
+    /// Whether a slot names something of the line (not only agreement).
+    pub fn names_something(&self) -> bool {
+        self.parts.iter().any(|part| {
+            matches!(part, Part::Slot(slot) if !matches!(
+                slot,
+                Slot::Does | Slot::Is | Slot::Has | Slot::Was | Slot::HostDoes
+            ))
+        })
+    }
+
     /// The template's own words, lower case (they are the rewriter's vocabulary).
     pub fn words(&self) -> impl Iterator<Item = String> + '_ {
         self.parts.iter().flat_map(|part| match part {
@@ -203,6 +228,9 @@ struct Slots {
     past_state: Option<String>,
     being_what: Option<String>,
     doing_what: Option<String>,
+    host: Option<String>,
+    host_does: Option<String>,
+    work: Option<String>,
 }
 
 impl Slots {
@@ -230,6 +258,9 @@ impl Slots {
             Slot::PastState => &self.past_state,
             Slot::BeingWhat => &self.being_what,
             Slot::DoingWhat => &self.doing_what,
+            Slot::Host => &self.host,
+            Slot::HostDoes => &self.host_does,
+            Slot::Work => &self.work,
         };
         value.as_deref().filter(|text| !text.trim().is_empty())
     }
@@ -249,7 +280,14 @@ impl Slots {
             slots.has = Some(if plural { "have" } else { "has" }.to_owned());
             slots.was = Some(if plural { "were" } else { "was" }.to_owned());
         }
+        if !reading.by_people && reading.action.is_none() {
+            slots.work.clone_from(&slots.thing);
+        }
         slots.missing = reading.missing.as_ref().map(|missing| missing.indefinite());
+        if let Some(host) = &reading.host {
+            slots.host = Some(host.definite());
+            slots.host_does = Some(if host.plural { "do" } else { "does" }.to_owned());
+        }
         if reading.past {
             slots.past_state.clone_from(&reading.state);
         } else {
@@ -261,7 +299,9 @@ impl Slots {
             if reading.not_done {
                 slots.action = action.base();
                 slots.action_ing = action.gerund();
-            } else {
+            } else if !super::lexicon::BREAKING_VERBS.contains(&action.verb) {
+                // "What led to breaking prod?" asks who broke it; the failure
+                // intent asks about the failure instead.
                 slots.did_ing = action.gerund();
             }
             if action.object.topic {
@@ -290,9 +330,12 @@ impl Slots {
                 .thing
                 .as_ref()
                 .is_some_and(|thing| thing.start == action.object.start);
+            // "set the pool size" sets a value; "set up Jenkins" brings it in.
+            let set_a_value = action.verb == "set" && action.particle.as_deref() != Some("up");
             if object_is_thing
                 && !reading.not_done
                 && super::lexicon::CHOICE_VERBS.contains(&action.verb)
+                && !set_a_value
             {
                 slots.chosen.clone_from(&slots.thing);
             }
@@ -407,7 +450,10 @@ pub(crate) fn suggest<'a>(
     let slots = Slots::from_reading(reading);
     let mut suggestions: Vec<String> = Vec::with_capacity(MAX_SUGGESTIONS);
     let mut fallbacks = fallbacks.into_iter();
-    let mut next_template = templates.into_iter();
+    let (named, unnamed): (Vec<&Template>, Vec<&Template>) = templates
+        .into_iter()
+        .partition(|template| template.names_something());
+    let mut next_template = named.into_iter().chain(unnamed);
     loop {
         let template = match next_template.next() {
             Some(template) => template,
@@ -467,6 +513,135 @@ mod tests {
             "{:?}",
             verdict.suggestions
         );
+    }
+
+    fn suggestions_for(line: &str) -> Vec<String> {
+        let verdict = super::super::Checker::builtin().check(line);
+        assert!(verdict.is_flagged(), "{line:?} is not flagged");
+        verdict.suggestions
+    }
+
+    #[test]
+    fn a_missing_thing_is_named_whole_and_never_asked_how_it_works() {
+        let suggestions =
+            suggestions_for("Why isn't there connection pooling on the billing gateway?");
+        assert_eq!(
+            suggestions[..2],
+            [
+                "What would it take to add connection pooling to the billing gateway?",
+                "How does the billing gateway cope without connection pooling today?",
+            ]
+        );
+        assert!(
+            !suggestions.iter().any(|s| s.contains("work today")),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
+    fn what_a_missing_thing_is_said_of_is_where_it_would_be_added() {
+        let suggestions = suggestions_for("Wow, yet another queue with no dead-letter topic.");
+        assert!(
+            suggestions
+                .iter()
+                .any(|s| s == "How does the queue cope without a dead-letter topic today?"),
+            "{suggestions:?}"
+        );
+        // An activity is no place to add something to.
+        let suggestions = suggestions_for("What were they thinking, migrating without a backup?");
+        assert!(
+            !suggestions.iter().any(|s| s.contains("to migrating")),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
+    fn who_did_it_asks_how_changes_are_reviewed_even_with_nothing_to_name() {
+        let suggestions = suggestions_for("who signed off on this disaster");
+        assert_eq!(
+            suggestions,
+            [
+                "How are changes like this reviewed and approved today?",
+                "Which step of the review or rollout would catch this earlier?",
+            ]
+        );
+        let suggestions = suggestions_for("Which one of you changed the retry policy?");
+        assert!(
+            suggestions
+                .iter()
+                .any(|s| s == "How are changes to the retry policy reviewed and approved today?"),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
+    fn a_duty_that_was_missed_is_not_said_to_have_happened() {
+        let suggestions = suggestions_for("Who was supposed to rotate the signing keys?");
+        assert_eq!(suggestions[0], "Who owns rotating the signing keys today?");
+        assert!(
+            !suggestions.iter().any(|s| s.contains("led to rotating")),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
+    fn a_verdict_on_work_asks_what_shaped_it() {
+        let suggestions = suggestions_for("The rollout plan was clearly rushed.");
+        assert_eq!(
+            suggestions[..2],
+            [
+                "What constraints shaped the rollout plan?",
+                "What would improve the rollout plan most, given more time?",
+            ]
+        );
+        // What people failed to do is no piece of work to judge.
+        let suggestions = suggestions_for("Somebody obviously never read the Vault docs.");
+        assert!(
+            !suggestions
+                .iter()
+                .any(|s| s.contains("constraints shaped the")),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
+    fn an_order_becomes_what_the_change_would_involve() {
+        let suggestions = suggestions_for("Just use SQS like everyone else.");
+        assert_eq!(
+            suggestions[..2],
+            [
+                "What would it take to use SQS?",
+                "What would using SQS involve?"
+            ]
+        );
+        // "just copy …": the ordered verb is no thing ("the copy").
+        let suggestions = suggestions_for("Just copy what the search team built.");
+        assert!(
+            !suggestions.iter().any(|s| s.contains("the copy")),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
+    fn what_people_broke_is_asked_as_a_failure_not_as_a_choice() {
+        let suggestions = suggestions_for("You broke staging again with that config push.");
+        assert!(
+            !suggestions.iter().any(|s| s.contains("breaking")),
+            "{suggestions:?}"
+        );
+        assert!(
+            suggestions
+                .iter()
+                .any(|s| s == "What would catch a problem with staging earlier?"),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
+    fn what_was_done_is_read_after_when_they_did_it() {
+        let suggestions =
+            suggestions_for("What were you thinking when you turned off the audit log?");
+        assert_eq!(suggestions[0], "What led to turning off the audit log?");
     }
 
     #[test]

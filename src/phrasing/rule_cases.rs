@@ -239,4 +239,12 @@ fn the_built_in_rules_reject_what_a_rule_file_must_not_do() {
         Checker::from_ron(&BUILTIN_RULES.replacen("disable: []", "disable: [\"nope\"]", 1)),
         Err(RuleError::UnknownDisabled(_))
     ));
+    assert!(matches!(
+        Checker::from_ron(&BUILTIN_RULES.replacen(
+            "findings: [\"who-is-to-blame\"",
+            "findings: [\"who-is-too-blame\"",
+            1
+        )),
+        Err(RuleError::UnknownFinding { .. })
+    ));
 }

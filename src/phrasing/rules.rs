@@ -124,6 +124,8 @@ pub enum RuleError {
         template: String,
         problem: String,
     },
+    #[error("intent `{intent}`: `findings` names `{rule}`, which is not a rule")]
+    UnknownFinding { intent: String, rule: String },
     #[error(
         "no intent named `general`: every rule set needs one, for questions no other intent fits"
     )]
@@ -138,7 +140,9 @@ impl RuleError {
             RuleError::Empty { rule, .. }
             | RuleError::UnknownVocabulary { rule, .. }
             | RuleError::Regex { rule, .. } => Some(rule),
-            RuleError::Template { intent, .. } => Some(intent),
+            RuleError::Template { intent, .. } | RuleError::UnknownFinding { intent, .. } => {
+                Some(intent)
+            }
             _ => None,
         }
     }
@@ -227,10 +231,14 @@ struct RuleSpec {
 #[serde(deny_unknown_fields)]
 struct IntentSpec {
     id: String,
-    /// Patterns that say the question is after this; an intent without cues is
-    /// only used as a fallback (`general`, `bare`).
+    /// Patterns that say the question is after this; an intent without cues or
+    /// findings is only used as a fallback (`general`, `bare`).
     #[serde(default)]
     cues: Vec<String>,
+    /// Ids of rules whose finding says the line is after this ("who approved
+    /// …" is after who did it, whatever else it says).
+    #[serde(default)]
+    findings: Vec<String>,
     templates: Vec<String>,
 }
 
@@ -309,6 +317,8 @@ impl CompiledRule {
 #[derive(Debug)]
 pub(crate) struct CompiledIntent {
     pub id: String,
+    /// Ids of the rules whose findings point at this intent.
+    pub findings: Vec<String>,
     pub templates: Vec<Template>,
 }
 
@@ -468,6 +478,18 @@ impl RuleFile {
             Err(error) => return Err(name_the_broken_rule(&rules, error)),
         };
         let (intents, cue_patterns, cue_owner) = compile_intents(&self.intents, &self.vocabulary)?;
+        if let Some((intent, unknown)) = intents.iter().find_map(|intent| {
+            intent
+                .findings
+                .iter()
+                .find(|id| !known.contains(id.as_str()))
+                .map(|id| (intent, id))
+        }) {
+            return Err(RuleError::UnknownFinding {
+                intent: intent.id.clone(),
+                rule: unknown.clone(),
+            });
+        }
         let general = intents
             .iter()
             .position(|intent| intent.id == "general")
@@ -525,6 +547,7 @@ fn compile_intents(
             .collect::<Result<Vec<_>, _>>()?;
         intents.push(CompiledIntent {
             id: spec.id.clone(),
+            findings: spec.findings.clone(),
             templates,
         });
     }

@@ -166,12 +166,12 @@ fn disagreement(words: &[String], written: &str) -> Option<String> {
             })
         })
         .map(|(index, _)| index)?;
-    // "changes to the gateway": the head comes before the preposition.
+    // "changes to the gateway", "changes like this": the head comes before the preposition.
     let head_index = (2..subject_end)
         .find(|&index| {
             matches!(
                 words[index].as_str(),
-                "to" | "of" | "with" | "in" | "for" | "on"
+                "to" | "of" | "with" | "in" | "for" | "on" | "like"
             )
         })
         .map_or(subject_end - 1, |preposition| preposition - 1);
