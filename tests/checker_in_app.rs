@@ -131,3 +131,91 @@ fn a_verdict_comes_in_on_a_tick_after_the_keystrokes_that_asked_for_it() {
         roast::phrasing::Checker::current().check("Why is the cache cold?")
     );
 }
+
+/// Every session file under `dir`, read.
+fn session_files(dir: &std::path::Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.parent().is_some_and(|p| p.ends_with("sessions"))
+                && path.extension().is_some_and(|e| e == "ron")
+            {
+                found.push(std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn saving_a_question_never_waits_for_its_verdict_and_its_mark_follows_the_verdict() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::at(START_MS);
+    let mut app = live_question(dir.path(), &clock);
+    // A checker that cannot answer until it is let go, as just after start-up
+    // while the rules compile.
+    let released = Arc::new(AtomicBool::new(false));
+    let gate = Arc::clone(&released);
+    let slow = roast::phrasing::LiveCheck::with(move |text| {
+        while !gate.load(Ordering::SeqCst) {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        roast::phrasing::Checker::current().check(text)
+    });
+    match &mut app.screen {
+        Screen::Live(live) => live.check_with(slow),
+        _ => panic!("not live"),
+    }
+    // Should saving wait, the checker is let go after a while, and the check
+    // below that it was not let go yet fails instead of hanging.
+    let letting_go = {
+        let released = Arc::clone(&released);
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs(3));
+            released.store(true, Ordering::SeqCst);
+        })
+    };
+    let question = "Why is the cache cold?";
+    for c in question.chars().map(KeyCode::Char).chain([KeyCode::Enter]) {
+        let action = roast::tui::app::action_for_key(&app, &key(c)).unwrap();
+        roast::tui::update(&mut app, action);
+    }
+    assert!(
+        !released.load(Ordering::SeqCst),
+        "Enter waited for the checker"
+    );
+    let note = &live(&app).session.notes[0];
+    assert_eq!(note.text, question);
+    assert!(!note.flagged, "no verdict yet, so no mark yet");
+    assert!(live(&app).editor_text().is_empty());
+    app.ctx.saver.flush();
+    assert!(
+        session_files(dir.path())
+            .iter()
+            .any(|file| file.contains(question)),
+        "the question is on disk before its verdict"
+    );
+
+    released.store(true, Ordering::SeqCst);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.verdict_pending() {
+        assert!(std::time::Instant::now() < deadline, "no verdict came");
+        std::thread::sleep(std::time::Duration::from_millis(1));
+        roast::tui::update(&mut app, roast::tui::action::Action::Tick);
+    }
+    assert!(live(&app).session.notes[0].flagged, "the mark followed");
+    app.ctx.saver.flush();
+    assert!(
+        session_files(dir.path())
+            .iter()
+            .any(|file| file.contains(question) && file.contains("flagged: true")),
+        "the mark is saved too"
+    );
+    letting_go.join().unwrap();
+}

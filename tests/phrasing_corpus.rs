@@ -120,3 +120,43 @@ fn every_flagged_held_out_line_gets_mechanically_sound_rewrites() {
     failures.extend(rewrite_failures("heldout2.tsv", false));
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The rewrite checker itself: it catches a verb that disagrees with its
+/// subject, and takes the English that is right either way.
+#[test]
+fn the_rewrite_checker_catches_disagreement_and_takes_correct_english() {
+    use roast::phrasing::Verdict;
+    let checker = Checker::builtin();
+    let agrees = |suggestion: &str| {
+        let verdict = Verdict {
+            findings: Vec::new(),
+            suggestions: vec![suggestion.to_owned(), suggestion.to_owned()],
+        };
+        !rewrite_checks::problems(checker, "why is the gateway slow", &verdict)
+            .iter()
+            .any(|problem| problem.contains("does not agree"))
+    };
+    for right in [
+        "How do the APIs work today?",
+        "How does the API work today?",
+        // "data" and "media" take either number.
+        "How is the data handled today?",
+        "How are the data handled today?",
+        "How is the news handled today?",
+        "How is the shared volume tested today?",
+        "How are changes like this reviewed and approved today?",
+        "How does Jenkins work today?",
+    ] {
+        assert!(agrees(right), "{right:?} was taken for a disagreement");
+    }
+    for wrong in [
+        "How does the pods work today?",
+        "How do the gateway work today?",
+        "How are the news handled today?",
+        "How are the shared volume tested today?",
+        "How is changes like this reviewed today?",
+        "How do Jenkins work today?",
+    ] {
+        assert!(!agrees(wrong), "{wrong:?} passed");
+    }
+}

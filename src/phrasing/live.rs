@@ -54,6 +54,18 @@ impl LiveCheck {
         }
     }
 
+    /// A new one with the same checker and nothing asked yet: the next text goes
+    /// to it while this one finishes the text it was given.
+    pub fn fresh(&self) -> LiveCheck {
+        LiveCheck {
+            check: Arc::clone(&self.check),
+            asked: 0,
+            answered: 0,
+            verdict: None,
+            worker: None,
+        }
+    }
+
     /// Hands `text` over to be checked, and returns at once. A blank text has no
     /// verdict, straight away.
     pub fn ask(&mut self, text: &str) {

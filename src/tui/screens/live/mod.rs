@@ -56,6 +56,8 @@ pub struct LiveState {
     pub verdict: Option<Verdict>,
     /// Works the verdict out off the keystroke path; `verdict` is its newest answer.
     checking: LiveCheck,
+    /// Questions saved before their verdict was in: their marks are set when it comes.
+    awaiting: Vec<AwaitedVerdict>,
     /// The scribe took one of the checker's rewrites for the question being typed.
     pub used_rewrite: bool,
     /// The timer phase at the last tick, to notice the moment it changes.
@@ -71,6 +73,39 @@ pub struct LiveState {
     /// `roast follow`: the session on a second screen, as the scribe's saves bring it. No
     /// editor, no key that changes it, nothing saved.
     pub read_only: bool,
+}
+
+/// A question saved while the checker was still on its final text: the note is
+/// on disk at once, and its coaching marks follow when the verdict does.
+struct AwaitedVerdict {
+    note: u32,
+    /// The text the verdict is for: an edit saved since has a verdict of its own.
+    text: String,
+    used_rewrite: bool,
+    /// The marks the note had before this save (an edit keeps them).
+    was: (bool, bool),
+    check: LiveCheck,
+}
+
+/// A question's coaching marks, (flagged, rephrased): caught by the checker (or
+/// rephrased with one of its rewrites, which it caught first), and whether the
+/// saved text is clean after a rewrite. `still_flagged` is the checker's word on
+/// the saved text, `None` while it is not in: the note then keeps what is known.
+fn coaching_marks(
+    is_question: bool,
+    still_flagged: Option<bool>,
+    used_rewrite: bool,
+    (was_flagged, was_rephrased): (bool, bool),
+) -> (bool, bool) {
+    if !is_question {
+        return (false, false);
+    }
+    let flagged = still_flagged == Some(true) || used_rewrite || was_flagged;
+    let rephrased = match still_flagged {
+        Some(still) => !still && (used_rewrite || was_rephrased),
+        None => was_rephrased,
+    };
+    (flagged, rephrased)
 }
 
 /// How long the timer flashes when it turns amber or reaches zero.
@@ -130,6 +165,7 @@ impl LiveState {
             scroll_back: 0,
             verdict: None,
             checking: LiveCheck::new(),
+            awaiting: Vec::new(),
             used_rewrite: false,
             autosave: Autosave::new(now),
             // A session reopened in overtime does not ring again.
@@ -205,6 +241,9 @@ impl LiveState {
         match action {
             Action::Tick => {
                 self.collect_verdict();
+                if self.mark_awaited_questions() {
+                    self.persist(ctx);
+                }
                 if self.autosave.is_due(now) {
                     self.persist(ctx);
                 }
@@ -273,6 +312,12 @@ impl LiveState {
         self.verdict = self.checking.verdict().cloned();
     }
 
+    /// Checks questions with `checking` from now on (a test hands in a slow one).
+    pub fn check_with(&mut self, checking: LiveCheck) {
+        self.checking = checking;
+        self.verdict = None;
+    }
+
     /// Takes in a verdict the checker has finished; true when it changed.
     pub fn collect_verdict(&mut self) -> bool {
         let changed = self.checking.collect();
@@ -282,14 +327,45 @@ impl LiveState {
         changed
     }
 
-    /// Waits for the verdict on the text as it is now (saving a note, tests).
+    /// Waits for the verdict on the text as it is now, and for those of questions
+    /// saved before theirs was in (headless runs, tests; the caller persists).
     pub fn settle_verdict(&mut self) {
         self.verdict = self.checking.settle().cloned();
+        for awaited in &mut self.awaiting {
+            awaited.check.settle();
+        }
+        self.mark_awaited_questions();
     }
 
-    /// Whether a verdict is still being worked out.
+    /// Whether a verdict is still being worked out: on the text being typed, or
+    /// on a question saved before its verdict was in.
     pub fn verdict_pending(&self) -> bool {
-        self.checking.is_pending()
+        self.checking.is_pending() || !self.awaiting.is_empty()
+    }
+
+    /// Sets the marks of saved questions whose verdict has come in; true when a
+    /// note changed (the caller saves the session).
+    fn mark_awaited_questions(&mut self) -> bool {
+        let mut changed = false;
+        let session = &mut self.session;
+        self.awaiting.retain_mut(|awaited| {
+            awaited.check.collect();
+            if awaited.check.is_pending() {
+                return true;
+            }
+            let still_flagged = awaited.check.verdict().is_some_and(Verdict::is_flagged);
+            let note = session
+                .note_mut(awaited.note)
+                .filter(|note| note.text == awaited.text && note.kind == NoteKind::Question);
+            if let Some(note) = note {
+                let marks =
+                    coaching_marks(true, Some(still_flagged), awaited.used_rewrite, awaited.was);
+                changed |= (note.flagged, note.rephrased) != marks;
+                (note.flagged, note.rephrased) = marks;
+            }
+            false
+        });
+        changed
     }
 
     /// Notices the timer entering its last five minutes and reaching zero; with `alerts`
@@ -439,13 +515,15 @@ impl LiveState {
             return;
         }
         let now = ctx.now_ms();
-        // The coaching signal: was this question caught, and was it rephrased? The
-        // checker's word on the final text, so this one keystroke may wait for it.
-        self.settle_verdict();
-        let still_flagged = self.verdict.as_ref().is_some_and(Verdict::is_flagged);
+        // The coaching signal: was this question caught, and was it rephrased? It is
+        // the checker's word on the final text. Saving never waits for it: when it
+        // is not in yet (just after start-up the rules are still compiling), the
+        // note is saved at once with what is known, and its marks follow on the
+        // tick the verdict comes in.
+        self.collect_verdict();
         let is_question = self.kind == NoteKind::Question;
-        let flagged = is_question && (still_flagged || self.used_rewrite);
-        let rephrased = is_question && self.used_rewrite && !still_flagged;
+        let still_flagged = (!self.checking.is_pending())
+            .then(|| self.verdict.as_ref().is_some_and(Verdict::is_flagged));
         let id = match self.editing.filter(|id| self.session.note(*id).is_some()) {
             Some(id) => id,
             None => self
@@ -454,12 +532,23 @@ impl LiveState {
         };
         if let Some(note) = self.session.note_mut(id) {
             // An edit keeps what the checker saw the first time round.
-            let (was_flagged, was_rephrased) = (note.flagged, note.rephrased);
-            note.text = text;
+            let was = (note.flagged, note.rephrased);
+            note.text = text.clone();
             note.kind = self.kind;
             note.room_only = self.room_only;
-            note.flagged = is_question && (flagged || was_flagged);
-            note.rephrased = is_question && !still_flagged && (rephrased || was_rephrased);
+            (note.flagged, note.rephrased) =
+                coaching_marks(is_question, still_flagged, self.used_rewrite, was);
+            if is_question && still_flagged.is_none() {
+                let fresh = self.checking.fresh();
+                self.awaiting.push(AwaitedVerdict {
+                    note: id,
+                    text,
+                    used_rewrite: self.used_rewrite,
+                    was,
+                    // The checker on the saved text goes on with it; typing gets a new one.
+                    check: std::mem::replace(&mut self.checking, fresh),
+                });
+            }
         }
         self.editing = None;
         self.used_rewrite = false;
@@ -476,6 +565,15 @@ impl LiveState {
         if !self.editor_text().trim().is_empty() {
             self.commit(ctx);
             ctx.info("Saved the note you were typing, as the prompt said.");
+        }
+        // The closing screen counts the caught questions, so the marks of any still
+        // being checked are waited for here: at the end of a meeting the rules were
+        // compiled long ago, and that wait is one check, microseconds.
+        if !self.awaiting.is_empty() {
+            for awaited in &mut self.awaiting {
+                awaited.check.settle();
+            }
+            self.mark_awaited_questions();
         }
         self.persist(ctx);
         Nav::Closing
