@@ -80,6 +80,11 @@ const POSITIVE: &[(&str, &str, &str)] = &[
     ("sarcasm-mock-praise", "Yeah, that'll scale.", "that'll scale"),
     ("just-as-an-order", "Stop arguing and just shard the importer.", "just"),
     ("easy-fix", "Add a queue. That's it. That's the fix.", "That's the fix"),
+    ("nobody-did-it", "Nobody tested the importer with real data.", "Nobody tested"),
+    ("didnt-anyone", "How did nobody notice the importer lock?", "How did nobody"),
+    ("dismissive-even", "Was anyone even watching the importer?", "even"),
+    ("sarcasm-mock-praise", "A global lock in the importer. Classic.", "Classic"),
+    ("sarcasm-mock-praise", "A cron job as the importer's scheduler, very scientific.", "very scientific"),
 ];
 
 /// (rule id, neutral text that looks like the rule's territory but must not be flagged)
@@ -144,6 +149,7 @@ const GUARDS: &[(&str, &str)] = &[
     ("sarcasm-mock-praise", "The import design is well thought out and documented."),
     ("just-as-an-order", "We stopped paging and just looked at the importer logs."),
     ("easy-fix", "That's it for the importer. That's the last topic."),
+    ("nobody-did-it", "Nobody uses the old importer any more; it is switched off."),
 ];
 
 #[test]
@@ -199,6 +205,27 @@ fn every_rule_has_a_case_and_a_guard() {
             rule.id
         );
     }
+}
+
+/// A finding names only what is in the text: "why just" has no negative, so
+/// the why-question is the finding, not "just after a negative".
+#[test]
+fn a_why_before_just_is_not_called_a_negative() {
+    let verdict = Checker::builtin().check("Why just the importer and not the exporter too?");
+    let rules: Vec<&str> = verdict.findings.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(rules, ["why-question"]);
+}
+
+/// "Nobody tested it" states blame; it is not a question, so it is not called one.
+#[test]
+fn a_statement_that_nobody_did_it_is_not_called_a_question() {
+    let verdict = Checker::builtin().check("Nobody tested the importer with real data.");
+    assert_eq!(verdict.findings[0].rule, "nobody-did-it");
+    assert!(
+        !verdict.findings[0].message.contains("question"),
+        "{}",
+        verdict.findings[0].message
+    );
 }
 
 #[test]
