@@ -2,9 +2,10 @@
 //! session is 20 minutes into a meeting and already holds 500 notes of 40–300 characters
 //! (every kind, some room-only), opened the way the app opens it: resumed from disk.
 //!
-//! Each iteration is one key through the keymap and `update`, then a full frame drawn
-//! into an in-memory terminal (ratatui's diff included), at three sizes: a laptop
-//! terminal, a projector and a very large screen. "note" types a plain note; "question"
+//! Each iteration is one key through the keymap and `update`, then the full frame drawn
+//! and sent to an in-memory terminal through the same display the runtime draws with
+//! (the view, the diff against what the terminal shows, the writes), at three sizes: a
+//! laptop terminal, a projector and a very large screen. "note" types a plain note; "question"
 //! types a question, so the phrasing checker runs on every key.
 //!
 //! Run: cargo bench --bench keystroke -- --warm-up-time 1 --measurement-time 3
@@ -28,6 +29,7 @@ use roast::model::NoteKind;
 use roast::storage::DataDir;
 use roast::tui::action::Action;
 use roast::tui::app::action_for_key;
+use roast::tui::display::Display;
 use roast::tui::screens::Screen;
 use roast::tui::{App, AppConfig, update};
 
@@ -87,7 +89,8 @@ fn cpu_time_per_key() {
         let dir = tempfile::tempdir().unwrap();
         let mut app = live_app(dir.path(), kind);
         for (w, h) in SIZES {
-            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            let mut terminal =
+                Display::new(Terminal::new(TestBackend::new(w, h)).unwrap()).unwrap();
             let mut n = 0;
             let mut one_key = |app: &mut App| {
                 let key = next_key(n);
@@ -135,7 +138,8 @@ fn keystroke(c: &mut Criterion) {
             "key + update + full frame, {mode} mode, {NOTES} notes"
         ));
         for (w, h) in SIZES {
-            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            let mut terminal =
+                Display::new(Terminal::new(TestBackend::new(w, h)).unwrap()).unwrap();
             let mut n = 0;
             group.bench_function(format!("{w}x{h}"), |b| {
                 b.iter(|| {
@@ -151,7 +155,7 @@ fn keystroke(c: &mut Criterion) {
             });
         }
         // The two halves at the projector size, to see where the time goes.
-        let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
+        let mut terminal = Display::new(Terminal::new(TestBackend::new(160, 45)).unwrap()).unwrap();
         let mut n = 0;
         group.bench_function("160x45, key + update only", |b| {
             b.iter(|| {

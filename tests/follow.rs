@@ -18,6 +18,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use roast::clock::FakeClock;
 use roast::storage::DataDir;
 use roast::tui::action::Action;
+use roast::tui::display::Display;
 use roast::tui::keymap::KeyContext;
 use roast::tui::runtime::{Io, event_loop};
 use roast::tui::screens::Screen;
@@ -238,7 +239,7 @@ fn a_bell_that_cannot_be_written_does_not_end_follow() {
             outbox.send_event(Event::Key(ctrl('q')));
         })
     };
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut terminal = Display::new(Terminal::new(TestBackend::new(100, 30)).unwrap()).unwrap();
     let result = event_loop(
         Io {
             terminal: &mut terminal,

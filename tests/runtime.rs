@@ -9,6 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode};
 use roast::clock::FakeClock;
+use roast::tui::display::Display;
 use roast::tui::runtime::{Io, event_loop};
 use roast::tui::screens::Screen;
 
@@ -24,7 +25,7 @@ fn keys_typed_just_before_a_signal_are_taken_in_before_saving() {
         outbox.send_event(Event::Key(key(KeyCode::Char(c))));
     }
     let stop = AtomicBool::new(true);
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut terminal = Display::new(Terminal::new(TestBackend::new(100, 30)).unwrap()).unwrap();
     event_loop(
         Io {
             terminal: &mut terminal,

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod context;
+pub mod display;
 pub mod inbox;
 pub mod input;
 pub mod keymap;

@@ -6,14 +6,15 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use ratatui::backend::Backend;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
 use ratatui::crossterm::execute;
-use ratatui::{Terminal, backend::Backend};
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, action_for_key, update};
+use crate::tui::display::Display;
 use crate::tui::inbox::Incoming;
 use crate::tui::view;
 
@@ -28,7 +29,13 @@ const VERDICT_POLL: Duration = Duration::from_millis(4);
 /// everything typed is handed to the saver and flushed before returning.
 pub fn run(mut app: App) -> std::io::Result<()> {
     let stop = stop_on_signals()?;
-    let mut terminal = ratatui::init();
+    let mut terminal = match Display::new(ratatui::init()) {
+        Ok(display) => display,
+        Err(e) => {
+            ratatui::restore();
+            return Err(e);
+        }
+    };
     let _ = execute!(std::io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         crate::tui::input::spawn_reader(app.ctx.inbox.outbox())?;
@@ -60,7 +67,7 @@ pub fn run(mut app: App) -> std::io::Result<()> {
 /// What the loop talks to. The real terminal in [`run`]; a test backend, a bell that
 /// fails and a flag in tests, so the loop itself is what they check.
 pub struct Io<'a, B: Backend> {
-    pub terminal: &'a mut Terminal<B>,
+    pub terminal: &'a mut Display<B>,
     /// Where the bell is rung. A bell that cannot ring is no reason to stop.
     pub bell: &'a mut dyn Write,
     /// Whether the terminal is still there (see [`terminal_is_alive`]).
@@ -159,7 +166,7 @@ const SIGNAL_GRACE: Duration = Duration::from_millis(100);
 /// A signal asked us to stop: keys typed before it that are still on their way from the
 /// terminal (the input thread hands them over one by one) go where they were typed before
 /// everything is saved, or the last words of a scribe would be lost.
-fn take_in_what_was_typed<B: Backend>(terminal: &Terminal<B>, app: &mut App) -> std::io::Result<()>
+fn take_in_what_was_typed<B: Backend>(terminal: &Display<B>, app: &mut App) -> std::io::Result<()>
 where
     B::Error: Send + Sync + 'static,
 {
@@ -181,7 +188,7 @@ where
 
 /// Hands what came in to `update`; `false` once the input thread has ended.
 fn take_in<B: Backend>(
-    terminal: &Terminal<B>,
+    terminal: &Display<B>,
     app: &mut App,
     incoming: Incoming,
 ) -> std::io::Result<bool>
@@ -204,7 +211,7 @@ where
 }
 
 fn action_for_event<B: Backend>(
-    terminal: &Terminal<B>,
+    terminal: &Display<B>,
     app: &App,
     event: Event,
 ) -> std::io::Result<Option<Action>>

@@ -1,6 +1,6 @@
 //! Draws the whole app from its state; never changes it.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -15,10 +15,13 @@ use crate::tui::widgets::{help_bar, help_overlay, question_check};
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let theme = &app.ctx.theme;
-    // Only themes with their own background need a full-screen pass to paint it.
-    if theme.base.bg.is_some() {
-        frame.buffer_mut().set_style(area, theme.base);
-    }
+    // Under everything, the theme's own background; a theme without one leaves the
+    // terminal's.
+    frame.background(if theme.base.bg.is_some() {
+        theme.base
+    } else {
+        Style::default()
+    });
     let focus = app.key_focus();
     let [header, body, warning, status, help] = regions(area, app);
     draw_header(frame, header, app);

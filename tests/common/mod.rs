@@ -11,6 +11,7 @@ use roast::clock::FakeClock;
 use roast::settings::ThemeName;
 use roast::storage::DataDir;
 use roast::tui::action::Action;
+use roast::tui::display::Display;
 use roast::tui::{App, AppConfig, update};
 
 /// 2026-11-22 09:00:00 UTC, so dates in files and snapshots are stable.
@@ -73,12 +74,23 @@ pub fn create_series(app: &mut App) {
     press(app, ctrl('s'));
 }
 
+/// What a terminal of `width` x `height` shows of the app, drawn as the runtime draws it.
 pub fn buffer(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
+    let mut display = display(width, height);
+    draw(&mut display, app)
+}
+
+/// A test terminal of `width` x `height`, drawn on as the runtime draws on the real one.
+pub fn display(width: u16, height: u16) -> Display<TestBackend> {
+    Display::new(Terminal::new(TestBackend::new(width, height)).unwrap()).unwrap()
+}
+
+/// Draws the app's next frame on `display` and returns what the terminal then shows.
+pub fn draw(display: &mut Display<TestBackend>, app: &App) -> ratatui::buffer::Buffer {
+    display
         .draw(|frame| roast::tui::view::draw(frame, app))
         .unwrap();
-    terminal.backend().buffer().clone()
+    display.backend().buffer().clone()
 }
 
 /// The screen as text, one line per row, trailing blanks trimmed.

@@ -4,7 +4,7 @@
 //! reveals them. Each change is saved in the voter's own ballot file at once, so a sync
 //! takes it to the team with no conflict.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};

@@ -1,7 +1,7 @@
 //! Closing: how the session ended, the topic for next time, the scribe's summary of key
 //! learnings and opportunities, and the area's maturity (0–5, optional).
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Wrap};

@@ -1,7 +1,7 @@
 //! The guidelines slide: the tone rules and the ✘ why / ✔ how examples, in words the
 //! moderator can read aloud at the start of a session or at any moment to reset the tone.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};

@@ -2,7 +2,7 @@
 //! The keys that work anywhere (help, quit) still do; the screen takes no other request,
 //! so a second one cannot be asked while the first is on its way.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::widgets::{Paragraph, Wrap};
 

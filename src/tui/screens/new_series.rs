@@ -1,6 +1,6 @@
 //! Starting a series: which service, which agenda, and who takes part in what role.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};

@@ -3,7 +3,7 @@
 //! mostly 0–3: talk more) and picked into each person's top five. The spread of scores
 //! is shown as it is, never only an average. Owners and labels turn items into tasks.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};

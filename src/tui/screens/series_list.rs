@@ -3,7 +3,7 @@
 //! (`Tab`), from which `x` brings it back. Nothing is moved or deleted; the archived ids
 //! are a setting of this machine, written through the saver like the others.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Wrap};

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::widgets::{Paragraph, Wrap};
 

@@ -1,7 +1,7 @@
 //! The help bar: the keys that work where the focus is, straight from the keymap. It wraps
 //! onto a second row rather than hide a key on a narrow terminal.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;

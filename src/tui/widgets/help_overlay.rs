@@ -1,6 +1,6 @@
 //! The `?` / F1 overlay: every key of the current screen and the global ones, from the keymap.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};

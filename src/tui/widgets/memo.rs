@@ -13,7 +13,9 @@ use std::cell::RefCell;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-pub struct Memo<K>(RefCell<Option<(K, Rect, Buffer)>>);
+use crate::tui::display::{Drawn, Frame};
+
+pub struct Memo<K>(RefCell<Option<(K, Drawn)>>);
 
 impl<K> Default for Memo<K> {
     fn default() -> Self {
@@ -22,63 +24,59 @@ impl<K> Default for Memo<K> {
 }
 
 impl<K: PartialEq> Memo<K> {
-    /// Draws `area` of `buf` with `render`, or copies what it drew last time when `key`
-    /// and the area are the same. `key` must hold everything `render` reads, and the
-    /// cells of `area` must start the same way each time (the same theme's background).
-    pub fn draw(&self, buf: &mut Buffer, area: Rect, key: K, render: impl FnOnce(&mut Buffer)) {
-        let area = area.intersection(buf.area);
+    /// Draws `area` with `render`, or shows what it drew last time when `key` and the
+    /// area are the same (which, when those cells are still on screen, costs nothing).
+    /// `key` must hold everything `render` reads, and the cells of `area` must start the
+    /// same way each time (the frame's background).
+    pub fn draw(&self, frame: &mut Frame, area: Rect, key: K, render: impl FnOnce(&mut Buffer)) {
+        let area = area.intersection(frame.area());
         let mut memo = self.0.borrow_mut();
-        if let Some((k, a, cells)) = memo.as_ref()
-            && *a == area
+        if let Some((k, drawn)) = memo.as_ref()
+            && drawn.cells.area == area
             && *k == key
         {
-            copy(cells, buf, area);
+            frame.keep(drawn);
             return;
         }
-        let mut cells = Buffer::empty(area);
-        copy(buf, &mut cells, area);
-        render(&mut cells);
-        copy(&cells, buf, area);
-        *memo = Some((key, area, cells));
-    }
-}
-
-/// The cells of `area` from `from` into `to`, row by row.
-fn copy(from: &Buffer, to: &mut Buffer, area: Rect) {
-    if area.is_empty() {
-        return;
-    }
-    let width = usize::from(area.width);
-    for y in area.top()..area.bottom() {
-        let src = from.index_of(area.x, y);
-        let dst = to.index_of(area.x, y);
-        to.content[dst..dst + width].clone_from_slice(&from.content[src..src + width]);
+        let drawn = frame.draw_kept(area, render);
+        *memo = Some((key, drawn));
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
     use ratatui::style::{Color, Style};
     use ratatui::widgets::{Paragraph, Widget};
 
     use super::*;
+    use crate::tui::display::Display;
 
     fn text_of(buf: &Buffer) -> String {
         buf.content.iter().map(|c| c.symbol()).collect()
     }
 
+    fn display(width: u16, height: u16) -> Display<TestBackend> {
+        Display::new(Terminal::new(TestBackend::new(width, height)).unwrap()).unwrap()
+    }
+
     #[test]
-    fn a_memo_draws_afresh_when_its_key_changes_and_copies_otherwise() {
+    fn a_memo_draws_afresh_when_its_key_changes_and_shows_its_cells_again_otherwise() {
         let memo = Memo::default();
         let area = Rect::new(2, 1, 5, 1);
         let mut drawn = 0;
-        let frame = |text: &str, drawn: &mut i32| {
-            let mut buf = Buffer::empty(Rect::new(0, 0, 8, 3));
-            memo.draw(&mut buf, area, text.to_string(), |b| {
-                *drawn += 1;
-                Paragraph::new(text).render(area, b);
-            });
-            buf
+        let mut display = display(8, 3);
+        let mut frame = |text: &str, drawn: &mut i32| {
+            display
+                .draw(|frame| {
+                    memo.draw(frame, area, text.to_string(), |b| {
+                        *drawn += 1;
+                        Paragraph::new(text).render(area, b);
+                    });
+                })
+                .unwrap();
+            display.backend().buffer().clone()
         };
         let first = frame("abc", &mut drawn);
         let again = frame("abc", &mut drawn);
@@ -97,12 +95,17 @@ mod tests {
     fn a_memo_keeps_the_background_the_pane_was_drawn_on() {
         let memo = Memo::default();
         let area = Rect::new(0, 0, 4, 1);
-        let mut buf = Buffer::empty(area);
-        buf.set_style(area, Style::default().bg(Color::Blue));
-        memo.draw(&mut buf, area, 1, |b| {
-            Paragraph::new("hi").render(area, b);
-        });
-        assert_eq!(buf[(3, 0)].bg, Color::Blue);
-        assert_eq!(buf[(0, 0)].symbol(), "h");
+        let mut display = display(4, 1);
+        display
+            .draw(|frame| {
+                frame.background(Style::default().bg(Color::Blue));
+                memo.draw(frame, area, 1, |b| {
+                    Paragraph::new("hi").render(area, b);
+                });
+            })
+            .unwrap();
+        let screen = display.backend().buffer();
+        assert_eq!(screen[(3, 0)].bg, Color::Blue);
+        assert_eq!(screen[(0, 0)].symbol(), "h");
     }
 }

@@ -1,7 +1,7 @@
 //! A bordered list of one-line items with a selection (series, topics, people, the next
 //! topic). Drawn and hit-tested here, so a click lands on the item it appears to.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Block, List, ListItem, ListState};
 

@@ -1,7 +1,7 @@
 //! The moderator's "check a question" box: type a question the room is about to ask and
 //! show everyone the verdict and better questions, big, on the projector.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Clear;
 use ratatui_textarea::TextArea;

@@ -1,7 +1,7 @@
 //! Text fields are `ratatui-textarea` editors; these helpers give them one behaviour
 //! everywhere: what counts as their text, and how typed keys and pastes reach them.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Block;

@@ -1,7 +1,7 @@
 //! The phrasing checker's verdict on a question: what is judgmental about it, and better
 //! questions aimed at the system, numbered for the keys that take them.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};

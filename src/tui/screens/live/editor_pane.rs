@@ -1,7 +1,7 @@
 //! The scribe's editor, titled with the kind of note being typed. For a question, the
 //! phrasing checker's verdict and rewrites sit beside it, live.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 

@@ -5,7 +5,7 @@ mod editor_pane;
 mod notes_pane;
 mod topic_pane;
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
@@ -644,21 +644,20 @@ impl LiveState {
             status: big_timer::status_text(timer, now),
             theme: theme.clone(),
         };
-        self.drawn_timer
-            .draw(frame.buffer_mut(), area, drawn, |buf| {
-                let block = panel(format!(" {} ", self.service), flashing, theme);
-                let inner = block.inner(area);
-                block.render(area, buf);
-                if flashing {
-                    buf.set_style(
-                        inner,
-                        theme
-                            .timer(self.seen_phase)
-                            .add_modifier(Modifier::REVERSED),
-                    );
-                }
-                big_timer::render(buf, inner, timer, now, theme);
-            });
+        self.drawn_timer.draw(frame, area, drawn, |buf| {
+            let block = panel(format!(" {} ", self.service), flashing, theme);
+            let inner = block.inner(area);
+            block.render(area, buf);
+            if flashing {
+                buf.set_style(
+                    inner,
+                    theme
+                        .timer(self.seen_phase)
+                        .add_modifier(Modifier::REVERSED),
+                );
+            }
+            big_timer::render(buf, inner, timer, now, theme);
+        });
     }
 }
 

@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -320,11 +320,10 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &LiveState, theme: &Theme) {
         }),
         selected: v.as_ref().map_or(0, |v| v.target - v.window.start),
     };
-    live.drawn_notes
-        .draw(frame.buffer_mut(), area, drawn, |buf| match v {
-            Some(v) => draw_entries(buf, area, &v, &wraps, block, focused, theme),
-            None => draw_empty(buf, area, live, block, theme),
-        });
+    live.drawn_notes.draw(frame, area, drawn, |buf| match v {
+        Some(v) => draw_entries(buf, area, &v, &wraps, block, focused, theme),
+        None => draw_empty(buf, area, live, block, theme),
+    });
 }
 
 fn draw_empty(buf: &mut Buffer, area: Rect, live: &LiveState, block: Block, theme: &Theme) {
@@ -386,7 +385,8 @@ mod tests {
     }
 
     fn screen_sized(live: &LiveState, width: u16, height: u16) -> String {
-        let mut t = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let mut t = crate::tui::display::Display::new(terminal).unwrap();
         t.draw(|f| draw(f, f.area(), live, &Theme::default()))
             .unwrap();
         let buffer = t.backend().buffer();

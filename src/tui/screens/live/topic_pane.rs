@@ -1,6 +1,6 @@
 //! The topic and its prompt questions, for the room to read.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
@@ -29,9 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, live: &LiveState, theme: &Theme) {
         theme: theme.clone(),
     };
     live.drawn_topic
-        .draw(frame.buffer_mut(), area, drawn, |buf| {
-            render(buf, area, live, theme)
-        });
+        .draw(frame, area, drawn, |buf| render(buf, area, live, theme));
 }
 
 fn render(buf: &mut ratatui::buffer::Buffer, area: Rect, live: &LiveState, theme: &Theme) {
