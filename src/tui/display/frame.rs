@@ -1,8 +1,7 @@
 //! One frame being drawn: what the view writes into, and a record of what it changed.
 //!
 //! The buffer is the display's own and is kept from one frame to the next. A pane that
-//! draws through a [`Memo`](crate::tui::widgets::memo::Memo) leaves [`Drawn`] cells with a
-//! [`Tag`]; when the next frame shows the same cells at the same place and nothing has
+//! draws through a memo (`widgets::memo`) leaves [`Drawn`] cells with a [`Tag`]; when the next frame shows the same cells at the same place and nothing has
 //! been drawn over them, they are neither copied again nor compared with the screen.
 //! Everything else is blanked and drawn afresh each frame and marked for the diff. So a
 //! keystroke costs what it changes: the editor and a few lines, not the whole screen.

@@ -123,7 +123,6 @@ mod tests {
     use ratatui::widgets::{Paragraph, Widget};
 
     use super::*;
-    use crate::tui::widgets::memo::Memo;
 
     fn display(width: u16, height: u16) -> Display<TestBackend> {
         Display::new(Terminal::new(TestBackend::new(width, height)).unwrap()).unwrap()
@@ -137,22 +136,30 @@ mod tests {
             .join("|")
     }
 
-    /// The memo's pane at `area` and a line of `text` in the first row.
-    fn frame(frame: &mut Frame, memo: &Memo<&str>, area: Rect, text: &str) {
+    /// A pane showing "pane" at `area`, drawn once and kept after (as a memo does).
+    fn pane(frame: &mut Frame, drawn: &mut Option<Drawn>, area: Rect) {
+        match drawn {
+            Some(d) if d.cells.area == area => frame.keep(d),
+            _ => {
+                *drawn = Some(frame.draw_kept(area, |buf| Paragraph::new("pane").render(area, buf)))
+            }
+        }
+    }
+
+    /// A line of `text` in the first row, over a black background, and the pane.
+    fn frame(frame: &mut Frame, drawn: &mut Option<Drawn>, area: Rect, text: &str) {
         frame.background(Style::new().bg(Color::Black));
         frame.render_widget(Paragraph::new(text), Rect::new(0, 0, frame.area().width, 1));
-        memo.draw(frame, area, "pane", |buf| {
-            Paragraph::new("pane").render(area, buf)
-        });
+        pane(frame, drawn, area);
     }
 
     #[test]
     fn a_pane_that_shows_what_it_showed_is_neither_copied_nor_compared_again() {
         let mut d = display(10, 4);
-        let memo = Memo::default();
-        let pane = Rect::new(0, 2, 10, 2);
-        d.draw(|f| frame(f, &memo, pane, "a")).unwrap();
-        d.draw(|f| frame(f, &memo, pane, "ab")).unwrap();
+        let mut drawn = None;
+        let area = Rect::new(0, 2, 10, 2);
+        d.draw(|f| frame(f, &mut drawn, area, "a")).unwrap();
+        d.draw(|f| frame(f, &mut drawn, area, "ab")).unwrap();
         assert_eq!(shown(&d), "ab        |          |pane      |          ");
         let compared: Vec<_> = d.changed.spans().collect();
         assert_eq!(
@@ -166,9 +173,9 @@ mod tests {
     #[test]
     fn a_pane_no_longer_drawn_leaves_the_background_behind() {
         let mut d = display(6, 2);
-        let memo = Memo::default();
-        let pane = Rect::new(0, 1, 6, 1);
-        d.draw(|f| frame(f, &memo, pane, "a")).unwrap();
+        let mut drawn = None;
+        d.draw(|f| frame(f, &mut drawn, Rect::new(0, 1, 6, 1), "a"))
+            .unwrap();
         d.draw(|f| f.background(Style::new().bg(Color::Black)))
             .unwrap();
         assert_eq!(shown(&d), "      |      ");
@@ -178,35 +185,36 @@ mod tests {
     #[test]
     fn a_pane_drawn_over_and_uncovered_again_is_shown_whole() {
         let mut d = display(8, 3);
-        let memo = Memo::default();
-        let pane = Rect::new(0, 1, 8, 2);
-        d.draw(|f| frame(f, &memo, pane, "a")).unwrap();
+        let mut drawn = None;
+        let area = Rect::new(0, 1, 8, 2);
+        d.draw(|f| frame(f, &mut drawn, area, "a")).unwrap();
         d.draw(|f| {
-            frame(f, &memo, pane, "a");
+            frame(f, &mut drawn, area, "a");
             f.render_widget(Paragraph::new("over"), Rect::new(2, 1, 4, 1));
         })
         .unwrap();
         assert_eq!(shown(&d), "a       |paover  |        ");
-        d.draw(|f| frame(f, &memo, pane, "a")).unwrap();
+        d.draw(|f| frame(f, &mut drawn, area, "a")).unwrap();
         assert_eq!(shown(&d), "a       |pane    |        ");
     }
 
     #[test]
     fn a_new_background_or_size_draws_the_whole_screen_again() {
         let mut d = display(6, 2);
-        let memo = Memo::default();
-        d.draw(|f| frame(f, &memo, Rect::new(0, 1, 6, 1), "a"))
+        let mut drawn = None;
+        d.draw(|f| frame(f, &mut drawn, Rect::new(0, 1, 6, 1), "a"))
             .unwrap();
         d.draw(|f| {
             f.background(Style::new().bg(Color::Blue));
-            // Like every pane's, this one's key holds the theme it is drawn in.
-            memo.draw(f, Rect::new(0, 1, 6, 1), "pane on blue", |_| {});
+            // Like a memo's key, what the pane is drawn from holds the theme: drawn again.
+            drawn = None;
+            pane(f, &mut drawn, Rect::new(0, 1, 6, 1));
         })
         .unwrap();
         let screen = d.backend().buffer();
         assert!(screen.content.iter().all(|c| c.bg == Color::Blue));
         d.backend_mut().resize(4, 3);
-        d.draw(|f| frame(f, &memo, Rect::new(0, 2, 4, 1), "b"))
+        d.draw(|f| frame(f, &mut drawn, Rect::new(0, 2, 4, 1), "b"))
             .unwrap();
         assert_eq!(shown(&d), "b   |    |pane");
     }
