@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use super::ballot::{self, Ballot};
 use super::{Backlog, BacklogItem, ItemRef};
 use crate::storage::format::FormatError;
+use crate::storage::parse_cache::{SeriesCache, read_all_maybe};
 use crate::storage::{SeriesFolder, StorageError, create_private_dir, ron_dir, write_atomic};
 
 pub const BACKLOG_DIR: &str = "backlog";
@@ -57,9 +58,16 @@ impl LoadedBacklog {
     /// Reads every item file. A missing folder is an empty backlog; files that cannot be
     /// read, and second files about an item already loaded, are listed in `problems`.
     pub fn load(folder: &SeriesFolder) -> LoadedBacklog {
+        Self::load_with(folder, None)
+    }
+
+    /// As [`LoadedBacklog::load`], through the series' parse cache when there is one.
+    pub fn load_with(folder: &SeriesFolder, cache: Option<&SeriesCache>) -> LoadedBacklog {
         let mut loaded = LoadedBacklog::default();
         let paths = ron_dir::ron_files(&backlog_dir(folder));
-        for (path, read) in paths.iter().zip(ron_dir::read_all::<BacklogItem>(
+        for (path, read) in paths.iter().zip(read_all_maybe::<BacklogItem>(
+            cache,
+            BACKLOG_DIR,
             &paths,
             Some(&folder.data_root()),
             |_, _, _| Ok(()),
@@ -86,7 +94,9 @@ impl LoadedBacklog {
             }
         }
         let paths = ron_dir::ron_files(&ballot::ballots_dir(folder));
-        for (path, read) in paths.iter().zip(ron_dir::read_all::<Ballot>(
+        for (path, read) in paths.iter().zip(read_all_maybe::<Ballot>(
+            cache,
+            ballot::BALLOTS_DIR,
             &paths,
             Some(&folder.data_root()),
             |_, _, _| Ok(()),

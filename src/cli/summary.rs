@@ -8,6 +8,7 @@ use super::out;
 use crate::clock::{Clock, SystemClock};
 use crate::export::ExportFormat;
 use crate::storage::DataDir;
+use crate::storage::parse_cache::SeriesCache;
 use crate::summary::{Minutes, Rollup};
 
 pub(super) fn list(data: &DataDir, all: bool) -> anyhow::Result<ExitCode> {
@@ -119,9 +120,13 @@ fn load_for_summary(
     );
     // The votes are thousands of small files, the sessions hundreds of big ones: read
     // both at once, so the disk and the parser each have work while the other waits.
+    // Through the series' parse cache: a summary after a meeting reads and parses only
+    // the files that meeting changed.
+    let cache = SeriesCache::for_folder(&folder, std::time::SystemTime::now());
     let (loaded, backlog) = std::thread::scope(|scope| {
-        let backlog = scope.spawn(|| crate::backlog::LoadedBacklog::load(&folder));
-        let loaded = folder.load();
+        let backlog =
+            scope.spawn(|| crate::backlog::LoadedBacklog::load_with(&folder, Some(&cache)));
+        let loaded = folder.load_with(Some(&cache));
         let backlog = backlog
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

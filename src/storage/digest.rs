@@ -17,7 +17,7 @@ use time::OffsetDateTime;
 
 use crate::model::{NoteKind, Series, Session, TARGET_SERIES_HOURS, TopicRef};
 use crate::storage::format::FormatError;
-use crate::storage::{SeriesFolder, create_private_dir, ron_dir, room_only};
+use crate::storage::{SeriesFolder, derived, ron_dir, room_only};
 use crate::timer::TimerState;
 
 /// Where the digests live, under the data directory.
@@ -224,22 +224,11 @@ fn read_digest(path: &Path) -> Option<SeriesDigest> {
         .filter(|d| d.version == VERSION)
 }
 
-/// Replaces the digest by renaming a complete file over it, without an fsync: after a
-/// crash it may be missing or empty, and is then rebuilt.
+/// Replaces the digest (see [`derived::replace`]): after a crash it may be missing or
+/// empty, and is then rebuilt.
 fn write_digest(path: &Path, digest: &SeriesDigest) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    create_private_dir(dir)?;
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let tmp = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
     let bytes = serde_json::to_vec(digest).map_err(std::io::Error::other)?;
-    std::fs::write(&tmp, bytes)
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .inspect_err(|_| {
-            let _ = std::fs::remove_file(&tmp);
-        })
+    derived::replace(path, &bytes)
 }
 
 /// The stamp of the file at `path` now, and whether it is old enough to be trusted.

@@ -144,10 +144,20 @@ pub fn load<T: DeserializeOwned>(
     confine: Option<&Path>,
     check: Check<T>,
 ) -> Result<T, FormatError> {
-    let result = super::read::read_text(path, confine).and_then(|text| {
+    load_stamped(path, confine, check).map(|(value, _)| value)
+}
+
+/// As [`load`], with the file's metadata from just before it was read (see
+/// [`read_text_stamped`](super::read::read_text_stamped)), for the parse cache.
+pub fn load_stamped<T: DeserializeOwned>(
+    path: &Path,
+    confine: Option<&Path>,
+    check: Check<T>,
+) -> Result<(T, std::fs::Metadata), FormatError> {
+    let result = super::read::read_text_stamped(path, confine).and_then(|(text, meta)| {
         let value = from_ron_str(path, &text)?;
         check(path, &text, &value)?;
-        Ok(value)
+        Ok((value, meta))
     });
     match &result {
         Ok(_) => super::guard::release(path),

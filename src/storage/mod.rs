@@ -9,10 +9,12 @@
 //! <data dir>/series/<id>/room-only/*.ron room-only notes: never shared (see room_only)
 //! <data dir>/series/<id>/.lock           held by the one app writing the series
 //! <data dir>/.cache/digests/<id>.json   derived list rows, rebuilt when stale (digest)
+//! <data dir>/.cache/parsed/<id>/*.cache  derived parsed files, rebuilt when stale (parse_cache)
 //! ```
 
 pub mod agendas;
 pub mod atomic;
+pub mod derived;
 pub mod digest;
 pub mod fault;
 pub mod format;
@@ -20,6 +22,7 @@ pub mod guard;
 pub mod ids;
 pub mod leftovers;
 pub mod lock;
+pub mod parse_cache;
 pub mod read;
 pub mod recovery;
 pub mod ron_dir;

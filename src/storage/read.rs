@@ -22,8 +22,18 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// The text of the file at `path`. `confine` is the data folder: a link whose target lies
 /// outside it is refused (`None` for a file the user named on the command line).
 pub fn read_text(path: &Path, confine: Option<&Path>) -> Result<String, FormatError> {
-    let bytes = read_bytes(path, confine)?;
-    String::from_utf8(bytes).map_err(|e| {
+    read_text_stamped(path, confine).map(|(text, _)| text)
+}
+
+/// As [`read_text`], with the file's metadata as it was just before its bytes were read
+/// (a stamp taken then can only be older than the text, never newer: a change made
+/// during the read changes the stamp the next look sees).
+pub fn read_text_stamped(
+    path: &Path,
+    confine: Option<&Path>,
+) -> Result<(String, std::fs::Metadata), FormatError> {
+    let (bytes, meta) = read_bytes_stamped(path, confine)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
         FormatError::invalid(
             path,
             format!(
@@ -31,11 +41,19 @@ pub fn read_text(path: &Path, confine: Option<&Path>) -> Result<String, FormatEr
                 e.utf8_error().valid_up_to()
             ),
         )
-    })
+    })?;
+    Ok((text, meta))
 }
 
 /// The bytes of the file at `path`, under the rules of this module.
 pub fn read_bytes(path: &Path, confine: Option<&Path>) -> Result<Vec<u8>, FormatError> {
+    read_bytes_stamped(path, confine).map(|(bytes, _)| bytes)
+}
+
+fn read_bytes_stamped(
+    path: &Path,
+    confine: Option<&Path>,
+) -> Result<(Vec<u8>, std::fs::Metadata), FormatError> {
     super::guard::read();
     let file = open_checked(path, confine)?;
     let meta = file.metadata().map_err(|e| FormatError::io(path, &e))?;
@@ -59,7 +77,7 @@ pub fn read_bytes(path: &Path, confine: Option<&Path>) -> Result<Vec<u8>, Format
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big(path, bytes.len() as u64));
     }
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 fn too_big(path: &Path, len: u64) -> FormatError {

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Draft, FORMAT_VERSION, Note, Session, TopicRef};
 use crate::storage::format::{self, FormatError, FormatErrorKind};
+use crate::storage::parse_cache::{SeriesCache, read_all_maybe};
 use crate::storage::{SeriesFolder, StorageError, create_private_dir, write_atomic};
 
 /// The folder of local-only files, beside `sessions/`.
@@ -188,9 +189,17 @@ pub fn read_local(
 /// Read under the storage rules (no links out of the data folder, a size limit, a file
 /// that fails is never written over); a missing file is simply none.
 fn read_local_at(folder: &SeriesFolder, path: &Path) -> Result<Option<RoomOnlyFile>, FormatError> {
-    match format::read_ron_file(path, Some(&folder.data_root())) {
-        // Asked only when the read failed: most sessions have a local file, and a look
-        // before every read would cost a system call each.
+    missing_is_none(path, format::read_ron_file(path, Some(&folder.data_root())))
+}
+
+/// A local file that is not there is none, not an error. Asked only when the read failed:
+/// most sessions have a local file, and a look before every read would cost a system
+/// call each.
+fn missing_is_none(
+    path: &Path,
+    read: Result<RoomOnlyFile, FormatError>,
+) -> Result<Option<RoomOnlyFile>, FormatError> {
+    match read {
         Err(e)
             if matches!(e.kind, FormatErrorKind::Io(_))
                 && std::fs::symlink_metadata(path).is_err() =>
@@ -207,6 +216,15 @@ fn read_local_at(folder: &SeriesFolder, path: &Path) -> Result<Option<RoomOnlyFi
 /// A local file that cannot be read is reported (and, like every file, never written over
 /// by a load); its session shows the blanks.
 pub fn restore_all(folder: &SeriesFolder, sessions: &mut [Session]) -> Vec<FormatError> {
+    restore_all_with(folder, sessions, None)
+}
+
+/// As [`restore_all`], through the series' parse cache when there is one.
+pub fn restore_all_with(
+    folder: &SeriesFolder,
+    sessions: &mut [Session],
+    cache: Option<&SeriesCache>,
+) -> Vec<FormatError> {
     let dir = room_only_dir(folder);
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();
@@ -214,19 +232,24 @@ pub fn restore_all(folder: &SeriesFolder, sessions: &mut [Session]) -> Vec<Forma
     let present: BTreeSet<std::ffi::OsString> = entries
         .filter_map(|e| e.ok().map(|e| e.file_name()))
         .collect();
-    let local: Vec<(usize, PathBuf)> = sessions
+    let (local, paths): (Vec<usize>, Vec<PathBuf>) = sessions
         .iter()
         .enumerate()
         .filter_map(|(i, session)| {
             let name = std::ffi::OsString::from(format!("{}.ron", session.id));
             present.contains(&name).then(|| (i, dir.join(name)))
         })
-        .collect();
-    let reads =
-        crate::storage::ron_dir::parallel_map(&local, 2, |(_, path)| read_local_at(folder, path));
+        .unzip();
+    let reads = read_all_maybe::<RoomOnlyFile>(
+        cache,
+        ROOM_ONLY_DIR,
+        &paths,
+        Some(&folder.data_root()),
+        |_, _, _| Ok(()),
+    );
     let mut problems = Vec::new();
-    for ((i, _), read) in local.iter().zip(reads) {
-        match read {
+    for ((i, path), read) in local.iter().zip(&paths).zip(reads) {
+        match missing_is_none(path, read) {
             Ok(Some(file)) => restore(&mut sessions[*i], file),
             Ok(None) => {}
             Err(e) => problems.push(e),

@@ -64,6 +64,9 @@ pub enum Task {
     /// These files, each into a private folder made as needed, in order; stops at the
     /// first failure. Exports and the settings: a failure is said, not retried.
     Write(Vec<(PathBuf, Vec<u8>)>),
+    /// Derived files under `<data dir>/.cache/` (the series list's digests): replaced
+    /// without an fsync (see [`super::derived`]); a failure costs only speed next time.
+    WriteDerived(Vec<(PathBuf, Vec<u8>)>),
     /// A new series: its folders and its series file. The series' id is the one wanted:
     /// the first free id like it is picked here, on the saver's thread, so the UI asks
     /// the disk nothing (and two copies of the app racing get two ids, not one folder).
@@ -321,6 +324,12 @@ fn do_task(task: Task) -> Result<Option<SeriesFolder>, String> {
                     create_private_dir(dir).map_err(|e| named(dir, &e))?;
                 }
                 write_atomic(&path, &bytes).map_err(|e| named(&path, &e))?;
+            }
+            Ok(None)
+        }
+        Task::WriteDerived(files) => {
+            for (path, bytes) in files {
+                let _ = super::derived::replace(&path, &bytes);
             }
             Ok(None)
         }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Series, Session};
 use crate::storage::format::{self, FormatError};
+use crate::storage::parse_cache::{SeriesCache, read_all_maybe};
 use crate::storage::{
     StorageError, create_private_dir, guard, ids, ron_dir, room_only, write_atomic,
 };
@@ -103,8 +104,15 @@ impl SeriesFolder {
     }
 
     pub fn load(&self) -> Result<LoadedSeries, FormatError> {
+        self.load_with(None)
+    }
+
+    /// As [`SeriesFolder::load`], through the series' parse cache when there is one:
+    /// only files changed since they were cached are read and parsed (summaries and
+    /// exports read a whole series every time).
+    pub fn load_with(&self, cache: Option<&SeriesCache>) -> Result<LoadedSeries, FormatError> {
         let series = self.read_series()?;
-        let (sessions, problems) = self.load_sessions();
+        let (sessions, problems) = self.load_sessions_with(cache);
         Ok(LoadedSeries {
             folder: self.clone(),
             series,
@@ -125,6 +133,10 @@ impl SeriesFolder {
     /// Every session file, each filled from its local room-only file, with the files that
     /// could not be read.
     pub fn load_sessions(&self) -> (Vec<Session>, Vec<FormatError>) {
+        self.load_sessions_with(None)
+    }
+
+    fn load_sessions_with(&self, cache: Option<&SeriesCache>) -> (Vec<Session>, Vec<FormatError>) {
         let mut sessions = Vec::new();
         let mut problems = Vec::new();
         let paths = ron_dir::ron_files(&self.sessions_dir());
@@ -132,13 +144,13 @@ impl SeriesFolder {
             .iter()
             .filter_map(|p| p.file_stem()?.to_str())
             .collect();
-        for read in self.read_sessions(&paths, &stems) {
+        for read in self.read_sessions_with(&paths, &stems, cache) {
             match read {
                 Ok(session) => sessions.push(session),
                 Err(e) => problems.push(e),
             }
         }
-        problems.extend(room_only::restore_all(self, &mut sessions));
+        problems.extend(room_only::restore_all_with(self, &mut sessions, cache));
         sessions.sort_by(|a, b| a.started.cmp(&b.started).then(a.id.cmp(&b.id)));
         problems.sort_by(|a, b| a.path.cmp(&b.path));
         (sessions, problems)
@@ -152,9 +164,22 @@ impl SeriesFolder {
         paths: &[PathBuf],
         stems: &HashSet<&str>,
     ) -> Vec<Result<Session, FormatError>> {
-        let reads = ron_dir::read_all::<Session>(paths, Some(&self.data_root()), |p, t, s| {
-            ids::check(p, t, "session", &s.id)
-        });
+        self.read_sessions_with(paths, stems, None)
+    }
+
+    fn read_sessions_with(
+        &self,
+        paths: &[PathBuf],
+        stems: &HashSet<&str>,
+        cache: Option<&SeriesCache>,
+    ) -> Vec<Result<Session, FormatError>> {
+        let reads = read_all_maybe::<Session>(
+            cache,
+            SESSIONS_DIR,
+            paths,
+            Some(&self.data_root()),
+            |p, t, s| ids::check(p, t, "session", &s.id),
+        );
         paths
             .iter()
             .zip(reads)

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::backlog::{LoadedBacklog, VotingRound};
 use crate::storage::digest::{FileBytes, ListedSeries};
+use crate::storage::parse_cache::SeriesCache;
 use crate::storage::{FormatError, LoadedSeries, LockError, SeriesFolder, SeriesLock};
 
 /// Which request a [`Loaded`] answers: only the newest one is waited for.
@@ -116,13 +117,15 @@ fn open_locked(folder: &SeriesFolder, votes: bool) -> Result<Opened, String> {
     })
 }
 
-/// The series and its votes, for the summary.
+/// The series and its votes, for the summary: through the series' parse cache, as
+/// `roast summary` reads them.
 pub fn summary(folder: &SeriesFolder) -> Loaded {
+    let cache = SeriesCache::for_folder(folder, std::time::SystemTime::now());
     Loaded::Summary(
         folder
-            .load()
+            .load_with(Some(&cache))
             .map(|loaded| {
-                let votes = LoadedBacklog::load(&loaded.folder);
+                let votes = LoadedBacklog::load_with(&loaded.folder, Some(&cache));
                 Box::new((loaded, votes))
             })
             .map_err(|e| format!("cannot open: {e}")),

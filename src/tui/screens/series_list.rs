@@ -42,7 +42,7 @@ impl SeriesListState {
     ) -> Self {
         if !stale.is_empty() {
             // A cache: nothing is said if it cannot be written (it is rebuilt next time).
-            ctx.saver.run(crate::storage::Task::Write(stale));
+            ctx.saver.run(crate::storage::Task::WriteDerived(stale));
         }
         // A series that cannot be read is never archived: it stays in sight.
         let (archived, current): (Vec<Entry>, Vec<Entry>) = entries.into_iter().partition(|e| {
