@@ -43,6 +43,14 @@ pub fn read_all<T: DeserializeOwned + Send>(
     parallel_map(paths, 2, |p| format::load(p, confine, check))
 }
 
+/// How many threads a parallel read uses, asked once: the standard library reads the
+/// cgroup's CPU quota files on every call (four files), and the series list used to ask
+/// once per series, hundreds of reads before the first frame.
+fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(8)))
+}
+
 /// How many items a thread takes at a time: small enough that no core sits idle while
 /// another works through a run of big files, big enough to keep the hand-out cheap.
 const BATCH: usize = 8;
@@ -60,8 +68,11 @@ pub(crate) fn parallel_map<I: Sync, R: Send>(
 ) -> Vec<R> {
     use std::sync::atomic::{AtomicUsize, Ordering};
 
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if threads < 2 || items.len() < min_for_threads.max(2) {
+    if items.len() < min_for_threads.max(2) {
+        return items.iter().map(&f).collect();
+    }
+    let threads = cores();
+    if threads < 2 {
         return items.iter().map(&f).collect();
     }
     let next = AtomicUsize::new(0);
