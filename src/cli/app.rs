@@ -10,6 +10,18 @@ use crate::storage::DataDir;
 
 use super::no_color;
 
+/// The user's phrasing rules (`phrasing.ron` in the data folder), compiled and installed
+/// before the app starts, so that a broken file is one clear error before the terminal
+/// is taken over. Without one, nothing is compiled here: the built-in rules take tens of
+/// ms to compile, and the app compiles them on a thread after its first frame.
+pub fn install_user_rules(data: &DataDir) -> anyhow::Result<()> {
+    if data.root().join(super::check::USER_RULES_FILE).is_file() {
+        let checker = super::check::checker_for(data, None)?;
+        let _ = crate::phrasing::Checker::install(checker);
+    }
+    Ok(())
+}
+
 pub(super) fn open_app(
     data: DataDir,
     agenda_file: Option<PathBuf>,
@@ -20,13 +32,7 @@ pub(super) fn open_app(
         // A broken --agenda is a usage error: say so before taking over the terminal.
         crate::storage::agendas::load_file(file)?;
     }
-    // The user's phrasing rules: a broken file is one clear error before the app starts.
-    // Without one, nothing is compiled here: the built-in rules take tens of ms to
-    // compile, and the app compiles them on a thread after its first frame.
-    if data.root().join(super::check::USER_RULES_FILE).is_file() {
-        let checker = super::check::checker_for(&data, None)?;
-        let _ = crate::phrasing::Checker::install(checker);
-    }
+    install_user_rules(&data)?;
     crate::storage::create_private_dir(data.root()).map_err(|e| {
         anyhow::anyhow!(
             "{}: cannot create the data folder: {e}",

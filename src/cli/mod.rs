@@ -25,6 +25,7 @@ use crate::settings::ThemeName;
 use crate::storage::{DATA_DIR_ENV, DataDir};
 
 pub use agendas::list_agendas;
+pub use app::install_user_rules;
 
 #[derive(Debug, Parser)]
 #[command(

@@ -99,13 +99,21 @@ pub struct RuleInfo<'a> {
 /// The checker the app uses: the built-in rules plus the user's `phrasing.ron`.
 static INSTALLED: OnceLock<Checker> = OnceLock::new();
 
+/// The compiled-in rules, built on first use.
+static BUILTIN: OnceLock<Checker> = OnceLock::new();
+
 impl Checker {
     /// The compiled-in rules, built once.
     pub fn builtin() -> &'static Checker {
-        static BUILTIN: OnceLock<Checker> = OnceLock::new();
         BUILTIN.get_or_init(|| {
             Checker::from_ron(BUILTIN_RULES).expect("the compiled-in rules.ron is valid (tested)")
         })
+    }
+
+    /// Whether any checker has been compiled in this process yet (the built-in rules or
+    /// an installed one): start-up must leave that until after its first frame.
+    pub fn any_compiled() -> bool {
+        BUILTIN.get().is_some() || INSTALLED.get().is_some()
     }
 
     /// Makes `checker` the one [`Checker::current`] returns, for the rest of the
