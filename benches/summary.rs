@@ -3,6 +3,11 @@
 //! growth matters, not just one size). `cat` of the same files is the floor: no summary
 //! can be faster than reading its input.
 //!
+//! Summary and export read the series through its parse cache (`<data>/.cache/parsed`):
+//! the plain rows time the usual run, with the cache up to date (made by the run before);
+//! the "parse cache rebuilt" row times the first run after every file changed, which
+//! reads and parses every file and writes the cache.
+//!
 //! Before the timings it prints each command's peak resident memory (`wait4`'s maxrss,
 //! for that process alone). Set `ROAST_PEAK_ONLY=1` to print only those.
 //!
@@ -114,6 +119,17 @@ fn main() {
         for (name, cmds) in &mut commands {
             group.bench_function(*name, |b| b.iter(|| run_all(cmds)));
         }
+        let caches = data.join(".cache").join("parsed");
+        let mut export = [roast(&data, &["export", SERIES, "--format", "md"])];
+        group.bench_function("roast export --format md, parse cache rebuilt", |b| {
+            b.iter_batched(
+                || {
+                    let _ = std::fs::remove_dir_all(&caches);
+                },
+                |()| run_all(&mut export),
+                criterion::BatchSize::PerIteration,
+            )
+        });
         group.finish();
     }
     c.final_summary();
