@@ -97,13 +97,15 @@ fn a_series_read_through_its_cache_is_the_series_read_from_its_files() {
 fn files_changed_within_the_last_seconds_are_not_cached() {
     let (_dir, folder) = written(&showcase());
     let now = SeriesCache::for_folder(&folder, SystemTime::now());
-    read_through(&now, &folder);
-    let sessions = cache_files(&folder)
-        .into_iter()
-        .find(|f| f.ends_with("sessions.cache"))
-        .unwrap();
-    let text = std::fs::read_to_string(sessions).unwrap();
-    assert_eq!(text.lines().count(), 1, "fresh files were cached:\n{text}");
+    assert_same(&read_through(&now, &folder), &folder);
+    assert!(
+        cache_files(&folder).is_empty(),
+        "fresh files were cached: {:?}",
+        cache_files(&folder)
+    );
+    // Once they have settled, they are.
+    read_through(&later(&folder), &folder);
+    assert_eq!(cache_files(&folder).len(), 4);
 }
 
 #[test]

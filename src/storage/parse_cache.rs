@@ -236,8 +236,9 @@ pub fn read_all<T: DeserializeOwned + Serialize + Send>(
             },
         }
     });
-    let all_hits = reads.iter().all(|r| r.hit);
-    if !(all_hits && entries.len() == paths.len()) {
+    let up_to_date = reads.iter().all(|r| r.hit) && entries.len() == paths.len();
+    let nothing_to_keep = old.is_empty() && reads.iter().all(|r| r.keep.is_none());
+    if !(up_to_date || nothing_to_keep) {
         let _ = write(cache, &old, paths, &reads);
     }
     reads.into_iter().map(|r| r.result).collect()
