@@ -73,7 +73,18 @@ impl Phrase {
                 return format!("the single {}", self.body_text());
             }
         }
+        // "your own Kafka", "the Redis": a product is named without "the".
+        let product = self.body.len() == 1 && {
+            let word = &self.body[0];
+            let lower = word.to_lowercase();
+            PRODUCTS.contains(&lower)
+                || self.bare_ok
+                    && !MASS_NOUNS.contains(&lower)
+                    && word.chars().next().is_some_and(char::is_uppercase)
+                    && word.chars().skip(1).all(char::is_lowercase)
+        };
         match self.det {
+            Det::Definite if product => self.body_text(),
             Det::Bare if self.bare_ok || self.plural => self.body_text(),
             _ => format!("the {}", self.body_text()),
         }
@@ -92,6 +103,8 @@ impl Phrase {
     pub fn as_written(&self) -> String {
         match &self.kept_det {
             Some(det) => format!("{det} {}", self.body_text()),
+            // "turn autovacuum back on": written bare, it is a name or a mass.
+            None if self.det == Det::Bare => self.body_text(),
             None => self.definite(),
         }
     }
@@ -138,6 +151,8 @@ pub(crate) struct Action {
     pub written_is_base: bool,
     pub particle: Option<String>,
     pub object: Phrase,
+    /// A particle after the object: "turn autovacuum *back on*".
+    pub particle_after: Option<String>,
     /// One prepositional phrase after the object: "for the queue".
     pub tail: Option<(String, Phrase)>,
 }
@@ -150,6 +165,10 @@ impl Action {
             rest.push(' ');
         }
         rest.push_str(&self.object.as_written());
+        if let Some(particle) = &self.particle_after {
+            rest.push(' ');
+            rest.push_str(particle);
+        }
         if let Some((preposition, phrase)) = &self.tail {
             rest.push(' ');
             rest.push_str(preposition);
@@ -314,7 +333,13 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
         reading.action = action_at(words, index);
     }
     // "just copy what …": after "just" a base verb is an order, never the subject.
-    let ordered_verb = after_marker && is_form(&words[index].lower, Form::Base);
+    let imperative = index > 0
+        && matches!(words[index - 1].lower.as_str(), "just" | "simply")
+        && (index == 1 || words[index - 2].ends_clause)
+        && !DEFINITE.contains(&words[index].lower)
+        && !INDEFINITE.contains(&words[index].lower)
+        && !PEOPLE.contains(&words[index].lower);
+    let ordered_verb = after_marker && is_form(&words[index].lower, Form::Base) || imperative;
     if reading.action.is_some() || ordered_verb {
     } else if !person_subject {
         // A why-question about a thing: its subject is the thing, and what follows the
@@ -453,7 +478,16 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
             )
         })
     });
-    reading.not_done = (proposed || missed) && !disbelief && !ongoing;
+    // "they should never have given the bot admin": it was done, and is regretted.
+    let regretted = before_verb.iter().enumerate().any(|(at, word)| {
+        (word.is("shouldn't")
+            || word.is("should")
+                && before_verb
+                    .get(at + 1)
+                    .is_some_and(|next| next.is("never") || next.is("not")))
+            && before_verb[at..].iter().any(|later| later.is("have"))
+    });
+    reading.not_done = (proposed || missed) && !disbelief && !ongoing && !regretted;
     reading.host = reading
         .missing
         .as_ref()
@@ -489,7 +523,12 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
                         Some("copy" | "paste" | "steal" | "borrow" | "lift")
                     )
                 });
-                let candidates = (trigger..words.len())
+                // "This schema was obviously …": the subject of the finding's clause,
+                // before it, is what the line is about.
+                let subject_before = subject_before(words, trigger);
+                let candidates = subject_before
+                    .into_iter()
+                    .chain(trigger..words.len())
                     .chain(wrap)
                     .filter(|&start| !(ordered_verb && start == index))
                     .filter(|&start| !(copied && start > 0 && words[start - 1].is("from")))
@@ -522,6 +561,28 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
         }
     }
     reading
+}
+
+/// Where the subject of the clause the finding is in starts, when it comes
+/// before the finding and is a noun phrase followed by its verb: "*the
+/// gateway config* is obviously copy-pasted …".
+fn subject_before(words: &[Word], trigger: usize) -> Option<usize> {
+    let clause_start = (0..trigger)
+        .rev()
+        .find(|&at| words[at].ends_clause)
+        .map_or(0, |at| at + 1);
+    (clause_start..trigger).find(|&start| {
+        phrase_at(words, start, false).is_some_and(|phrase| {
+            phrase.topic
+                && phrase.end <= trigger
+                && words.get(phrase.end).is_some_and(|verb| {
+                    AUXILIARIES.contains(&verb.lower)
+                        || VERB_THIRD_PERSON.contains(&verb.lower)
+                        || VERB_ADVERBS.contains(&verb.lower)
+                })
+                && !words[phrase.end - 1].ends_clause
+        })
+    })
 }
 
 /// Where the missing thing would be: the phrase after it ("no retries *on the
@@ -572,6 +633,11 @@ fn host_of(words: &[Word], missing: &Phrase) -> Option<Phrase> {
                 | "got"
                 | "zero"
                 | "of"
+                | "having"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
         )
     {
         link -= 1;
@@ -777,7 +843,7 @@ fn first_infinitive(words: &[Word], from: usize) -> Option<Action> {
 fn first_gerund(words: &[Word], from: usize) -> Option<Action> {
     (from..words.len())
         .filter(|&index| is_form(&words[index].lower, Form::Gerund))
-        .find(|&index| {
+        .filter(|&index| {
             // "stop deploying on Fridays" is not a question about deploying on Fridays.
             index == 0
                 || !matches!(
@@ -785,7 +851,20 @@ fn first_gerund(words: &[Word], from: usize) -> Option<Action> {
                     Some("stop" | "quit" | "avoid" | "keep")
                 )
         })
-        .and_then(|index| action_at(words, index))
+        .find_map(|index| {
+            // "thinking calling the geocoder in a loop": past a gerund with no
+            // action to the one right after it, and no further.
+            let empty = base_of(&words[index].lower).is_some_and(|base| EMPTY_VERBS.contains(base));
+            let next_is_gerund = words
+                .get(index + 1)
+                .is_some_and(|next| is_form(&next.lower, Form::Gerund));
+            match action_at(words, index) {
+                Some(action) => Some(Some(action)),
+                None if empty && next_is_gerund => None,
+                None => Some(None),
+            }
+        })
+        .flatten()
 }
 
 /// The first clean noun phrase from `from` on, other than the missing one.
@@ -933,6 +1012,22 @@ fn action_at(words: &[Word], mut index: usize) -> Option<Action> {
     if EMPTY_VERBS.contains(&base) {
         return None;
     }
+    // "decided the registry could be a spreadsheet": a verb of deciding takes a
+    // clause, not an object.
+    if matches!(
+        base.as_str(),
+        "decide"
+            | "agree"
+            | "suppose"
+            | "mean"
+            | "assume"
+            | "expect"
+            | "realise"
+            | "realize"
+            | "figure"
+    ) {
+        return None;
+    }
     let mut at = index + 1;
     let particle = words
         .get(at)
@@ -1003,7 +1098,16 @@ fn action_at(words: &[Word], mut index: usize) -> Option<Action> {
     if bare_gerund {
         return None;
     }
-    let tail = tail_at(words, &object);
+    // "turn autovacuum back on", "switch the alerts off": the particle after the
+    // object belongs to the verb, and without it the action is another one.
+    let particle_after = particle
+        .is_none()
+        .then(|| particle_after(words, &object))
+        .flatten();
+    let tail = match &particle_after {
+        Some(_) => None,
+        None => tail_at(words, &object),
+    };
     // "put the cache in front of the write path": without where, "putting the
     // cache" says something else.
     if tail.is_none()
@@ -1019,9 +1123,36 @@ fn action_at(words: &[Word], mut index: usize) -> Option<Action> {
         written: verb_word.lower.clone(),
         verb: base,
         particle,
+        particle_after: particle_after.map(|(said, _)| said),
         object,
         tail,
     })
+}
+
+/// "back on", "off": a particle right after the object that ends the clause
+/// (or comes before "and").
+fn particle_after(words: &[Word], object: &Phrase) -> Option<(String, usize)> {
+    if object.end == 0 || words[object.end - 1].ends_clause {
+        return None;
+    }
+    let first = words.get(object.end)?;
+    let (said, last) = match first.lower.as_str() {
+        "back" if !first.ends_clause => {
+            let second = words.get(object.end + 1)?;
+            matches!(second.lower.as_str(), "on" | "off" | "up" | "in")
+                .then(|| (format!("back {}", second.lower), object.end + 1))?
+        }
+        "on" | "off" | "up" | "down" | "out" => (first.lower.clone(), object.end),
+        _ => return None,
+    };
+    let ends = words[last].ends_clause
+        || words.get(last + 1).is_none_or(|next| {
+            matches!(
+                next.lower.as_str(),
+                "and" | "or" | "then" | "already" | "again"
+            )
+        });
+    ends.then_some((said, last))
 }
 
 /// "on *Fridays*", "by *hand*": a plain word that ends an action but is no topic.

@@ -144,7 +144,7 @@ pub(crate) static JUDGEMENT: WordSet = word_set![
     "kidding", "serious", "deal", "point", "story", "logic", "thinking", "reasoning", "rationale",
     "justification", "reason", "smoking", "head", "mind", "wtf", "lol", "mistake", "oversight",
     "annoying", "painful", "embarrassing", "shameful", "unacceptable", "inexcusable", "totally",
-    "temporary", "load-bearing",
+    "temporary", "load-bearing", "heads", "minds", "whining",
 ];
 
 /// Adjectives that describe a state without judging it: "What makes the build *slow*?".
@@ -261,6 +261,7 @@ pub(crate) static ADJECTIVES: WordSet = word_set![
     "responsible", "supposed", "acceptable", "fine", "directly", "worse", "better", "bigger",
     "smaller", "faster", "slower", "higher", "lower", "easier", "harder", "cheaper", "safer",
     "simpler", "deep", "wide", "real", "own", "separate", "unreachable", "reachable", "wrong",
+    "plain", "permanent", "accountable", "together", "unused", "working",
 ];
 
 /// Particles and prepositions that may stand between a verb and its object
@@ -286,6 +287,7 @@ pub(crate) static EMPTY_VERBS: WordSet = word_set![
     "guess", "suppose", "believe", "bother", "care", "let", "like", "love", "hate", "need",
     "come", "happen", "exist", "wonder", "understand", "explain", "tell", "justify", "mind",
     "occur", "ask", "help", "try", "end", "look", "own", "make", "stop", "quit", "avoid",
+    "see", "hear",
 ];
 
 /// Verbs that hand their action on to a following "to" ("decided *to* run …").
@@ -368,6 +370,7 @@ pub(crate) static VERB_THIRD_PERSON: WordSet = word_set![
     "works", "runs", "happens", "fails", "breaks", "looks", "goes", "does", "gets", "takes",
     "makes", "needs", "keeps", "seems", "lives", "sits", "writes", "reads", "calls", "hits",
     "uses", "says", "means", "wants", "knows", "thinks", "gives", "comes", "becomes", "stays",
+    "copes", "manages", "survives", "scales", "holds",
 ];
 
 /// Verdicts that taint the phrase they qualify ("lazy engineering"): it is not kept.
@@ -430,6 +433,7 @@ pub(crate) static GENERIC_HEADS: WordSet = word_set![
     "versions",
     "step",
     "steps",
+    "state",
     "setup",
     "logic",
     "design",

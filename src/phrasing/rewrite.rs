@@ -304,7 +304,12 @@ impl Slots {
                 // intent asks about the failure instead.
                 slots.did_ing = action.gerund();
             }
-            if action.object.topic {
+            // Only what a proposal brings in is new: "turning off autovacuum" does
+            // not make autovacuum something to add.
+            if action.object.topic
+                && reading.not_done
+                && !super::lexicon::REMOVING_VERBS.contains(&action.verb)
+            {
                 slots.new_thing = Some(action.object.as_written());
             }
         }
@@ -642,6 +647,89 @@ mod tests {
         let suggestions =
             suggestions_for("What were you thinking when you turned off the audit log?");
         assert_eq!(suggestions[0], "What led to turning off the audit log?");
+    }
+
+    #[test]
+    fn the_subject_before_a_verdict_is_what_the_line_is_about() {
+        let suggestions = suggestions_for("The billing exporter was clearly thrown together.");
+        assert_eq!(
+            suggestions[0],
+            "What constraints shaped the billing exporter?"
+        );
+    }
+
+    #[test]
+    fn a_particle_after_the_object_stays_with_its_verb() {
+        let suggestions = suggestions_for("just switch retries back on");
+        assert_eq!(
+            suggestions[0],
+            "What would it take to switch retries back on?"
+        );
+    }
+
+    #[test]
+    fn should_never_have_says_it_was_done_and_never_proposes_it() {
+        let suggestions = suggestions_for("They should never have given the CI runner root.");
+        assert!(
+            suggestions
+                .iter()
+                .any(|s| s == "What led to giving the CI runner root?"),
+            "{suggestions:?}"
+        );
+        assert!(
+            !suggestions
+                .iter()
+                .any(|s| s.contains("take to give") || s.contains("would giving")),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
+    fn what_was_done_is_read_after_an_empty_gerund_but_no_further() {
+        let suggestions =
+            suggestions_for("What were you thinking caching the tokens in the browser?");
+        assert_eq!(
+            suggestions[0],
+            "What led to caching the tokens in the browser?"
+        );
+        let suggestions = suggestions_for("What were you thinking with rolling restarts?");
+        assert!(
+            !suggestions
+                .iter()
+                .any(|s| s.contains("rolling restarts?") && s.starts_with("What led to rolling")),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
+    fn a_verb_of_deciding_takes_no_object() {
+        let suggestions = suggestions_for("who decided the audit log could live in Redis");
+        assert!(
+            !suggestions.iter().any(|s| s.contains("deciding")),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
+    fn what_was_turned_off_is_not_something_to_add() {
+        let suggestions = suggestions_for("Bold move, switching off TLS on the edge proxy.");
+        assert!(
+            !suggestions
+                .iter()
+                .any(|s| s.contains("add TLS") || s.contains("Where would TLS")),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
+    fn a_product_is_named_without_the() {
+        let suggestions = suggestions_for("What's the justification for running your own Consul?");
+        assert!(
+            suggestions
+                .iter()
+                .any(|s| s == "How does Consul work today?"),
+            "{suggestions:?}"
+        );
     }
 
     #[test]
