@@ -254,6 +254,15 @@ pub(crate) struct Reading {
 pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
     // A finding inside a phrase ("the *legacy* importer") reads from its start.
     let mut trigger = trigger.min(words.len().saturating_sub(1));
+    // "the monitoring *strategy is …*": back to the noun phrase's first word.
+    while trigger > 0
+        && phrase_word(&words[trigger])
+        && !words[trigger - 1].ends_clause
+        && phrase_word(&words[trigger - 1])
+        && !verb_only(&words[trigger - 1].lower)
+    {
+        trigger -= 1;
+    }
     while trigger > 0
         && !words[trigger - 1].ends_clause
         && (DEFINITE.contains(&words[trigger - 1].lower) && words[trigger - 1].lower != "that"
@@ -326,7 +335,7 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
     let after_marker = index > 0
         && matches!(
             words[index - 1].lower.as_str(),
-            "not" | "just" | "simply" | "merely" | "to" | "instead"
+            "not" | "just" | "simply" | "merely" | "to" | "instead" | "let's" | "lets"
         );
     if after_marker && is_form(&words[index].lower, Form::Base) {
         // "why not shard by …", "just use …": a proposal, not a subject.
@@ -404,6 +413,22 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
     } else {
         reading.action = action_at(words, index);
     }
+    // "Bold move, caching authenticated responses at the edge": a clause that
+    // opens with a gerund and its object says what was done.
+    if reading.action.is_none()
+        && let Some(action) = (0..words.len())
+            .filter(|&at| at == 0 || words[at - 1].ends_clause)
+            .filter(|&at| is_form(&words[at].lower, Form::Gerund))
+            .find_map(|at| action_at(words, at).filter(|action| action.object.topic))
+    {
+        if reading.thing.as_ref().is_some_and(|thing| {
+            thing.start < action.object.start
+                && thing.end > action.object.start - 1 - usize::from(action.particle.is_some())
+        }) {
+            reading.thing = None;
+        }
+        reading.action = Some(action);
+    }
     if reading.action.is_none() && reading.thing.is_none() {
         reading.action = action_after_when(words, trigger)
             .or_else(|| first_infinitive(words, trigger))
@@ -420,7 +445,7 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
         && index < words.len()
         && matches!(
             words[index - 1].lower.as_str(),
-            "not" | "just" | "simply" | "merely" | "instead"
+            "not" | "just" | "simply" | "merely" | "instead" | "let's" | "lets"
         );
     let proposed = proposing_marker
         || have_to
@@ -471,12 +496,25 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
     // keys": the action was due and did not happen.
     let missed = reading.action.as_ref().is_some_and(|action| {
         let verb_at = action.object.start - 1 - usize::from(action.particle.is_some());
-        words[trigger..verb_at].iter().rev().take(3).any(|word| {
-            matches!(
-                word.lower.as_str(),
-                "supposed" | "meant" | "forgot" | "forgotten" | "failed" | "neglected" | "promised"
-            )
-        })
+        words[trigger.min(verb_at)..verb_at]
+            .iter()
+            .rev()
+            .take(3)
+            .any(|word| {
+                matches!(
+                    word.lower.as_str(),
+                    "supposed"
+                        | "meant"
+                        | "forgot"
+                        | "forgotten"
+                        | "failed"
+                        | "neglected"
+                        | "promised"
+                        | "bother"
+                        | "bothers"
+                        | "bothered"
+                )
+            })
     });
     // "they should never have given the bot admin": it was done, and is regretted.
     let regretted = before_verb.iter().enumerate().any(|(at, word)| {
@@ -487,7 +525,22 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
                     .is_some_and(|next| next.is("never") || next.is("not")))
             && before_verb[at..].iter().any(|later| later.is("have"))
     });
-    reading.not_done = (proposed || missed) && !disbelief && !ongoing && !regretted;
+    // "why didn't you ask anyone before rewriting the logic": the rewrite happened.
+    let done_around = reading.action.as_ref().is_some_and(|action| {
+        let verb_at = action.object.start - 1 - usize::from(action.particle.is_some());
+        verb_at > 0
+            && matches!(
+                words[verb_at - 1].lower.as_str(),
+                "before" | "after" | "while" | "by" | "when"
+            )
+            && words[trigger.min(verb_at)..verb_at].iter().any(|word| {
+                matches!(
+                    word.lower.as_str(),
+                    "didn't" | "did" | "hadn't" | "wasn't" | "weren't"
+                )
+            })
+    });
+    reading.not_done = (proposed || missed) && !disbelief && !ongoing && !regretted && !done_around;
     reading.host = reading
         .missing
         .as_ref()
@@ -830,6 +883,22 @@ fn action_after_when(words: &[Word], from: usize) -> Option<Action> {
 fn first_infinitive(words: &[Word], from: usize) -> Option<Action> {
     (from..words.len().saturating_sub(1))
         .filter(|&index| words[index].is("to") && !words[index].ends_clause)
+        // "nobody needs billing to work on weekends": what is wanted is not done.
+        .filter(|&index| {
+            !words[index.saturating_sub(3)..index].iter().any(|word| {
+                matches!(
+                    word.lower.as_str(),
+                    "need"
+                        | "needs"
+                        | "want"
+                        | "wants"
+                        | "expect"
+                        | "expects"
+                        | "require"
+                        | "requires"
+                )
+            })
+        })
         .find_map(|index| {
             let verb =
                 (index + 1..words.len()).find(|&at| !VERB_ADVERBS.contains(&words[at].lower))?;
@@ -843,6 +912,17 @@ fn first_infinitive(words: &[Word], from: usize) -> Option<Action> {
 fn first_gerund(words: &[Word], from: usize) -> Option<Action> {
     (from..words.len())
         .filter(|&index| is_form(&words[index].lower, Form::Gerund))
+        // "a breaking change", "the shared staging cluster": a gerund after a
+        // determiner or an adjective is a modifier.
+        .filter(|&index| {
+            index == 0 || {
+                let previous = words[index - 1].lower.as_str();
+                !DEFINITE.contains(previous)
+                    && !INDEFINITE.contains(previous)
+                    && !ADJECTIVES.contains(previous)
+                    && !NEUTRAL_STATES.contains(previous)
+            }
+        })
         .filter(|&index| {
             // "stop deploying on Fridays" is not a question about deploying on Fridays.
             index == 0
@@ -911,7 +991,17 @@ fn find_missing(words: &[Word], from: usize) -> Option<Phrase> {
             phrase.kept_det = None;
             return Some(phrase);
         }
+        // "why can't the client reconnect without a re-auth": the "without" is
+        // part of what is wished for; nothing is said to be missing.
+        let wished_without = lower == "without"
+            && words[from..index].iter().any(|word| {
+                matches!(
+                    word.lower.as_str(),
+                    "can't" | "cannot" | "couldn't" | "won't" | "wouldn't"
+                )
+            });
         let opens = match lower {
+            "without" if wished_without => false,
             "no" | "without" | "lacks" | "lacking" | "missing" => true,
             "lack" => true,
             "any" | "a" | "an" => {
@@ -1341,6 +1431,29 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
             .contains(&first.lower)
             .then(|| first.lower.clone());
         (Det::Indefinite, kept, start + 1)
+    } else if first.lower.chars().all(|c| c.is_ascii_digit())
+        && !first.ends_clause
+        && words.get(start + 1).is_some_and(|unit| {
+            matches!(
+                unit.lower.as_str(),
+                "second"
+                    | "minute"
+                    | "hour"
+                    | "day"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "gb"
+                    | "mb"
+                    | "tb"
+                    | "ms"
+                    | "node"
+                    | "step"
+            ) && !unit.ends_clause
+        })
+    {
+        // "24 hour TTLs": the number measures the TTLs, it does not count them.
+        (Det::Bare, None, start)
     } else if first.lower.chars().all(|c| c.is_ascii_digit()) {
         // "4 load balancers": a number counts like "several".
         if first.ends_clause || first.lower == "1" {
@@ -1351,6 +1464,55 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         (Det::Bare, None, start)
     };
     if det == Det::Bare && VERB_THIRD_PERSON.contains(&first.lower) {
+        return None;
+    }
+    // "very patient of us": after a word of degree comes an adjective.
+    if det == Det::Bare
+        && start > 0
+        && !words[start - 1].ends_clause
+        && matches!(
+            words[start - 1].lower.as_str(),
+            "very"
+                | "so"
+                | "too"
+                | "quite"
+                | "pretty"
+                | "extremely"
+                | "super"
+                | "rather"
+                | "really"
+        )
+    {
+        return None;
+    }
+    // "that'll *scale*": after a modal a bare word is its verb.
+    if det == Det::Bare
+        && start > 0
+        && !words[start - 1].ends_clause
+        && (matches!(
+            words[start - 1].lower.as_str(),
+            "will" | "would" | "can" | "could" | "should" | "must" | "might" | "may" | "won't"
+        ) || words[start - 1].lower.ends_with("'ll"))
+    {
+        return None;
+    }
+    // "hand-editing prod rows": an activity with its object, not a part of the system.
+    if det == Det::Bare
+        && looks_like_gerund(&first.lower)
+        && !MASS_NOUNS.contains(&first.lower)
+        && !first.ends_clause
+        && words.get(start + 1).is_some_and(|next| {
+            phrase_word(next) && is_plural(&next.text) || DEFINITE.contains(&next.lower)
+        })
+    {
+        return None;
+    }
+    // "what a confidence booster": an exclamation, not a part of the system.
+    if matches!(first.lower.as_str(), "a" | "an")
+        && start > 0
+        && words[start - 1].is("what")
+        && !words[start - 1].ends_clause
+    {
         return None;
     }
     if det == Det::Bare
@@ -1405,7 +1567,7 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
             || matches!(
                 words[body_start].lower.as_str(),
                 "same" | "whole" | "entire"
-            ) && words[body_start - 1].is("the"))
+            ) && DEFINITE.contains(&words[body_start - 1].lower))
     {
         body_start += 1;
     }
@@ -1441,7 +1603,7 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         let word = &words[end];
         // "a 90 day token expiry", "the 17 feature flags": a number after an article.
         let measure = end == body_start
-            && end > start
+            && (end > start || det == Det::Bare)
             && (word.lower.chars().all(|c| c.is_ascii_digit() || c == '.')
                 || article && is_number(&word.lower))
             && !word.ends_clause
@@ -1466,9 +1628,18 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         if verb_only(lower) && !name_goes_on_to(end) {
             // "the shared database", "the caching layer": a verb form as a modifier.
             let after_possessive = in_body && words[end - 1].lower.ends_with("'s");
+            // "authenticated responses": a participle may open a bare phrase too,
+            // but not right after its subject ("you *made* Redis the store").
+            let bare_participle = det == Det::Bare
+                && lower.ends_with("ed")
+                && next.is_some_and(|next| is_plural(&next.text))
+                && !looks_like_gerund(lower)
+                && (end == 0
+                    || !PEOPLE.contains(&words[end - 1].lower)
+                        && !AUXILIARIES.contains(&words[end - 1].lower));
             let modifier = (looks_like_participle(lower) || looks_like_gerund(lower))
                 && next_is_noun
-                && (!in_body && det != Det::Bare || after_possessive);
+                && (!in_body && (det != Det::Bare || bare_participle) || after_possessive);
             let takes_object = next.is_some_and(|next| {
                 !word.ends_clause
                     && (DEFINITE.contains(&next.lower)
@@ -1486,6 +1657,18 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
                 break;
             }
         } else if in_body && VERB_THIRD_PERSON.contains(lower) {
+            break;
+        } else if in_body
+            && is_plural(&words[end - 1].text)
+            && !words[end - 1].ends_clause
+            && lower.ends_with('s')
+            && !SINGULAR_S.contains(lower)
+            && !lower.ends_with("ss")
+            && !lower.ends_with("us")
+            && !lower.ends_with("is")
+        {
+            // "the SMS retries owes finance": a plural noun is not followed by
+            // another plural in a name, so this is its verb.
             break;
         } else if in_body
             && is_form(lower, Form::Base)
@@ -1510,12 +1693,23 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
                 && next.is_some_and(|next| {
                     matches!(
                         next.lower.as_str(),
-                        "the" | "a" | "an" | "every" | "each" | "some" | "any"
-                    ) || next
-                        .lower
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_ascii_digit())
+                        "the"
+                            | "a"
+                            | "an"
+                            | "every"
+                            | "each"
+                            | "some"
+                            | "any"
+                            | "per"
+                            | "itself"
+                            | "everything"
+                            | "twice"
+                    ) || PEOPLE.contains(&next.lower)
+                        || next
+                            .lower
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_ascii_digit())
                 });
             if verb_reading {
                 break;
@@ -1582,6 +1776,19 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
     let only_generic = body_words.len() == 1
         && (NOT_TOPICS.contains(&head.lower) || GENERIC_HEADS.contains(&head.lower));
     if only_generic {
+        return None;
+    }
+    // "Impressive, you …", "… again. Splendid.": one bare word making up a whole
+    // clause is an exclamation, unless it names something.
+    let whole_clause = det == Det::Bare
+        && body_words.len() == 1
+        && (start == 0 || words[start - 1].ends_clause)
+        && head.ends_clause;
+    if whole_clause
+        && !PRODUCTS.contains(&head.lower)
+        && !MASS_NOUNS.contains(&head.lower)
+        && !is_name(words, head)
+    {
         return None;
     }
     let body: Vec<String> = body_words

@@ -14,7 +14,7 @@ pub(crate) static AUXILIARIES: WordSet = word_set![
     "do", "does", "did", "don't", "doesn't", "didn't", "is", "are", "am", "was", "were", "isn't",
     "aren't", "wasn't", "weren't", "has", "have", "had", "hasn't", "haven't", "hadn't", "can",
     "could", "would", "will", "should", "shall", "must", "might", "may", "can't", "couldn't",
-    "wouldn't", "won't", "shouldn't", "mustn't", "be", "been", "being", "ain't", "cannot",
+    "wouldn't", "won't", "shouldn't", "mustn't", "be", "been", "being", "ain't", "cannot", "ought",
 ];
 
 /// Whether an auxiliary expects a base-form verb after its subject ("does X *retry*").
@@ -144,7 +144,13 @@ pub(crate) static JUDGEMENT: WordSet = word_set![
     "kidding", "serious", "deal", "point", "story", "logic", "thinking", "reasoning", "rationale",
     "justification", "reason", "smoking", "head", "mind", "wtf", "lol", "mistake", "oversight",
     "annoying", "painful", "embarrassing", "shameful", "unacceptable", "inexcusable", "totally",
-    "temporary", "load-bearing", "heads", "minds", "whining",
+    "temporary", "load-bearing", "heads", "minds", "whining", "masterclass", "booster",
+    // praise that a sarcastic line means the other way
+    "innovative", "creative", "elegant", "legendary", "famous", "infamous", "beloved", "trusty",
+    "well-thought-out", "enterprise-grade", "world-class", "cutting-edge", "bulletproof",
+    "rock-solid", "battle-tested", "impressive", "incredible", "awesome", "splendid", "cute",
+    "stellar", "superb", "excellent", "perfect", "beautiful", "gorgeous", "surprise",
+    "time-honored", "time-honoured", "retro", "shocking",
 ];
 
 /// Adjectives that describe a state without judging it: "What makes the build *slow*?".
@@ -204,7 +210,7 @@ pub(crate) static NOT_TOPICS: WordSet = word_set![
     "secs", "time", "times", "way", "ways", "thing", "things", "stuff", "lot", "lots", "bit",
     "hand", "purpose", "sense", "front", "side", "top", "bottom", "middle", "place", "end",
     "while", "rest", "pair", "half", "bunch", "one", "am", "company", "world", "life", "fun",
-    "joy", "luck", "hope",
+    "joy", "luck", "hope", "pile", "piles",
     "pm", "percent", "%", "gb", "mb", "tb", "kb", "x",
     "first", "last", "next", "start", "i.e", "e.g", "etc", "everyone", "else", "place",
     // events: "How does the outage work?" says nothing
@@ -241,7 +247,7 @@ pub(crate) static NOUN_VERBS: WordSet = word_set![
     "feed", "canary", "buffer", "bridge", "tunnel", "branch", "hotfix", "layer", "gate",
     "stage", "drill", "lease", "journal", "alarm", "toggle", "trigger", "switch", "port",
     "handle", "hash", "override", "bypass", "audit", "default", "upload", "scan", "swap",
-    "count", "cap",
+    "count", "cap", "repair", "resume",
 ];
 
 /// Adjectives: a noun phrase does not end on one ("the build *slow*").
@@ -287,7 +293,7 @@ pub(crate) static EMPTY_VERBS: WordSet = word_set![
     "guess", "suppose", "believe", "bother", "care", "let", "like", "love", "hate", "need",
     "come", "happen", "exist", "wonder", "understand", "explain", "tell", "justify", "mind",
     "occur", "ask", "help", "try", "end", "look", "own", "make", "stop", "quit", "avoid",
-    "see", "hear",
+    "see", "hear", "hope", "wish",
 ];
 
 /// Verbs that hand their action on to a following "to" ("decided *to* run …").
@@ -411,6 +417,33 @@ pub(crate) static VERDICT_MODIFIERS: WordSet = word_set![
     "cool",
     "classic",
     "whole",
+    "innovative",
+    "creative",
+    "elegant",
+    "legendary",
+    "famous",
+    "infamous",
+    "beloved",
+    "trusty",
+    "well-thought-out",
+    "enterprise-grade",
+    "world-class",
+    "cutting-edge",
+    "bulletproof",
+    "rock-solid",
+    "battle-tested",
+    "impressive",
+    "incredible",
+    "awesome",
+    "splendid",
+    "stellar",
+    "superb",
+    "excellent",
+    "perfect",
+    "beautiful",
+    "surprise",
+    "time-honored",
+    "time-honoured",
 ];
 
 /// Heads too generic to stand alone ("the version") but fine with a modifier
@@ -434,6 +467,9 @@ pub(crate) static GENERIC_HEADS: WordSet = word_set![
     "step",
     "steps",
     "state",
+    "copy",
+    "copies",
+    "instances",
     "setup",
     "logic",
     "design",

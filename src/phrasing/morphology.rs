@@ -77,7 +77,8 @@ const REGULAR_VERBS: &[&str] = &[
     "wrap", "unwrap", "refactor", "rename", "retire", "sunset", "deprecate", "disable", "enable",
     "toggle", "flag", "gate", "canary", "stage", "promote", "demote", "rollout", "roll",
     "ssh", "curl", "grep", "tail", "restart", "reboot", "redeploy", "rebuild", "reinstall",
-    "download", "transcode", "reindex", "resync", "reprocess", "backfill", "nuke", "train",
+    "download", "transcode", "reindex", "resync", "reprocess", "backfill", "nuke", "train", "resume",
+    "reconnect", "paginate", "charge",
 ];
 
 /// Irregular verbs: base, past, past participle.

@@ -270,7 +270,10 @@ impl Slots {
         if let Some(thing) = &reading.thing {
             let plural = thing.plural;
             let head = thing.body[thing.body.len() - 1].to_lowercase();
-            if super::lexicon::MEASURES.contains(&head) {
+            if is_quality(&head) && thing.det == super::extract::Det::Bare {
+                // "reliability": a quality written bare stays bare.
+                slots.measure = Some(thing.body.join(" "));
+            } else if super::lexicon::MEASURES.contains(&head) || is_quality(&head) {
                 slots.measure = Some(thing.definite());
             } else {
                 slots.thing = Some(thing.definite());
@@ -306,9 +309,12 @@ impl Slots {
             }
             // Only what a proposal brings in is new: "turning off autovacuum" does
             // not make autovacuum something to add.
+            // Nor is what is already there ("put *the flags* in a ConfigMap"), or
+            // what a verb does not bring in ("flag the cert change").
             if action.object.topic
                 && reading.not_done
-                && !super::lexicon::REMOVING_VERBS.contains(&action.verb)
+                && action.object.det != super::extract::Det::Definite
+                && super::lexicon::CHOICE_VERBS.contains(&action.verb)
             {
                 slots.new_thing = Some(action.object.as_written());
             }
@@ -372,6 +378,14 @@ impl Slots {
         }
         slots
     }
+}
+
+/// A quality ("reliability", "slowness"): measured and driven, not a part
+/// that works.
+fn is_quality(head: &str) -> bool {
+    (head.ends_with("ility") || head.ends_with("ivity") || head.ends_with("ness"))
+        && head.len() > 6
+        && head != "business"
 }
 
 /// Single spaces, no space before "?", a capital first letter.
@@ -728,6 +742,110 @@ mod tests {
             suggestions
                 .iter()
                 .any(|s| s == "How does Consul work today?"),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
+    fn a_word_of_praise_alone_in_its_clause_is_no_thing() {
+        for line in [
+            "Marvellous, nobody tested the importer.",
+            "Nobody tested the importer. Marvellous.",
+        ] {
+            let suggestions = suggestions_for(line);
+            assert!(
+                suggestions
+                    .iter()
+                    .all(|s| !s.contains("Marvellous") && !s.contains("Wonderful")),
+                "{suggestions:?}"
+            );
+            assert!(
+                suggestions.iter().any(|s| s.contains("the importer")),
+                "{suggestions:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn praise_words_a_sarcastic_line_means_the_other_way_are_not_kept() {
+        let suggestions = suggestions_for("Clearly a well-thought-out rollout plan.");
+        assert!(
+            !suggestions.iter().any(|s| s.contains("well-thought-out")),
+            "{suggestions:?}"
+        );
+        let suggestions = suggestions_for("What a bold plan, one queue for every tenant. Cute.");
+        assert!(
+            !suggestions
+                .iter()
+                .any(|s| s.contains("plan") && s.contains("bold")),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
+    fn a_bare_word_after_a_modal_is_its_verb() {
+        let suggestions = suggestions_for("Oh sure, that'll hold.");
+        assert!(
+            !suggestions.iter().any(|s| s.contains("hold")),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
+    fn a_number_with_a_unit_measures_what_follows() {
+        let suggestions =
+            suggestions_for("Sure, because 48 hour cache lifetimes never hurt anyone.");
+        assert!(
+            suggestions
+                .iter()
+                .any(|s| s.contains("48 hour cache lifetimes")),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
+    fn a_clause_opening_with_a_gerund_says_what_was_done() {
+        let suggestions = suggestions_for("Bold move, storing session tokens in local storage.");
+        assert_eq!(
+            suggestions[0],
+            "What led to storing session tokens in local storage?"
+        );
+    }
+
+    #[test]
+    fn lets_proposes_and_does_not_claim_the_thing_exists() {
+        let suggestions = suggestions_for("Sure, let's add a fourth cache layer, why not.");
+        assert!(
+            !suggestions
+                .iter()
+                .any(|s| s.contains("the fourth cache layer")),
+            "{suggestions:?}"
+        );
+        assert!(
+            suggestions
+                .iter()
+                .any(|s| s == "Where would a fourth cache layer fit in the system?"),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
+    fn a_quality_is_measured_and_driven_not_worked() {
+        let suggestions = suggestions_for("Ten points for maintainability, zero for speed.");
+        assert!(
+            suggestions
+                .iter()
+                .any(|s| s == "How is maintainability measured today?"),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
+    fn a_plural_followed_by_a_word_in_s_ends_at_its_verb() {
+        let suggestions =
+            suggestions_for("Whoever is behind the webhook retries owes finance an explanation.");
+        assert!(
+            !suggestions.iter().any(|s| s.contains("owes")),
             "{suggestions:?}"
         );
     }
