@@ -81,6 +81,8 @@ const POSITIVE: &[(&str, &str, &str)] = &[
     ("just-as-an-order", "Stop arguing and just shard the importer.", "just"),
     ("easy-fix", "Add a queue. That's it. That's the fix.", "That's the fix"),
     ("nobody-did-it", "Nobody tested the importer with real data.", "Nobody tested"),
+    ("accusation-again", "The importer team broke the nightly load again.", "The importer team broke"),
+    ("accusation-without", "They switched the importer to UTC without telling anyone.", "They switched"),
     ("nobody-did-it", "Was anyone going to tell us the importer moved?", "Was anyone going to tell"),
     ("dismissive-even", "Did anyone bother to load test the importer?", "bother"),
     ("didnt-anyone", "How did nobody notice the importer lock?", "How did nobody"),
@@ -153,6 +155,8 @@ const GUARDS: &[(&str, &str)] = &[
     ("just-as-an-order", "We stopped paging and just looked at the importer logs."),
     ("easy-fix", "That's it for the importer. That's the last topic."),
     ("nobody-did-it", "Nobody uses the old importer any more; it is switched off."),
+    ("accusation-again", "The importer team restarted the nightly load again after the fix."),
+    ("accusation-without", "They switched the importer to UTC without any downtime."),
     ("nobody-did-it", "Was anyone going to the importer review?"),
     ("dismissive-even", "Does the importer bother the database during backups?"),
 ];
