@@ -11,7 +11,8 @@ use super::lexicon::{
     ADJECTIVES, AUXILIARIES, CLOSED, CONTROL_VERBS, DEFINITE, EMPTY_VERBS, GENERIC_HEADS,
     INDEFINITE, JUDGEMENT, KEPT_DETERMINERS, LY_NOT_ADVERBS, MASS_NOUNS, NEUTRAL_STATES,
     NOT_TOPICS, NOUN_VERBS, PARTICLES, PEOPLE, PLURAL_DETERMINERS, PP_PREPOSITIONS, PRODUCTS,
-    SINGULAR_S, VERB_ADVERBS, VERB_THIRD_PERSON, VERDICT_MODIFIERS, expects_base_verb,
+    SARCASTIC_PRAISE, SINGULAR_S, VERB_ADVERBS, VERB_THIRD_PERSON, VERDICT_MODIFIERS,
+    expects_base_verb,
 };
 use super::morphology::{
     Form, base_of, is_form, is_verb_form, looks_like_gerund, looks_like_participle,
@@ -74,7 +75,17 @@ impl Phrase {
             }
         }
         // "your own Kafka", "the Redis": a product is named without "the".
-        let product = self.body.len() == 1 && {
+        let product = self.is_product();
+        match self.det {
+            Det::Definite if product => self.body_text(),
+            Det::Bare if self.bare_ok || self.plural => self.body_text(),
+            _ => format!("the {}", self.body_text()),
+        }
+    }
+
+    /// A product named by itself ("Vault", "Kafka"): its design is not the team's.
+    pub fn is_product(&self) -> bool {
+        self.body.len() == 1 && {
             let word = &self.body[0];
             let lower = word.to_lowercase();
             PRODUCTS.contains(&lower)
@@ -82,11 +93,6 @@ impl Phrase {
                     && !MASS_NOUNS.contains(&lower)
                     && word.chars().next().is_some_and(char::is_uppercase)
                     && word.chars().skip(1).all(char::is_lowercase)
-        };
-        match self.det {
-            Det::Definite if product => self.body_text(),
-            Det::Bare if self.bare_ok || self.plural => self.body_text(),
-            _ => format!("the {}", self.body_text()),
         }
     }
 
@@ -447,7 +453,14 @@ pub(crate) fn read(words: &[Word], trigger: usize) -> Reading {
             words[index - 1].lower.as_str(),
             "not" | "just" | "simply" | "merely" | "instead" | "let's" | "lets"
         );
+    // "Put a timeout on the call.": a sentence that opens with a verb orders it.
+    let imperative_start = reading.action.as_ref().is_some_and(|action| {
+        let verb_at = action.object.start - 1 - usize::from(action.particle.is_some());
+        (verb_at == 0 || words[verb_at - 1].ends_clause)
+            && is_form(&words[verb_at].lower, Form::Base)
+    });
     let proposed = proposing_marker
+        || imperative_start
         || have_to
         || before_verb.iter().any(|word| {
             matches!(
@@ -768,6 +781,8 @@ fn event(words: &[Word]) -> Option<String> {
                 | "regression"
                 | "regressions"
                 | "breach"
+                | "loss"
+                | "leak"
         )
     })?;
     let mut start = at;
@@ -1000,8 +1015,12 @@ fn find_missing(words: &[Word], from: usize) -> Option<Phrase> {
                     "can't" | "cannot" | "couldn't" | "won't" | "wouldn't"
                 )
             });
+        // "designed without any load in mind": a manner, nothing missing.
+        let in_mind = lower == "without"
+            && (index + 2..(index + 6).min(words.len()))
+                .any(|at| words[at].is("mind") && words[at - 1].is("in"));
         let opens = match lower {
-            "without" if wished_without => false,
+            "without" if wished_without || in_mind => false,
             "no" | "without" | "lacks" | "lacking" | "missing" => true,
             "lack" => true,
             "any" | "a" | "an" => {
@@ -1273,6 +1292,19 @@ fn tail_at(words: &[Word], object: &Phrase) -> Option<(String, Phrase)> {
         // "run migrations *by hand*": the manner is the point of the question.
         return Some(("by".to_owned(), hand));
     }
+    // "in front of the API": one preposition in three words.
+    let in_front_of = preposition.is("in")
+        && words
+            .get(object.end + 1)
+            .is_some_and(|word| word.is("front"))
+        && words.get(object.end + 2).is_some_and(|word| word.is("of"))
+        && !words[object.end..object.end + 2]
+            .iter()
+            .any(|word| word.ends_clause);
+    if in_front_of {
+        let phrase = phrase_at(words, object.end + 3, false)?;
+        return Some(("in front of".to_owned(), phrase));
+    }
     if !PP_PREPOSITIONS.contains(&preposition.lower) || preposition.ends_clause {
         return None;
     }
@@ -1466,6 +1498,21 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
     if det == Det::Bare && VERB_THIRD_PERSON.contains(&first.lower) {
         return None;
     }
+    // "the team just *clicks* around": after such an adverb a word in -s is a verb.
+    if det == Det::Bare
+        && start > 0
+        && !words[start - 1].ends_clause
+        && matches!(
+            words[start - 1].lower.as_str(),
+            "just" | "never" | "always" | "still" | "actually" | "simply" | "clearly" | "obviously"
+        )
+        && first.lower.ends_with('s')
+        && !first.lower.ends_with("ss")
+        && !PRODUCTS.contains(&first.lower)
+        && !SINGULAR_S.contains(&first.lower)
+    {
+        return None;
+    }
     // "very patient of us": after a word of degree comes an adjective.
     if det == Det::Bare
         && start > 0
@@ -1502,7 +1549,11 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
         && !MASS_NOUNS.contains(&first.lower)
         && !first.ends_clause
         && words.get(start + 1).is_some_and(|next| {
-            phrase_word(next) && is_plural(&next.text) || DEFINITE.contains(&next.lower)
+            phrase_word(next)
+                && (is_plural(&next.text)
+                    || MASS_NOUNS.contains(&next.lower)
+                    || PRODUCTS.contains(&next.lower))
+                || DEFINITE.contains(&next.lower)
         })
     {
         return None;
@@ -1567,7 +1618,9 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
             || matches!(
                 words[body_start].lower.as_str(),
                 "same" | "whole" | "entire"
-            ) && DEFINITE.contains(&words[body_start - 1].lower))
+            ) && DEFINITE.contains(&words[body_start - 1].lower)
+            // "the legendary CI pipeline": the pipeline, without the mock praise.
+            || SARCASTIC_PRAISE.contains(&words[body_start].lower))
     {
         body_start += 1;
     }
@@ -1616,7 +1669,24 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
             end += 1;
             break;
         }
-        if !phrase_word(word) {
+        // "the TTL next time", "the backups every week": a time adverbial ends the phrase.
+        let time_follows = words.get(end + 1).is_some_and(|unit| {
+            NOT_TOPICS.contains(&unit.lower) && !unit.lower.chars().all(|c| c.is_ascii_digit())
+        });
+        if end > body_start
+            && time_follows
+            && matches!(
+                word.lower.as_str(),
+                "next" | "last" | "every" | "each" | "this"
+            )
+        {
+            break;
+        }
+        // "disaster recovery" is a practice, not a verdict.
+        let term = word.is("disaster")
+            && !word.ends_clause
+            && words.get(end + 1).is_some_and(|next| next.is("recovery"));
+        if !phrase_word(word) && !term {
             break;
         }
         let lower = word.lower.as_str();
@@ -1632,7 +1702,13 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
             // but not right after its subject ("you *made* Redis the store").
             let bare_participle = det == Det::Bare
                 && lower.ends_with("ed")
-                && next.is_some_and(|next| is_plural(&next.text))
+                && next.is_some_and(|next| {
+                    // "managed Postgres": before a plural or a name in title case.
+                    is_plural(&next.text)
+                        || next.text.starts_with(char::is_uppercase)
+                            && next.text.chars().skip(1).all(char::is_lowercase)
+                            && next.text.len() > 1
+                })
                 && !looks_like_gerund(lower)
                 && (end == 0
                     || !PEOPLE.contains(&words[end - 1].lower)
@@ -1660,6 +1736,7 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
             break;
         } else if in_body
             && is_plural(&words[end - 1].text)
+            && !words[end - 1].text.starts_with(char::is_uppercase)
             && !words[end - 1].ends_clause
             && lower.ends_with('s')
             && !SINGULAR_S.contains(lower)

@@ -52,7 +52,7 @@ pub(crate) static PEOPLE: WordSet = word_set![
     "architects", "designer", "designers", "author", "authors", "reviewer", "reviewers", "sre",
     "sres", "operator", "operators", "admins", "staff", "lead", "leads", "colleagues",
     "contractor", "contractors", "genius", "one", "person", "him", "her", "myself", "yourself",
-    "yourselves", "ourselves", "themselves",
+    "yourselves", "ourselves", "themselves", "squad", "squads", "crew", "org",
 ];
 
 /// Determiners that point at something known: rewrites say "the".
@@ -150,7 +150,8 @@ pub(crate) static JUDGEMENT: WordSet = word_set![
     "well-thought-out", "enterprise-grade", "world-class", "cutting-edge", "bulletproof",
     "rock-solid", "battle-tested", "impressive", "incredible", "awesome", "splendid", "cute",
     "stellar", "superb", "excellent", "perfect", "beautiful", "gorgeous", "surprise",
-    "time-honored", "time-honoured", "retro", "shocking",
+    "time-honored", "time-honoured", "retro", "shocking", "groundbreaking", "nostalgic",
+    "revolutionary", "visionary", "iconic", "stunning", "thought",
 ];
 
 /// Adjectives that describe a state without judging it: "What makes the build *slow*?".
@@ -210,7 +211,7 @@ pub(crate) static NOT_TOPICS: WordSet = word_set![
     "secs", "time", "times", "way", "ways", "thing", "things", "stuff", "lot", "lots", "bit",
     "hand", "purpose", "sense", "front", "side", "top", "bottom", "middle", "place", "end",
     "while", "rest", "pair", "half", "bunch", "one", "am", "company", "world", "life", "fun",
-    "joy", "luck", "hope", "pile", "piles",
+    "joy", "luck", "hope", "pile", "piles", "loss", "losses",
     "pm", "percent", "%", "gb", "mb", "tb", "kb", "x",
     "first", "last", "next", "start", "i.e", "e.g", "etc", "everyone", "else", "place",
     // events: "How does the outage work?" says nothing
@@ -247,7 +248,7 @@ pub(crate) static NOUN_VERBS: WordSet = word_set![
     "feed", "canary", "buffer", "bridge", "tunnel", "branch", "hotfix", "layer", "gate",
     "stage", "drill", "lease", "journal", "alarm", "toggle", "trigger", "switch", "port",
     "handle", "hash", "override", "bypass", "audit", "default", "upload", "scan", "swap",
-    "count", "cap", "repair", "resume",
+    "count", "cap", "repair", "resume", "vendor",
 ];
 
 /// Adjectives: a noun phrase does not end on one ("the build *slow*").
@@ -446,6 +447,18 @@ pub(crate) static VERDICT_MODIFIERS: WordSet = word_set![
     "time-honoured",
 ];
 
+/// Praise a sarcastic line means the other way ("the *legendary* 50 minute
+/// pipeline"): skipped before the thing it praises, and never kept.
+#[rustfmt::skip]
+pub(crate) static SARCASTIC_PRAISE: WordSet = word_set![
+    "innovative", "creative", "elegant", "legendary", "famous", "infamous", "beloved", "trusty",
+    "well-thought-out", "enterprise-grade", "world-class", "cutting-edge", "bulletproof",
+    "rock-solid", "battle-tested", "impressive", "incredible", "awesome", "splendid", "stellar",
+    "superb", "excellent", "perfect", "beautiful", "surprise", "time-honored", "time-honoured",
+    "brilliant", "genius", "amazing", "fantastic", "wonderful", "lovely", "classic",
+    "groundbreaking", "revolutionary", "visionary", "iconic", "stunning",
+];
+
 /// Heads too generic to stand alone ("the version") but fine with a modifier
 /// ("the base image version").
 pub(crate) static GENERIC_HEADS: WordSet = word_set![
@@ -469,6 +482,10 @@ pub(crate) static GENERIC_HEADS: WordSet = word_set![
     "state",
     "copy",
     "copies",
+    "process",
+    "fix",
+    "line",
+    "lines",
     "instances",
     "setup",
     "logic",

@@ -79,6 +79,7 @@ const REGULAR_VERBS: &[&str] = &[
     "ssh", "curl", "grep", "tail", "restart", "reboot", "redeploy", "rebuild", "reinstall",
     "download", "transcode", "reindex", "resync", "reprocess", "backfill", "nuke", "train", "resume",
     "reconnect", "paginate", "charge",
+    "thank", "prove", "clog", "babysit", "tick", "slap",
 ];
 
 /// Irregular verbs: base, past, past participle.

@@ -37,6 +37,8 @@
 //! - `{work}` — `{thing}` as a piece of work judged ("the migration plan" in
 //!   "the migration plan was obviously rushed"), never what people did
 //!   something to ("someone clearly didn't read the docs").
+//! - `{built}` — `{thing}` when it is the team's own work, not a product
+//!   ("the design of Vault" is not theirs to explain; "the setup of Vault" is).
 //! - `{host}` — where `{missing}` would be: "the GraphQL layer" in "no request
 //!   hedging on the GraphQL layer", "the service" in "a service with no
 //!   runbook"; `{host_does}` agrees with it.
@@ -82,6 +84,7 @@ enum Slot {
     Host,
     HostDoes,
     Work,
+    Built,
 }
 
 const SLOT_NAMES: &[(&str, Slot)] = &[
@@ -110,6 +113,7 @@ const SLOT_NAMES: &[(&str, Slot)] = &[
     ("host", Slot::Host),
     ("host_does", Slot::HostDoes),
     ("work", Slot::Work),
+    ("built", Slot::Built),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -231,6 +235,7 @@ struct Slots {
     host: Option<String>,
     host_does: Option<String>,
     work: Option<String>,
+    built: Option<String>,
 }
 
 impl Slots {
@@ -261,6 +266,7 @@ impl Slots {
             Slot::Host => &self.host,
             Slot::HostDoes => &self.host_does,
             Slot::Work => &self.work,
+            Slot::Built => &self.built,
         };
         value.as_deref().filter(|text| !text.trim().is_empty())
     }
@@ -375,6 +381,14 @@ impl Slots {
             if checking && object_is_thing && action.particle.is_none() {
                 slots.done = action.participle();
             }
+        }
+        // After what was removed is taken out of `thing`.
+        if !reading
+            .thing
+            .as_ref()
+            .is_some_and(|thing| thing.is_product())
+        {
+            slots.built.clone_from(&slots.thing);
         }
         slots
     }
@@ -848,6 +862,46 @@ mod tests {
             !suggestions.iter().any(|s| s.contains("owes")),
             "{suggestions:?}"
         );
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_verb_orders_it_and_nothing_is_said_done() {
+        let suggestions = suggestions_for("Add a retry budget to the client, it's a one-line fix.");
+        assert!(
+            !suggestions.iter().any(|s| s.contains("led to adding")),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
+    fn in_front_of_is_where_a_thing_goes() {
+        let suggestions = suggestions_for("Just slap Varnish in front of the catalogue API.");
+        assert_eq!(
+            suggestions[0],
+            "What would it take to slap Varnish in front of the catalogue API?"
+        );
+    }
+
+    #[test]
+    fn without_something_in_mind_says_nothing_is_missing() {
+        let suggestions =
+            suggestions_for("The importer was obviously designed without any retries in mind.");
+        assert!(
+            !suggestions.iter().any(|s| s.contains("add retries")),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
+    fn a_time_after_the_object_is_no_part_of_it() {
+        let suggestions = suggestions_for("Just rotate the keys next quarter.");
+        assert_eq!(suggestions[0], "What would it take to rotate the keys?");
+    }
+
+    #[test]
+    fn a_loss_is_an_event_not_a_part_of_the_system() {
+        let suggestions = suggestions_for("Who is to blame for the ledger data loss?");
+        assert_eq!(suggestions[0], "What led to the ledger data loss?");
     }
 
     #[test]
