@@ -85,15 +85,21 @@ impl Phrase {
 
     /// A product named by itself ("Vault", "Kafka"): its design is not the team's.
     pub fn is_product(&self) -> bool {
-        self.body.len() == 1 && {
-            let word = &self.body[0];
-            let lower = word.to_lowercase();
-            PRODUCTS.contains(&lower)
-                || self.bare_ok
-                    && !MASS_NOUNS.contains(&lower)
-                    && word.chars().next().is_some_and(char::is_uppercase)
-                    && word.chars().skip(1).all(char::is_lowercase)
-        }
+        // "Python 2", "Java 8": a name and its version.
+        let versioned = self.body.len() == 2
+            && self.body[1].starts_with(|c: char| c.is_ascii_digit())
+            && self.body[1].chars().all(|c| c.is_ascii_digit() || c == '.')
+            && self.body[0].starts_with(char::is_uppercase);
+        versioned
+            || self.body.len() == 1 && {
+                let word = &self.body[0];
+                let lower = word.to_lowercase();
+                PRODUCTS.contains(&lower)
+                    || self.bare_ok
+                        && !MASS_NOUNS.contains(&lower)
+                        && word.chars().next().is_some_and(char::is_uppercase)
+                        && word.chars().skip(1).all(char::is_lowercase)
+            }
     }
 
     /// Something that does not exist yet: "a read replica", "retries", "monitoring".
@@ -1723,7 +1729,11 @@ pub(crate) fn phrase_at(words: &[Word], start: usize, verb_expected: bool) -> Op
                         || phrase_word(next))
             });
             let gerund_head = looks_like_gerund(lower) && in_body && !takes_object;
-            if !(modifier || gerund_head) {
+            // "a separate CDN path", "a clean shutdown": an adjective that is also a verb.
+            let adjective = (ADJECTIVES.contains(lower) || NEUTRAL_STATES.contains(lower))
+                && next_is_noun
+                && (in_body || det != Det::Bare);
+            if !(modifier || gerund_head || adjective) {
                 break;
             }
         } else if verb_expected && in_body && is_form(lower, Form::Base) {

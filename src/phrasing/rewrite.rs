@@ -38,7 +38,8 @@
 //!   "the migration plan was obviously rushed"), never what people did
 //!   something to ("someone clearly didn't read the docs").
 //! - `{built}` — `{thing}` when it is the team's own work, not a product
-//!   ("the design of Vault" is not theirs to explain; "the setup of Vault" is).
+//!   ("the design of Vault" is not theirs to explain); `{product}` when it is
+//!   one ("the setup of Vault" is).
 //! - `{host}` — where `{missing}` would be: "the GraphQL layer" in "no request
 //!   hedging on the GraphQL layer", "the service" in "a service with no
 //!   runbook"; `{host_does}` agrees with it.
@@ -85,6 +86,7 @@ enum Slot {
     HostDoes,
     Work,
     Built,
+    Product,
 }
 
 const SLOT_NAMES: &[(&str, Slot)] = &[
@@ -114,6 +116,7 @@ const SLOT_NAMES: &[(&str, Slot)] = &[
     ("host_does", Slot::HostDoes),
     ("work", Slot::Work),
     ("built", Slot::Built),
+    ("product", Slot::Product),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -236,6 +239,7 @@ struct Slots {
     host_does: Option<String>,
     work: Option<String>,
     built: Option<String>,
+    product: Option<String>,
 }
 
 impl Slots {
@@ -267,6 +271,7 @@ impl Slots {
             Slot::HostDoes => &self.host_does,
             Slot::Work => &self.work,
             Slot::Built => &self.built,
+            Slot::Product => &self.product,
         };
         value.as_deref().filter(|text| !text.trim().is_empty())
     }
@@ -383,11 +388,13 @@ impl Slots {
             }
         }
         // After what was removed is taken out of `thing`.
-        if !reading
+        if reading
             .thing
             .as_ref()
             .is_some_and(|thing| thing.is_product())
         {
+            slots.product.clone_from(&slots.thing);
+        } else {
             slots.built.clone_from(&slots.thing);
         }
         slots
