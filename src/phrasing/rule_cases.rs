@@ -64,6 +64,8 @@ const POSITIVE: &[(&str, &str, &str)] = &[
     ("accusation", "The importer team never tells anyone before a schema change.", "The importer team never tells anyone"),
     ("accusation", "Your nightly imports clog the shared queue.", "Your nightly imports clog"),
     ("accusation", "Most of last week's pages were your deploys.", "were your deploys"),
+    ("accusation", "You've ignored the importer alerts for a month.", "You've ignored"),
+    ("accusation", "Your team has broken the importer twice.", "Your team has broken"),
     ("accusation", "Your team sat on the importer bug for months.", "sat on the importer bug for months"),
     ("accusation", "The importer team ships schema changes without telling anyone.", "The importer team ships schema changes without telling"),
     ("cant-be-bothered", "The importer has no alerts because its owners can't be bothered.", "can't be bothered"),
