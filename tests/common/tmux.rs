@@ -107,6 +107,20 @@ impl Tmux {
         }
     }
 
+    /// Waits until `needle` is no longer on the visible screen (an overlay closed).
+    pub fn wait_gone(&self, needle: &str) {
+        let limit = Duration::from_secs(15);
+        let deadline = Instant::now() + limit;
+        while self.screen().contains(needle) {
+            assert!(
+                Instant::now() < deadline,
+                "waited {limit:?} for {needle:?} to go; the screen shows:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     fn format(&self, what: &str) -> String {
         self.tmux(&["display-message", "-p", "-t", &self.session, what])
             .trim()
