@@ -3,26 +3,28 @@
 //! (every kind, some room-only), opened the way the app opens it: resumed from disk.
 //!
 //! Each iteration is one key through the keymap and `update`, then the full frame drawn
-//! and sent to an in-memory terminal through the same display the runtime draws with
-//! (the view, the diff against what the terminal shows, the writes), at three sizes: a
-//! laptop terminal, a projector and a very large screen. "note" types a plain note; "question"
-//! types a question, so the phrasing checker runs on every key.
+//! and sent through the same display the runtime draws with (the view, the diff against
+//! what the terminal shows, crossterm's escape sequences, counted instead of written to a
+//! tty), at three sizes: a laptop terminal, a projector and a very large screen. "note"
+//! types a plain note; "question" types a question, so the phrasing checker runs on
+//! every key.
 //!
 //! Run: cargo bench --bench keystroke -- --warm-up-time 1 --measurement-time 3
 //!
 //! On a machine shared with other work, wall time says more about the neighbours than
 //! about roast. `ROAST_CPU_TIME=1 cargo bench --bench keystroke` prints instead the CPU
 //! time of this thread per keystroke (key + update + full frame), the median of seven
-//! runs of 500 keys each after 200 to warm up, for every mode and size.
+//! runs of 500 keys each after 200 to warm up, for every mode and size, and the bytes a
+//! key sends to the terminal.
 
 mod common;
 
+use common::terminal::{BenchTerminal, Bytes};
 use std::hint::black_box;
 use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use roast::clock::FakeClock;
 use roast::model::NoteKind;
@@ -62,6 +64,14 @@ fn live_app(data: &std::path::Path, kind: NoteKind) -> App {
     panic!("no {kind:?} in the editor's kinds");
 }
 
+/// A `width` x `height` terminal drawn on as the runtime draws (crossterm's escape
+/// sequences included), and the count of bytes it is sent.
+fn terminal(width: u16, height: u16) -> (Display<BenchTerminal>, Bytes) {
+    let (backend, written) = BenchTerminal::new(width, height);
+    let display = Display::new(Terminal::new(backend).unwrap()).unwrap();
+    (display, written)
+}
+
 fn next_key(n: usize) -> KeyEvent {
     let len = TYPED.chars().count();
     let code = match n % (2 * len) {
@@ -89,8 +99,7 @@ fn cpu_time_per_key() {
         let dir = tempfile::tempdir().unwrap();
         let mut app = live_app(dir.path(), kind);
         for (w, h) in SIZES {
-            let mut terminal =
-                Display::new(Terminal::new(TestBackend::new(w, h)).unwrap()).unwrap();
+            let (mut terminal, written) = terminal(w, h);
             let mut n = 0;
             let mut one_key = |app: &mut App| {
                 let key = next_key(n);
@@ -105,6 +114,7 @@ fn cpu_time_per_key() {
             for _ in 0..200 {
                 one_key(&mut app);
             }
+            let bytes_before = written.total();
             let mut runs: Vec<u128> = (0..RUNS)
                 .map(|_| {
                     let start = thread_cpu_ns();
@@ -115,8 +125,9 @@ fn cpu_time_per_key() {
                 })
                 .collect();
             runs.sort_unstable();
+            let bytes = (written.total() - bytes_before) / (RUNS * KEYS) as u64;
             println!(
-                "{mode} mode, {NOTES} notes, {w}x{h}: {:.3} ms CPU per key (runs {:.3}-{:.3})",
+                "{mode} mode, {NOTES} notes, {w}x{h}: {:.3} ms CPU per key (runs {:.3}-{:.3}), {bytes} bytes to the terminal per key",
                 runs[RUNS / 2] as f64 / 1e6,
                 runs[0] as f64 / 1e6,
                 runs[RUNS - 1] as f64 / 1e6
@@ -138,8 +149,7 @@ fn keystroke(c: &mut Criterion) {
             "key + update + full frame, {mode} mode, {NOTES} notes"
         ));
         for (w, h) in SIZES {
-            let mut terminal =
-                Display::new(Terminal::new(TestBackend::new(w, h)).unwrap()).unwrap();
+            let mut terminal = terminal(w, h).0;
             let mut n = 0;
             group.bench_function(format!("{w}x{h}"), |b| {
                 b.iter(|| {
@@ -155,7 +165,7 @@ fn keystroke(c: &mut Criterion) {
             });
         }
         // The two halves at the projector size, to see where the time goes.
-        let mut terminal = Display::new(Terminal::new(TestBackend::new(160, 45)).unwrap()).unwrap();
+        let mut terminal = terminal(160, 45).0;
         let mut n = 0;
         group.bench_function("160x45, key + update only", |b| {
             b.iter(|| {

@@ -4,6 +4,7 @@
 
 #[path = "../../tests/common/fixtures/mod.rs"]
 pub mod fixtures;
+pub mod terminal;
 
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
