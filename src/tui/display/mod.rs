@@ -104,6 +104,8 @@ impl<B: Backend> Display<B> {
 
     fn present(&mut self) -> Result<(), B::Error> {
         self.changed.tidy();
+        #[cfg(debug_assertions)]
+        self.check_unmarked_cells_are_on_screen();
         let writes = diff::changes(&self.front, &self.back, &self.changed);
         self.terminal.backend_mut().draw(writes.into_iter())?;
         for (y, start, end) in self.changed.spans() {
@@ -113,6 +115,25 @@ impl<B: Backend> Display<B> {
         }
         self.terminal.hide_cursor()?;
         self.terminal.backend_mut().flush()
+    }
+}
+
+impl<B: Backend> Display<B> {
+    /// The diff skips every cell no frame marked, so each must already be on screen as it
+    /// is. Something drawn outside the area it was given would break that unseen; debug
+    /// builds (every test) check it on every frame.
+    #[cfg(debug_assertions)]
+    fn check_unmarked_cells_are_on_screen(&self) {
+        for (y, start, end) in self.changed.gaps() {
+            for x in start..end {
+                assert!(
+                    self.back[(x, y)] == self.front[(x, y)],
+                    "cell ({x}, {y}) changed but was not marked: {:?} over {:?}",
+                    self.back[(x, y)],
+                    self.front[(x, y)]
+                );
+            }
+        }
     }
 }
 
@@ -196,6 +217,30 @@ mod tests {
         assert_eq!(shown(&d), "a       |paover  |        ");
         d.draw(|f| frame(f, &mut drawn, area, "a")).unwrap();
         assert_eq!(shown(&d), "a       |pane    |        ");
+    }
+
+    /// Writes a cell at the top left corner, whatever area it is given.
+    struct Stray;
+
+    impl Widget for Stray {
+        fn render(self, _area: Rect, buf: &mut Buffer) {
+            buf[(0, 0)].set_symbol("x");
+        }
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "cell (0, 0) changed but was not marked")]
+    fn a_widget_drawing_over_a_kept_pane_outside_its_area_is_caught_in_debug_builds() {
+        let mut d = display(4, 2);
+        let mut drawn = None;
+        let area = Rect::new(0, 0, 4, 1);
+        d.draw(|f| pane(f, &mut drawn, area)).unwrap();
+        d.draw(|f| {
+            pane(f, &mut drawn, area);
+            f.render_widget(Stray, Rect::new(0, 1, 4, 1));
+        })
+        .unwrap();
     }
 
     #[test]
