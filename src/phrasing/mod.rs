@@ -33,6 +33,7 @@ pub mod safe_text;
 mod tokens;
 mod word_set;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -105,9 +106,16 @@ static BUILTIN: OnceLock<Checker> = OnceLock::new();
 impl Checker {
     /// The compiled-in rules, built once.
     pub fn builtin() -> &'static Checker {
-        BUILTIN.get_or_init(|| {
-            Checker::from_ron(BUILTIN_RULES).expect("the compiled-in rules.ron is valid (tested)")
-        })
+        BUILTIN.get_or_init(Checker::builtin_unchecked)
+    }
+
+    /// The compiled-in rules, without building their automata up front to
+    /// check them: the tests check them (`every_built_in_pattern_compiles`).
+    fn builtin_unchecked() -> Checker {
+        RuleFile::parse(BUILTIN_RULES)
+            .and_then(RuleFile::compile)
+            .and_then(Checker::new)
+            .expect("the compiled-in rules.ron is valid (tested)")
     }
 
     /// Whether any checker has been compiled in this process yet (the built-in rules or
@@ -130,13 +138,18 @@ impl Checker {
 
     /// A checker for one rule file standing alone (same format as `rules.ron`).
     pub fn from_ron(text: &str) -> Result<Checker, RuleError> {
-        Checker::new(RuleFile::parse(text)?.compile()?)
+        let rules = RuleFile::parse(text)?.compile()?;
+        rules.validate()?;
+        Checker::new(rules)
     }
 
     /// The built-in rules with the user's rule files layered on, in order: each
     /// may add rules and intents, replace a rule of the same id, or turn rules
     /// off with `disable`. Errors name the file, line and column.
     pub fn with_user_files(paths: &[&Path]) -> Result<Checker, RuleFileError> {
+        if paths.is_empty() {
+            return Ok(Checker::builtin_unchecked());
+        }
         let mut combined =
             RuleFile::parse(BUILTIN_RULES).expect("the compiled-in rules.ron is valid (tested)");
         let mut last = None;
@@ -198,14 +211,26 @@ impl Checker {
         self.check("Why is the cache cold?");
     }
 
-    /// Builds share `share` of `shares` of those regexes: threads that are about
-    /// to check a long file together each build a share first, instead of all
-    /// waiting on the one that happens to need a rule first.
+    /// Builds share `share` of `shares` of those automata: threads that are
+    /// about to check a long file together each build a share first, instead of
+    /// all waiting on the one that happens to need a rule first. The set of all
+    /// rules, the largest, is the first share; the rules' own regexes, their
+    /// excepts and the intents' cues (together about as costly) are dealt out
+    /// to the others in turn.
     pub fn warm_share(&self, share: usize, shares: usize) {
+        let shares = shares.max(1);
+        if share == 0 {
+            self.rules.prefilter();
+        }
+        let (first, step) = match shares {
+            1 => (0, 1),
+            _ if share == 0 => return,
+            _ => (share - 1, shares - 1),
+        };
         let rules = &self.rules.rules;
         let excepts = &self.rules.excepts;
         // Rules, then excepts, then the intents' cues, dealt out in turn.
-        for item in (share..=rules.len() + excepts.len()).step_by(shares.max(1)) {
+        for item in (first..=rules.len() + excepts.len()).step_by(step) {
             if let Some(rule) = rules.get(item) {
                 rule.matcher();
             } else if let Some(except) = excepts.get(item - rules.len()) {
@@ -255,7 +280,7 @@ impl Checker {
 
     /// Matched rules and their byte ranges, ordered by position.
     fn matches(&self, text: &str) -> Vec<RuleMatch> {
-        let candidates = self.rules.prefilter.matches(text);
+        let candidates = self.rules.prefilter().matches(text);
         if candidates.is_empty() {
             return Vec::new();
         }
@@ -353,12 +378,12 @@ impl Checker {
         let templates = order
             .iter()
             .flat_map(|&index| self.rules.intents[index].templates.iter());
-        // A line has a dozen words: a scan beats hashing copies of them.
+        // A line has a dozen words: a scan beats hashing copies of them. The
+        // chunks are lower-cased once here, not once per word of every
+        // candidate rewrite.
+        let chunks: Vec<Cow<'_, str>> = text.split_whitespace().map(lower_case).collect();
         let said = |word: &str| {
-            words.iter().any(|said| said.lower == word)
-                || text
-                    .split_whitespace()
-                    .any(|chunk| lower_case_equals(chunk, word))
+            words.iter().any(|said| said.lower == word) || chunks.iter().any(|chunk| chunk == word)
         };
         let fallbacks = self
             .rules
@@ -369,7 +394,8 @@ impl Checker {
             &reading,
             templates,
             fallbacks,
-            |word| said(word) || self.knows_word(word),
+            // The hash lookups first: most words of a rewrite are the template's own.
+            |word| self.knows_word(word) || said(word),
             |suggestion| self.matches(suggestion).is_empty(),
         )
     }
@@ -386,17 +412,15 @@ impl Checker {
     }
 }
 
-/// Whether `chunk.to_lowercase() == lower`, without making the copy when
-/// `chunk` is ASCII.
-fn lower_case_equals(chunk: &str, lower: &str) -> bool {
-    if chunk.is_ascii() {
-        chunk.len() == lower.len()
-            && chunk
-                .bytes()
-                .zip(lower.bytes())
-                .all(|(c, l)| c.to_ascii_lowercase() == l)
+/// `chunk.to_lowercase()`, without the copy when it is already lower case.
+fn lower_case(chunk: &str) -> Cow<'_, str> {
+    if chunk
+        .bytes()
+        .any(|byte| byte.is_ascii_uppercase() || !byte.is_ascii())
+    {
+        Cow::Owned(chunk.to_lowercase())
     } else {
-        chunk.to_lowercase() == lower
+        Cow::Borrowed(chunk)
     }
 }
 
@@ -455,11 +479,13 @@ mod warm_tests {
     #[test]
     fn threads_warming_a_share_each_build_every_regex_between_them() {
         for shares in 1..=4 {
-            let checker = Checker::from_ron(BUILTIN_RULES).unwrap();
+            let checker = Checker::builtin_unchecked();
             assert!(!checker.rules.rules.iter().any(CompiledRule::is_built));
+            assert!(!checker.rules.prefilter_is_built());
             for share in 0..shares {
                 checker.warm_share(share, shares);
             }
+            assert!(checker.rules.prefilter_is_built());
             assert!(checker.rules.rules.iter().all(CompiledRule::is_built));
             assert!(checker.rules.excepts.iter().all(rules::Except::is_built));
             assert!(checker.rules.cues_are_built(), "{shares} shares");
@@ -467,9 +493,20 @@ mod warm_tests {
     }
 
     #[test]
-    fn one_share_of_two_builds_about_half() {
-        let checker = Checker::from_ron(BUILTIN_RULES).unwrap();
+    fn of_two_threads_one_builds_the_set_of_all_rules_and_the_other_each_rule() {
+        let checker = Checker::builtin_unchecked();
+        checker.warm_share(0, 2);
+        assert!(checker.rules.prefilter_is_built());
+        assert!(!checker.rules.rules.iter().any(CompiledRule::is_built));
         checker.warm_share(1, 2);
+        assert!(checker.rules.rules.iter().all(CompiledRule::is_built));
+    }
+
+    #[test]
+    fn of_three_threads_the_last_two_share_the_rules() {
+        let checker = Checker::builtin_unchecked();
+        checker.warm_share(2, 3);
+        assert!(!checker.rules.prefilter_is_built());
         let built = checker
             .rules
             .rules
@@ -477,5 +514,16 @@ mod warm_tests {
             .filter(|rule| rule.is_built())
             .count();
         assert_eq!(built, checker.rules.rules.len() / 2);
+    }
+
+    #[test]
+    fn a_user_file_is_checked_when_loaded_and_what_that_built_is_kept() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("phrasing.ron");
+        std::fs::write(&path, "(version: 2)").expect("write");
+        let checker = Checker::with_user_files(&[&path]).expect("valid");
+        assert!(checker.rules.prefilter_is_built());
+        assert!(checker.rules.cues_are_built());
+        assert!(checker.rules.excepts.iter().all(rules::Except::is_built));
     }
 }

@@ -435,9 +435,12 @@ pub(crate) fn suggestion_words(suggestion: &str) -> impl Iterator<Item = String>
     suggestion
         .split_whitespace()
         .map(|word| {
-            word.trim_end_matches(['?', ','])
-                .replace('’', "'")
-                .to_lowercase()
+            let word = word.trim_end_matches(['?', ',']);
+            if word.contains('’') {
+                word.replace('’', "'").to_lowercase()
+            } else {
+                word.to_lowercase()
+            }
         })
         .filter(|word| !word.is_empty())
 }
@@ -455,7 +458,9 @@ fn reads_well(suggestion: &str, vouched: &impl Fn(&str) -> bool) -> bool {
     let words: Vec<String> = suggestion_words(suggestion).collect();
     let doubled = words.windows(2).any(|pair| pair[0] == pair[1]);
     // "What would it take to change the schema change?": a word said twice.
-    let stem = |word: &str| word.trim_end_matches('s').to_owned();
+    fn stem(word: &str) -> &str {
+        word.trim_end_matches('s')
+    }
     let repeated = words.iter().enumerate().any(|(index, word)| {
         word.len() >= 5
             && words[index + 1..]

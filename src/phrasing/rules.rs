@@ -301,7 +301,7 @@ impl CompiledRule {
     pub fn matcher(&self) -> &Matcher {
         self.matcher.get_or_init(|| {
             let regex = build_regex(&self.id, &self.pattern)
-                .expect("the pattern already compiled as part of the prefilter set");
+                .expect("built-in rules are tested, a user's are validated when loaded");
             let hit_groups = regex
                 .capture_names()
                 .enumerate()
@@ -327,7 +327,11 @@ pub(crate) struct CompiledIntent {
 pub(crate) struct RuleSet {
     pub rules: Vec<CompiledRule>,
     /// All rule patterns at once: one pass tells which rules can match at all.
-    pub prefilter: Prefilter,
+    /// Built on first use (or by [`RuleSet::validate`]), so that a long check
+    /// can build it on one thread while another builds the rules' own regexes.
+    prefilter: OnceLock<Prefilter>,
+    /// The rules' patterns as the prefilter takes them, in rule order.
+    prefilter_patterns: Vec<String>,
     /// Every distinct `except` pattern of the rules.
     pub excepts: Vec<Except>,
     pub intents: Vec<CompiledIntent>,
@@ -341,21 +345,60 @@ pub(crate) struct RuleSet {
 }
 
 impl RuleSet {
-    /// Builds every regex now (they are otherwise built on first use), so that
-    /// a broken `except` or cue in a user's file is reported when it is loaded.
+    /// Builds the automata shared by all rules now (they are otherwise built on
+    /// first use), so that a broken pattern, `except` or cue in a user's file
+    /// is reported when it is loaded; what is built is kept for checking.
     pub fn validate(&self) -> Result<(), RuleError> {
-        for except in &self.excepts {
-            build_regex(&except.rule, &except.pattern)?;
+        if self.prefilter.get().is_none() {
+            let prefilter = Prefilter::new(self.prefilter_patterns.clone())
+                .map_err(|error| name_the_broken_rule(&self.rules, error))?;
+            let _ = self.prefilter.set(prefilter);
         }
-        for (pattern, &owner) in self.cue_patterns.iter().zip(&self.cue_owner) {
-            build_regex(&self.intents[owner].id, pattern)?;
+        for except in &self.excepts {
+            if except.regex.get().is_none() {
+                let regex = build_regex(&except.rule, &except.pattern)?;
+                let _ = except.regex.set(regex);
+            }
+        }
+        if self.cue_set.get().is_none() {
+            match Prefilter::new(self.cue_set_patterns()) {
+                Ok(set) => {
+                    let _ = self.cue_set.set(set);
+                }
+                Err(set_error) => {
+                    for (pattern, &owner) in self.cue_patterns.iter().zip(&self.cue_owner) {
+                        build_regex(&self.intents[owner].id, pattern)?;
+                    }
+                    return Err(RuleError::Regex {
+                        rule: "(all cues together)".to_owned(),
+                        source: Box::new(set_error),
+                    });
+                }
+            }
         }
         Ok(())
+    }
+
+    /// The set of all rule patterns, built on first use.
+    pub fn prefilter(&self) -> &Prefilter {
+        self.prefilter.get_or_init(|| {
+            Prefilter::new(self.prefilter_patterns.clone())
+                .expect("built-in rules are tested, a user's are validated when loaded")
+        })
+    }
+
+    fn cue_set_patterns(&self) -> Vec<String> {
+        self.cue_patterns.iter().map(|p| ascii_classes(p)).collect()
     }
 
     #[cfg(test)]
     pub fn cues_are_built(&self) -> bool {
         self.cue_set.get().is_some()
+    }
+
+    #[cfg(test)]
+    pub fn prefilter_is_built(&self) -> bool {
+        self.prefilter.get().is_some()
     }
 
     /// The compiled `except` patterns of `rule`.
@@ -368,8 +411,8 @@ impl RuleSet {
     /// Every intent (in file order) one of whose cues matches `text`.
     pub fn intents_of(&self, text: &str) -> Vec<usize> {
         let set = self.cue_set.get_or_init(|| {
-            Prefilter::new(self.cue_patterns.iter().map(|p| ascii_classes(p)).collect())
-                .expect("every cue compiled alone when the rules were loaded")
+            Prefilter::new(self.cue_set_patterns())
+                .expect("built-in cues are tested, a user's are validated when loaded")
         });
         let mut owners: Vec<usize> = set
             .matches(text)
@@ -473,10 +516,6 @@ impl RuleFile {
                 source: spec.source.clone(),
             });
         }
-        let prefilter = match Prefilter::new(expanded_patterns) {
-            Ok(prefilter) => prefilter,
-            Err(error) => return Err(name_the_broken_rule(&rules, error)),
-        };
         let (intents, cue_patterns, cue_owner) = compile_intents(&self.intents, &self.vocabulary)?;
         if let Some((intent, unknown)) = intents.iter().find_map(|intent| {
             intent
@@ -497,7 +536,8 @@ impl RuleFile {
         let bare = intents.iter().position(|intent| intent.id == "bare");
         Ok(RuleSet {
             rules,
-            prefilter,
+            prefilter: OnceLock::new(),
+            prefilter_patterns: expanded_patterns,
             excepts,
             intents,
             cue_set: OnceLock::new(),
