@@ -6,7 +6,7 @@
 //! That is exact as long as every cell outside the marked spans is the same in both
 //! buffers (the display guarantees it). Two things then carry across a span's edges, and
 //! both are handled: a wide character left of a span covers its first cells (the walk
-//! starts at that character and steps over them), and a change at a span's end may
+//! steps through the span's row from its start, as ratatui's does, and over them), and a change at a span's end may
 //! have to rewrite the cells a wider character used to cover (the walk goes on past it).
 //! A cell that asks to be written every frame (`AlwaysUpdate`) is written only when it is
 //! in a marked span; no pane of this app uses that.
@@ -44,10 +44,7 @@ pub fn changes<'n>(prev: &Buffer, next: &'n Buffer, marks: &Marks) -> Vec<(u16, 
     for (y, start, end) in marks.spans() {
         let first = next.index_of(start, y);
         let last = (first + usize::from(end - start)).min(len);
-        let from = (1..=WIDEST.min(first))
-            .find(|&back| usize::from(cells[first - back].cell_width()) > back)
-            .map_or(first, |back| first - back);
-        pos = pos.max(from);
+        pos = pos.max(aligned_start(cells, first, width));
         while pos < last {
             let i = pos;
             pos += 1;
@@ -87,6 +84,29 @@ pub fn changes<'n>(prev: &Buffer, next: &'n Buffer, marks: &Marks) -> Vec<(u16, 
         }
     }
     out
+}
+
+/// Where ratatui's walk, which starts at the top left and steps over the cells a wide
+/// character covers, reaches `first` or the first cell after it. Looking back a few cells
+/// is not enough: in a run of wide characters that overlap (each written over the second
+/// half of the one before) only a walk from the row's start knows which of them hide the
+/// cells after them. Cells before `first` are the same in both buffers, so this walk
+/// compares nothing; it starts one row up only if a character there reaches over the
+/// row's end (ratatui's walk carries across rows).
+fn aligned_start(cells: &[Cell], first: usize, width: usize) -> usize {
+    let row_start = first - first % width.max(1);
+    let mut pos = (1..=WIDEST.min(row_start))
+        .find(|&back| usize::from(cells[row_start - back].cell_width()) > back)
+        .map_or(row_start, |back| row_start - back);
+    while pos < first {
+        let cell = &cells[pos];
+        pos += match cell.diff_option {
+            CellDiffOption::ForcedWidth(w) => usize::from(w.get()).max(1),
+            _ if is_skip(cell) => 1,
+            _ => usize::from(cell.cell_width()).max(1),
+        };
+    }
+    pos
 }
 
 /// The cells after a changed one that a wide character covers or covered: written again
