@@ -202,3 +202,46 @@ fn a_change_to_a_local_room_only_file_alone_is_noticed() {
     );
     assert_agrees_with_a_full_read(&folder, f.now_ms);
 }
+
+#[test]
+fn roast_list_shows_from_the_digests_the_lines_a_full_read_gives_and_keeps_them() {
+    let f = showcase();
+    let (dir, data, folder) = written(&f);
+    let other = large_series(4, 10);
+    other
+        .write_to(&data.series_folder(&other.series.id))
+        .unwrap();
+    // One session that cannot be read: the row says it is partial, naming the file.
+    std::fs::write(
+        folder.sessions_dir().join("broken.ron"),
+        "(version: 1, id: ",
+    )
+    .unwrap();
+    settle(&folder);
+    let archived: std::collections::BTreeSet<String> = [f.series.id.clone()].into();
+    let from_files = roast::summary::list::render_marking(&data.list_series(), f.now_ms, &archived);
+    let from_digests =
+        roast::summary::list::render_listed(&data.list_digests(), f.now_ms, &archived);
+    assert!(from_files.contains("partial"), "{from_files}");
+    assert_eq!(from_digests, from_files);
+    // The command keeps what it read in the digests, so the next look reads nothing.
+    std::fs::remove_dir_all(dir.path().join(DIGESTS_DIR)).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_roast"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["list", "--all"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("partial"));
+    for id in [&f.series.id, &other.series.id] {
+        assert!(
+            digest::digest_path(dir.path(), id).is_file(),
+            "roast list left no digest for {id}"
+        );
+    }
+}

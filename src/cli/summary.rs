@@ -20,14 +20,16 @@ pub(super) fn list(data: &DataDir, all: bool) -> anyhow::Result<ExitCode> {
         ));
     }
     let archived = settings.archived;
+    // From the digests, as the app's series list: only files changed since the last
+    // look are read.
     let (shown, hidden): (Vec<_>, Vec<_>) = data
-        .list_series()
+        .list_digests()
         .into_iter()
-        .partition(|s| all || !s.as_ref().is_ok_and(|l| archived.contains(&l.series.id)));
+        .partition(|s| all || !s.as_ref().is_ok_and(|l| archived.contains(&l.folder.id())));
     let mut text = if shown.is_empty() && !hidden.is_empty() {
         String::new()
     } else {
-        crate::summary::list::render_marking(&shown, now, &archived)
+        crate::summary::list::render_listed(&shown, now, &archived)
     };
     match hidden.len() {
         0 => {}

@@ -165,6 +165,22 @@ impl SeriesDigest {
             .map(|f| f.started)
     }
 
+    /// How many sessions could be read (those the figures count).
+    pub fn sessions_read(&self) -> usize {
+        self.facts().count()
+    }
+
+    /// The files of the series that were left out, in the order of their paths.
+    pub fn problem_paths(&self) -> Vec<&Path> {
+        let mut all: Vec<&Path> = self
+            .sessions
+            .iter()
+            .flat_map(|s| s.problems.iter().map(|(p, _)| p.as_path()))
+            .collect();
+        all.sort();
+        all
+    }
+
     /// Why files of the series were left out, one line each, in the order of their paths
     /// (as [`super::LoadedSeries::problems`]).
     pub fn problems(&self) -> Vec<&str> {
